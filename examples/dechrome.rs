@@ -1,0 +1,269 @@
+//! The dechrome command line: prints a page's main content.
+//!
+//! ```text
+//! dechrome [OPTIONS] [FILE|-]          one page (stdin when FILE is absent or -)
+//! dechrome [OPTIONS] --jsonl DIR       every DIR/*.html, one JSON line per page
+//!
+//!   --format text|json      output format (default text)
+//!   --explain               every block with its label, score and main features
+//!   --favor precision|balanced|recall
+//!   --min-words N           drop content blocks shorter than N words
+//!   --charset LABEL         the page's charset, when known
+//!   --links                 write link targets after link text
+//!   --threads N             worker threads for --jsonl (default: all cores)
+//! ```
+use dechrome::{Document, Extractor, Favor};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Default)]
+struct Args {
+    input: Option<String>,
+    jsonl: Option<PathBuf>,
+    format: String,
+    explain: bool,
+    threads: Option<usize>,
+    favor: Favor,
+    min_words: u32,
+    charset: Option<String>,
+    links: bool,
+}
+
+const USAGE: &str = "usage: dechrome [--format text|json] [--explain] [--favor precision|balanced|recall] \
+[--min-words N] [--charset LABEL] [--links] [FILE|-]\n       dechrome --jsonl DIR [--threads N] [options]";
+
+fn parse_args() -> Result<Args, String> {
+    let mut a = Args {
+        format: "text".into(),
+        ..Args::default()
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--format" => a.format = value("--format")?,
+            "--explain" => a.explain = true,
+            "--jsonl" => a.jsonl = Some(PathBuf::from(value("--jsonl")?)),
+            "--threads" => {
+                a.threads = Some(
+                    value("--threads")?
+                        .parse()
+                        .map_err(|e| format!("--threads: {e}"))?,
+                )
+            }
+            "--min-words" => {
+                a.min_words = value("--min-words")?
+                    .parse()
+                    .map_err(|e| format!("--min-words: {e}"))?
+            }
+            "--charset" => a.charset = Some(value("--charset")?),
+            "--links" => a.links = true,
+            "--favor" => {
+                a.favor = match value("--favor")?.as_str() {
+                    "precision" => Favor::Precision,
+                    "balanced" => Favor::Balanced,
+                    "recall" => Favor::Recall,
+                    other => return Err(format!("unknown --favor {other}")),
+                }
+            }
+            "-h" | "--help" => return Err(String::new()),
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            s => a.input = Some(s.to_string()),
+        }
+    }
+    if !matches!(a.format.as_str(), "text" | "json") {
+        return Err(format!("unknown --format {}", a.format));
+    }
+    Ok(a)
+}
+
+fn extractor(a: &Args) -> Extractor {
+    let mut b = Extractor::builder()
+        .favor(a.favor)
+        .min_block_words(a.min_words)
+        .keep_links(a.links);
+    if let Some(c) = &a.charset {
+        b = b.charset(c.clone());
+    }
+    b.build()
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("dechrome: {e}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match &args.jsonl {
+        Some(dir) => batch(&args, dir),
+        None => single(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dechrome: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn single(args: &Args) -> Result<(), String> {
+    let bytes = match args.input.as_deref() {
+        None | Some("-") => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("stdin: {e}"))?;
+            buf
+        }
+        Some(path) => std::fs::read(path).map_err(|e| format!("{path}: {e}"))?,
+    };
+    let doc = extractor(args)
+        .extract_bytes(&bytes)
+        .map_err(|e| e.to_string())?;
+    let mut out = std::io::stdout().lock();
+    let written = if args.explain {
+        explain(&doc, &mut out)
+    } else if args.format == "json" {
+        serde_json::to_writer_pretty(&mut out, &json_view(&doc))
+            .map_err(std::io::Error::other)
+            .and_then(|_| writeln!(out))
+    } else {
+        writeln!(out, "{}", doc.text)
+    };
+    written.or_else(ignore_broken_pipe)
+}
+
+fn ignore_broken_pipe(e: std::io::Error) -> Result<(), String> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(e.to_string())
+    }
+}
+
+fn json_view(doc: &Document) -> serde_json::Value {
+    serde_json::json!({
+        "title": doc.title,
+        "language": doc.language,
+        "encoding": doc.encoding,
+        "text": doc.text,
+        "blocks": doc.blocks,
+    })
+}
+
+/// One line per block: label, score, the main features and the terms of the score.
+fn explain(doc: &Document, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(out, "# title: {}", doc.title.as_deref().unwrap_or("-"))?;
+    writeln!(
+        out,
+        "# language: {}  encoding: {}",
+        doc.language.as_deref().unwrap_or("-"),
+        doc.encoding
+    )?;
+    writeln!(
+        out,
+        "# label score  words  link  stop  region cue           tag      terms | text"
+    )?;
+    for b in &doc.blocks {
+        let f = &b.features;
+        let terms: Vec<String> = b
+            .contributions
+            .iter()
+            .map(|c| format!("{:?}{:+.2}", c.term, c.value))
+            .collect();
+        let mut text: String = b
+            .text
+            .chars()
+            .take(90)
+            .collect::<String>()
+            .replace('\n', " ");
+        if b.text.chars().count() > 90 {
+            text.push('…');
+        }
+        writeln!(
+            out,
+            "{} {:+.2} {:5} {:5.2} {:5.2} {:6} {:13} {:8} {} | {}",
+            if b.is_content() { "KEEP " } else { "drop " },
+            b.score,
+            f.words,
+            f.link_density,
+            f.stopword_density,
+            if f.in_region { "in" } else { "out" },
+            f.chrome_cue.as_deref().unwrap_or("-"),
+            f.tag,
+            terms.join(" "),
+            text
+        )?;
+    }
+    Ok(())
+}
+
+fn batch(args: &Args, dir: &Path) -> Result<(), String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .collect();
+    files.sort();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| e.to_string())?;
+    let extractor = extractor(args);
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(files.len() as u64);
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:40} {pos}/{len} pages {per_sec} eta {eta}")
+        {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    // Pages are extracted in parallel a chunk at a time and written in order, so the output
+    // is stable and memory does not grow with the number of pages.
+    let chunk = 4 * pool.current_num_threads().max(1);
+    for group in files.chunks(chunk) {
+        let lines: Vec<String> = pool.install(|| {
+            group
+                .par_iter()
+                .map(|path| {
+                    let line = one_line(&extractor, path);
+                    bar.inc(1);
+                    line
+                })
+                .collect()
+        });
+        for line in lines {
+            writeln!(out, "{line}").or_else(ignore_broken_pipe)?;
+        }
+    }
+    bar.finish_and_clear();
+    out.flush().or_else(ignore_broken_pipe)
+}
+
+fn one_line(extractor: &Extractor, path: &Path) -> String {
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let value = match std::fs::read(path)
+        .map_err(|e| e.to_string())
+        .and_then(|b| extractor.extract_bytes(&b).map_err(|e| e.to_string()))
+    {
+        Ok(doc) => serde_json::json!({"id": id, "title": doc.title, "text": doc.text}),
+        Err(e) => serde_json::json!({"id": id, "error": e}),
+    };
+    value.to_string()
+}

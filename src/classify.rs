@@ -1,0 +1,427 @@
+//! Stage 5 — score and classify: choose the main-content region, then score every block.
+//!
+//! 1. **Region.** Readability's candidate scoring: every prose-like block gives points
+//!    (one, plus its commas, plus its length in hundreds of characters, at most three) to the
+//!    element that holds it, half to the next ancestor, and a third of the level to the ones
+//!    above. Each candidate starts from its tag and class/id weights and is discounted by its
+//!    link density. The best candidate may give way to an ancestor that holds several near-best
+//!    candidates. Its siblings join the region when they score well too, but only as one
+//!    unbroken run around it: a link list or a chrome-marked box ends the run, so what follows a
+//!    teaser list in another container is not taken for the article.
+//! 2. **Blocks.** Each block's score is a sum of named terms ([`Term`]): region membership, chrome
+//!    markers between the region and the block, link density, length, stopword density, short
+//!    lines at the edges of the region, and the headline. Every term is kept in the block's
+//!    explanation.
+//! 3. **Fallback.** When the region holds too little of the page's prose, region membership is
+//!    not trusted; blocks are judged on their own features and their neighbours' (jusText).
+
+use crate::cues::{self, Weights};
+use crate::document::{BlockKind, Contribution, Term};
+use crate::segment::{Elem, Kind, RawBlock, Segmentation, NONE};
+use crate::stopwords;
+
+/// Labels and explanations for every block of a segmentation.
+pub(crate) struct Classified {
+    pub scores: Vec<f32>,
+    pub contributions: Vec<Vec<Contribution>>,
+    pub stop_density: Vec<f32>,
+    pub in_region: Vec<bool>,
+    pub chrome: Vec<Option<&'static str>>,
+    pub language: Option<&'static str>,
+    pub headline: Option<usize>,
+}
+
+/// Readability's rule: a block shorter than this (in characters) gives no points.
+const MIN_SCORING_CHARS: usize = 25;
+/// How many ancestors receive points from a block.
+const SCORING_LEVELS: usize = 5;
+/// A region holding less than this share of the page's prose is not trusted.
+const MIN_REGION_SHARE: f32 = 0.25;
+/// A block with fewer words is "short" for the edge rule.
+const SHORT_WORDS: u32 = 10;
+
+pub(crate) fn kind_public(k: Kind) -> BlockKind {
+    match k {
+        Kind::Paragraph => BlockKind::Paragraph,
+        Kind::Heading(l) => BlockKind::Heading(l),
+        Kind::ListItem => BlockKind::ListItem,
+        Kind::Cell => BlockKind::Cell,
+        Kind::Pre => BlockKind::Pre,
+        Kind::Quote => BlockKind::Quote,
+        Kind::Caption => BlockKind::Caption,
+        Kind::Other => BlockKind::Other,
+    }
+}
+
+fn link_density(words: u32, link_words: u32) -> f32 {
+    if words == 0 {
+        0.0
+    } else {
+        link_words as f32 / words as f32
+    }
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | '»')
+    });
+    t.ends_with(['.', '!', '?', '。', '！', '？', '…', ':', ';'])
+}
+
+/// Scores every element that holds prose (readability), returning the per-element scores.
+fn candidate_scores(seg: &Segmentation<'_>) -> Vec<f32> {
+    let elems = &seg.elems;
+    let mut score = vec![f32::NAN; elems.len()];
+    for b in &seg.blocks {
+        if matches!(b.kind, Kind::Heading(_)) || b.text.len() < MIN_SCORING_CHARS {
+            continue;
+        }
+        if link_density(b.words, b.link_words) > 0.5 {
+            continue;
+        }
+        let raw = 1.0 + b.commas as f32 + (b.text.chars().count() / 100).min(3) as f32;
+        let Some(own) = elems.get(b.elem as usize) else {
+            continue;
+        };
+        let mut at = own.parent;
+        for level in 0..SCORING_LEVELS {
+            let Some(e) = elems.get(at as usize) else {
+                break;
+            };
+            if e.tag == "body" || e.tag == "html" {
+                break;
+            }
+            let s = &mut score[at as usize];
+            if s.is_nan() {
+                *s = cues::tag_weight(e.tag) + f32::from(e.cue.weight);
+            }
+            *s += match level {
+                0 => raw,
+                1 => raw / 2.0,
+                l => raw / (l as f32 * 3.0),
+            };
+            at = e.parent;
+        }
+    }
+    for (s, e) in score.iter_mut().zip(elems) {
+        if !s.is_nan() {
+            *s *= 1.0 - link_density(e.words, e.link_words);
+        }
+    }
+    score
+}
+
+fn is_ancestor(elems: &[Elem<'_>], ancestor: u32, mut node: u32) -> bool {
+    while node != NONE {
+        if node == ancestor {
+            return true;
+        }
+        node = elems.get(node as usize).map_or(NONE, |e| e.parent);
+    }
+    false
+}
+
+/// Picks the region: the roots of the main content (a top candidate and its joined siblings).
+fn choose_region(seg: &Segmentation<'_>, score: &[f32]) -> Vec<u32> {
+    let elems = &seg.elems;
+    let mut ranked: Vec<u32> = (0..elems.len() as u32)
+        .filter(|&i| !score[i as usize].is_nan())
+        .collect();
+    ranked.sort_by(|&a, &b| score[b as usize].total_cmp(&score[a as usize]));
+    let Some(&first) = ranked.first() else {
+        return Vec::new();
+    };
+    let mut top = first;
+    let top_score = score[top as usize];
+    // An ancestor holding three or more near-best candidates is the real container.
+    let near: Vec<u32> = ranked
+        .iter()
+        .skip(1)
+        .take(4)
+        .copied()
+        .filter(|&c| score[c as usize] >= 0.75 * top_score)
+        .collect();
+    if near.len() >= 3 {
+        let mut anc = elems[top as usize].parent;
+        while anc != NONE && !matches!(elems[anc as usize].tag, "body" | "html") {
+            let held = near.iter().filter(|&&c| is_ancestor(elems, anc, c)).count();
+            if held >= 3 {
+                top = anc;
+                break;
+            }
+            anc = elems[anc as usize].parent;
+        }
+    }
+    // Climb while the parent scores higher (content split across wrappers).
+    let mut last = score[top as usize];
+    let threshold = last / 3.0;
+    let mut parent = elems[top as usize].parent;
+    while parent != NONE && !matches!(elems[parent as usize].tag, "body" | "html") {
+        let ps = score[parent as usize];
+        if ps.is_nan() {
+            parent = elems[parent as usize].parent;
+            continue;
+        }
+        if ps < threshold {
+            break;
+        }
+        if ps > last {
+            top = parent;
+            break;
+        }
+        last = ps;
+        parent = elems[parent as usize].parent;
+    }
+    // A lone child wrapper adds nothing: use the parent.
+    loop {
+        let p = elems[top as usize].parent;
+        if p == NONE || matches!(elems[p as usize].tag, "body" | "html") {
+            break;
+        }
+        let siblings_with_text = children(elems, p)
+            .filter(|&c| elems[c as usize].words > 0)
+            .count();
+        if siblings_with_text == 1 && elems[p as usize].words == elems[top as usize].words {
+            top = p;
+        } else {
+            break;
+        }
+    }
+    join_siblings(seg, score, top)
+}
+
+/// The top candidate plus the unbroken run of good siblings around it.
+fn join_siblings(seg: &Segmentation<'_>, score: &[f32], top: u32) -> Vec<u32> {
+    let elems = &seg.elems;
+    let parent = elems[top as usize].parent;
+    if parent == NONE {
+        return vec![top];
+    }
+    let siblings: Vec<u32> = children(elems, parent)
+        .filter(|&c| elems[c as usize].words > 0)
+        .collect();
+    let Some(pos) = siblings.iter().position(|&s| s == top) else {
+        return vec![top];
+    };
+    let top_score = score[top as usize].max(0.0);
+    let threshold = (0.2 * top_score).max(10.0);
+    let good = |s: u32| -> bool {
+        let e = &elems[s as usize];
+        if e.cue.chrome.is_some() && !e.cue.content {
+            return false;
+        }
+        let ld = link_density(e.words, e.link_words);
+        let bonus = match (e.class, elems[top as usize].class) {
+            (Some(a), Some(b)) if !a.is_empty() && a == b => 0.2 * top_score,
+            _ => 0.0,
+        };
+        let sc = score[s as usize];
+        if !sc.is_nan() && sc + bonus >= threshold {
+            return true;
+        }
+        if e.tag == "p" {
+            let text_len = seg.blocks[e.first_block as usize..e.end_block as usize]
+                .iter()
+                .map(|b| b.text.len())
+                .sum::<usize>();
+            let last = seg
+                .blocks
+                .get((e.end_block as usize).wrapping_sub(1))
+                .map(|b| b.text.as_str())
+                .unwrap_or("");
+            return (ld < 0.25 && text_len > 80) || (ld == 0.0 && ends_sentence(last));
+        }
+        false
+    };
+    let mut region = vec![top];
+    for &s in siblings[..pos].iter().rev() {
+        if !good(s) {
+            break;
+        }
+        region.push(s);
+    }
+    for &s in &siblings[pos + 1..] {
+        if !good(s) {
+            break;
+        }
+        region.push(s);
+    }
+    region.sort_unstable();
+    region
+}
+
+/// The block-level children of `parent`, in document order.
+fn children<'e>(elems: &'e [Elem<'_>], parent: u32) -> impl Iterator<Item = u32> + 'e {
+    let first = elems.get(parent as usize).map_or(NONE, |e| e.first_child);
+    std::iter::successors(Some(first).filter(|&c| c != NONE), move |&c| {
+        Some(elems[c as usize].next_sibling).filter(|&n| n != NONE)
+    })
+}
+
+/// For every element: is it inside the region, and the nearest chrome marker between it and
+/// the region root (or the document root, outside the region). Elements are in document
+/// order, parents first, so one forward pass suffices.
+fn locate_all(elems: &[Elem<'_>], roots: &[u32]) -> (Vec<bool>, Vec<Option<&'static str>>) {
+    let mut inside = vec![false; elems.len()];
+    let mut chrome: Vec<Option<&'static str>> = vec![None; elems.len()];
+    for &r in roots {
+        if let Some(x) = inside.get_mut(r as usize) {
+            *x = true;
+        }
+    }
+    for (i, e) in elems.iter().enumerate() {
+        let own = if e.cue.content { None } else { e.cue.chrome };
+        if roots.contains(&(i as u32)) {
+            continue; // a root's own markers were weighed when it was chosen
+        }
+        let (p_inside, p_chrome) = match elems.get(e.parent as usize) {
+            Some(_) => (inside[e.parent as usize], chrome[e.parent as usize]),
+            None => (false, None),
+        };
+        inside[i] = p_inside;
+        chrome[i] = own.or(p_chrome);
+    }
+    (inside, chrome)
+}
+
+pub(crate) fn classify(seg: &Segmentation<'_>, w: &Weights) -> Classified {
+    let blocks = &seg.blocks;
+    let n = blocks.len();
+    let (language, lang_idx) = stopwords::detect(blocks.iter().map(|b| &b.stop));
+    let stop_density: Vec<f32> = blocks
+        .iter()
+        .map(|b| stopwords::density(&b.stop, lang_idx))
+        .collect();
+
+    let score = candidate_scores(seg);
+    let roots = choose_region(seg, &score);
+
+    let (elem_inside, elem_chrome) = locate_all(&seg.elems, &roots);
+    let in_region: Vec<bool> = blocks
+        .iter()
+        .map(|b| elem_inside.get(b.elem as usize).copied().unwrap_or(false))
+        .collect();
+    let chrome: Vec<Option<&'static str>> = blocks
+        .iter()
+        .map(|b| elem_chrome.get(b.elem as usize).copied().flatten())
+        .collect();
+
+    // Is the region trustworthy? Compare its prose with the page's.
+    let prose = |i: usize| {
+        let b = &blocks[i];
+        b.words >= 15 && link_density(b.words, b.link_words) < 0.3
+    };
+    let page_prose: u32 = (0..n).filter(|&i| prose(i)).map(|i| blocks[i].words).sum();
+    let region_prose: u32 = (0..n)
+        .filter(|&i| prose(i) && in_region[i])
+        .map(|i| blocks[i].words)
+        .sum();
+    let trusted = page_prose > 0 && region_prose as f32 >= MIN_REGION_SHARE * page_prose as f32;
+
+    // Edges of the region: its first and last long prose block.
+    let region_long: Vec<usize> = (0..n).filter(|&i| in_region[i] && prose(i)).collect();
+    let first_long = region_long.first().copied();
+    let last_long = region_long.last().copied();
+
+    let mut scores = Vec::with_capacity(n);
+    let mut contributions = Vec::with_capacity(n);
+    let mut headline = None;
+    for (i, b) in blocks.iter().enumerate() {
+        let mut c: Vec<Contribution> = Vec::with_capacity(6);
+        let add = |c: &mut Vec<Contribution>, term: Term, value: f32| {
+            if value != 0.0 {
+                c.push(Contribution { term, value });
+            }
+        };
+        let ld = link_density(b.words, b.link_words);
+        if trusted {
+            if in_region[i] {
+                add(&mut c, Term::InRegion, w.in_region);
+                if chrome[i].is_some() {
+                    add(&mut c, Term::ChromeCue, w.chrome_cue);
+                }
+            } else {
+                add(&mut c, Term::OutsideRegion, w.outside_region);
+            }
+        } else {
+            c.push(Contribution {
+                term: Term::NoRegion,
+                value: 0.0,
+            });
+            if chrome[i].is_some() {
+                add(&mut c, Term::ChromeCue, w.chrome_cue);
+            }
+        }
+        add(
+            &mut c,
+            Term::LinkDensity,
+            -w.link_density * (ld - w.link_density_free).max(0.0),
+        );
+        add(
+            &mut c,
+            Term::Length,
+            w.length * (b.words as f32 / w.long_words).min(1.0),
+        );
+        let sd = stop_density[i];
+        if b.stop.tokens + b.stop.unspaced_chars > 0 {
+            add(
+                &mut c,
+                Term::Stopwords,
+                w.stopwords * (sd - w.stopword_density_base).clamp(-0.25, 0.25),
+            );
+        }
+        let short = b.words < SHORT_WORDS && !ends_sentence(&b.text);
+        if trusted && in_region[i] {
+            let before = first_long.is_some_and(|f| i < f);
+            let after = last_long.is_some_and(|l| i > l);
+            if let Kind::Heading(_) = b.kind {
+                if before {
+                    add(&mut c, Term::Headline, w.headline);
+                    headline.get_or_insert(i);
+                }
+            } else if short && (before || after) {
+                add(&mut c, Term::ShortAtEdge, w.short_edge);
+            }
+        }
+        if !trusted {
+            // Without a region, a block leans towards the label of its long neighbours.
+            let ctx = neighbour_context(blocks, &stop_density, i, w);
+            add(&mut c, Term::Context, w.context * ctx);
+        }
+        let total: f32 = c.iter().map(|x| x.value).sum();
+        scores.push(total);
+        contributions.push(c);
+    }
+    Classified {
+        scores,
+        contributions,
+        stop_density,
+        in_region,
+        chrome,
+        language,
+        headline,
+    }
+}
+
+/// Mean of the nearest long blocks' local quality on each side (−1 bad … 1 good).
+fn neighbour_context(blocks: &[RawBlock], sd: &[f32], i: usize, w: &Weights) -> f32 {
+    let quality = |j: usize| -> Option<f32> {
+        let b = &blocks[j];
+        if b.words < 15 {
+            return None;
+        }
+        let ld = link_density(b.words, b.link_words);
+        Some(if ld < 0.3 && sd[j] >= w.stopword_density_base {
+            1.0
+        } else {
+            -1.0
+        })
+    };
+    let prev = (0..i).rev().take(8).find_map(quality);
+    let next = (i + 1..blocks.len()).take(8).find_map(quality);
+    match (prev, next) {
+        (Some(a), Some(b)) => (a + b) / 2.0,
+        (Some(a), None) | (None, Some(a)) => a / 2.0,
+        (None, None) => -1.0,
+    }
+}

@@ -1,0 +1,235 @@
+//! Stage 1 — decode: raw bytes to text, with the charset found the way browsers find it.
+//!
+//! Order of trust: a byte-order mark, then the caller's hint (e.g. an HTTP `Content-Type`
+//! charset), then a `<meta charset>` / `http-equiv` declaration in the first bytes, then
+//! valid UTF-8, then statistical detection (`chardetng`). UTF-16 without a BOM is recognised
+//! from the pattern of its zero bytes. Decoding never fails: malformed sequences become
+//! U+FFFD.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use std::borrow::Cow;
+
+/// How many leading bytes are searched for a `<meta>` charset declaration.
+const META_SCAN_BYTES: usize = 4096;
+
+/// The text of a page and the encoding it was decoded with.
+pub(crate) struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    pub encoding: &'static Encoding,
+}
+
+/// Decodes `bytes` to text. `hint` is a charset the caller knows (HTTP header); a BOM wins
+/// over it, as in browsers.
+pub(crate) fn decode<'a>(bytes: &'a [u8], hint: Option<&'static Encoding>) -> Decoded<'a> {
+    let encoding = sniff(bytes, hint);
+    // `decode` strips a BOM of the detected encoding and replaces malformed sequences.
+    let (text, used, _had_errors) = encoding.decode(bytes);
+    Decoded {
+        text,
+        encoding: used,
+    }
+}
+
+fn sniff(bytes: &[u8], hint: Option<&'static Encoding>) -> &'static Encoding {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return enc;
+    }
+    if let Some(enc) = hint {
+        return enc;
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return enc;
+    }
+    if let Some(enc) = meta_charset(&bytes[..bytes.len().min(META_SCAN_BYTES)]) {
+        return enc;
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return UTF_8;
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    // chardetng favours legacy encodings; a page that is mostly valid UTF-8 with a few
+    // broken sequences is still UTF-8.
+    if mostly_utf8(bytes) {
+        UTF_8
+    } else {
+        guess
+    }
+}
+
+/// True when at most one byte in a thousand belongs to an invalid UTF-8 sequence.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    let mut bad = 0usize;
+    while let Err(e) = std::str::from_utf8(rest) {
+        let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+        bad += e.error_len().unwrap_or(1);
+        if skip >= rest.len() {
+            break;
+        }
+        rest = &rest[skip..];
+    }
+    bad * 1000 <= bytes.len()
+}
+
+/// UTF-16 text of markup has a zero byte beside nearly every ASCII character.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(1024) & !1];
+    if sample.len() < 8 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    if odd_zero * 10 >= pairs * 7 && even_zero * 10 <= pairs {
+        Some(UTF_16LE)
+    } else if even_zero * 10 >= pairs * 7 && odd_zero * 10 <= pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Finds `charset=` inside a `<meta …>` tag in `head` (ASCII case-insensitive).
+fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let mut i = 0;
+    while let Some(pos) = find_ci(&head[i..], b"<meta") {
+        let start = i + pos + 5;
+        let end = head[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(head.len(), |p| start + p);
+        let tag = &head[start..end];
+        if let Some(label) = charset_in_tag(tag) {
+            if let Some(enc) = Encoding::for_label(label) {
+                // A page that declares UTF-16 in ASCII-compatible bytes is not UTF-16.
+                return Some(if enc == UTF_16LE || enc == UTF_16BE {
+                    UTF_8
+                } else {
+                    enc
+                });
+            }
+        }
+        i = end;
+    }
+    None
+}
+
+fn charset_in_tag(tag: &[u8]) -> Option<&[u8]> {
+    let at = find_ci(tag, b"charset")?;
+    let mut j = at + 7;
+    while j < tag.len() && tag[j].is_ascii_whitespace() {
+        j += 1;
+    }
+    if tag.get(j) != Some(&b'=') {
+        return None;
+    }
+    j += 1;
+    while j < tag.len() && (tag[j].is_ascii_whitespace() || tag[j] == b'"' || tag[j] == b'\'') {
+        j += 1;
+    }
+    let from = j;
+    while j < tag.len() && (tag[j].is_ascii_alphanumeric() || b"-_:.".contains(&tag[j])) {
+        j += 1;
+    }
+    (j > from).then(|| &tag[from..j])
+}
+
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+/// Looks up a charset label such as `"windows-1251"` or `"Shift_JIS"`.
+pub(crate) fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    Encoding::for_label(label.trim().as_bytes())
+}
+
+/// Recognises inputs that are plainly not HTML by their first bytes.
+pub(crate) fn not_html_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF-", "PDF"),
+        (b"\x89PNG\r\n\x1a\n", "PNG image"),
+        (b"GIF87a", "GIF image"),
+        (b"GIF89a", "GIF image"),
+        (b"\xff\xd8\xff", "JPEG image"),
+        (b"PK\x03\x04", "ZIP archive"),
+        (b"\x1f\x8b", "gzip data"),
+        (b"RIFF", "RIFF media"),
+        (b"\x00asm", "WebAssembly"),
+        (b"\x7fELF", "ELF binary"),
+    ];
+    if let Some((_, kind)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Some(kind);
+    }
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .map(|p| &bytes[p..])
+        .unwrap_or(&[]);
+    let looks_json = matches!(start.first(), Some(b'{') | Some(b'['))
+        && !bytes[..bytes.len().min(META_SCAN_BYTES)].contains(&b'<');
+    looks_json.then_some("JSON")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_wins_over_meta() {
+        let mut page = vec![0xEF, 0xBB, 0xBF];
+        page.extend_from_slice(b"<meta charset=windows-1252><p>caf\xC3\xA9</p>");
+        let d = decode(&page, None);
+        assert_eq!(d.encoding, UTF_8);
+        assert!(d.text.contains("café"));
+    }
+
+    #[test]
+    fn meta_charset_is_honoured() {
+        let page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"></head><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>";
+        let d = decode(page, None);
+        assert_eq!(d.encoding.name(), "windows-1251");
+        assert!(d.text.contains("Привет"));
+    }
+
+    #[test]
+    fn hint_beats_meta_but_not_bom() {
+        let page = b"<meta charset=utf-8><p>caf\xe9</p>";
+        let d = decode(page, encoding_for_label("latin1"));
+        assert!(d.text.contains("café"));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let text = "<html><body><p>Hello world, this is UTF-16.</p></body></html>";
+        let bytes: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let d = decode(&bytes, None);
+        assert_eq!(d.encoding, UTF_16LE);
+        assert!(d.text.contains("Hello world"));
+    }
+
+    #[test]
+    fn undeclared_legacy_bytes_are_detected() {
+        // windows-1252 bytes, no declaration: must not decode as UTF-8 replacement characters.
+        let page = "<p>Le café était très animé à l'époque, où l'on déjeunait près du lycée.</p>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(page);
+        let d = decode(&bytes, None);
+        assert!(d.text.contains("café était très"), "{}", d.text);
+    }
+
+    #[test]
+    fn not_html_magic() {
+        assert_eq!(not_html_kind(b"%PDF-1.7 ..."), Some("PDF"));
+        assert_eq!(not_html_kind(b"  {\"a\": 1}"), Some("JSON"));
+        assert_eq!(not_html_kind(b"<!doctype html><p>x"), None);
+    }
+}

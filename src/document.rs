@@ -1,0 +1,189 @@
+//! Stage 6 — assemble: the public result of an extraction.
+
+#[cfg(feature = "serde")]
+use serde::{Deserialize, Serialize};
+
+/// Whether a block belongs to the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(rename_all = "lowercase")
+)]
+pub enum Label {
+    /// Part of the main content.
+    Content,
+    /// Chrome around it: navigation, teasers, notices, share bars, comments, footers.
+    Boilerplate,
+}
+
+/// What kind of text a block is, from the element that holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(rename_all = "lowercase")
+)]
+pub enum BlockKind {
+    /// A paragraph (`p`).
+    Paragraph,
+    /// A heading `h1`–`h6`, with its level.
+    Heading(u8),
+    /// A list item (`li`, `dt`, `dd`).
+    ListItem,
+    /// A table cell (`td`, `th`).
+    Cell,
+    /// Preformatted text (`pre`), whitespace kept.
+    Pre,
+    /// A block quotation.
+    Quote,
+    /// A figure or table caption.
+    Caption,
+    /// Text held directly by another block element (`div`, `section`, …).
+    Other,
+}
+
+/// One named term of a block's score. A block's score is the sum of its terms; it is content
+/// when the score reaches the threshold of the extractor's [`Favor`](crate::Favor).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(rename_all = "snake_case")
+)]
+pub enum Term {
+    /// The block lies inside the main-content region chosen by container scoring.
+    InRegion,
+    /// The block lies outside the main-content region.
+    OutsideRegion,
+    /// A chrome marker (tag, ARIA role, class/id word) stands between the region and the block.
+    ChromeCue,
+    /// Share of the block's words that are link text.
+    LinkDensity,
+    /// Long blocks are more likely prose.
+    Length,
+    /// Share of function words ("stopwords") compared with a neutral block.
+    Stopwords,
+    /// A short line without sentence punctuation at the edge of the region (date, "Share").
+    ShortAtEdge,
+    /// A heading before the region's first paragraph: the headline, not the body.
+    Headline,
+    /// The labels of the nearest long blocks around it (jusText's context).
+    Context,
+    /// The region was too small to trust; the block was judged on its own features.
+    NoRegion,
+    /// Shorter than the extractor's minimum block length.
+    TooShort,
+}
+
+/// One term and its value in a block's score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Contribution {
+    /// Which term.
+    pub term: Term,
+    /// Its value (positive: towards content).
+    pub value: f32,
+}
+
+/// The features of a block, from which its score is computed.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Features {
+    /// Kind of text (paragraph, heading, list item…).
+    pub kind: BlockKind,
+    /// Tag of the block-level element holding the text.
+    pub tag: String,
+    /// Tag path from the root to that element (at most the last 16 steps).
+    pub path: String,
+    /// `#id` and `.class` tokens of the element and its ancestors, nearest first.
+    pub class_id: String,
+    /// Position among the page's blocks (0-based).
+    pub position: usize,
+    /// Position as a share of the page (0.0 = first block, 1.0 = last).
+    pub relative_position: f32,
+    /// Words (for scripts without spaces, two characters count as a word).
+    pub words: u32,
+    /// Words inside links.
+    pub link_words: u32,
+    /// Words per wrapped 80-character line (boilerpipe's text density).
+    pub text_density: f32,
+    /// Share of words inside links.
+    pub link_density: f32,
+    /// Share of function words of the page's language (jusText's stopword density).
+    pub stopword_density: f32,
+    /// Commas in the text (readability's cue for prose).
+    pub commas: u32,
+    /// Inside the main-content region.
+    pub in_region: bool,
+    /// The chrome marker that applies to the block, if any (`"nav"`, `"related"`, …).
+    pub chrome_cue: Option<String>,
+}
+
+/// A run of text between block-level boundaries, with its label and why.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Block {
+    /// The text, whitespace collapsed (kept as is inside `pre`).
+    pub text: String,
+    /// Content or boilerplate.
+    pub label: Label,
+    /// Sum of the contributions; compared with the threshold of the [`Favor`](crate::Favor).
+    pub score: f32,
+    /// The terms of the score.
+    pub contributions: Vec<Contribution>,
+    /// The measured features.
+    pub features: Features,
+}
+
+impl Block {
+    /// True when the block is part of the main content.
+    pub fn is_content(&self) -> bool {
+        self.label == Label::Content
+    }
+}
+
+/// The result of an extraction: the article's text and every block with its label.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Document {
+    /// The article's title, from `og:title`, the headline, or `<title>`.
+    pub title: Option<String>,
+    /// The main content: content blocks, paragraphs separated by blank lines.
+    pub text: String,
+    /// Language detected from stopwords (ISO 639-1), or the page's `lang` attribute.
+    pub language: Option<String>,
+    /// The character encoding the page was decoded with (`"UTF-8"` for `&str` input).
+    pub encoding: String,
+    /// Every block of the page in document order, content and boilerplate.
+    pub blocks: Vec<Block>,
+}
+
+impl Document {
+    /// The content blocks, in document order.
+    pub fn content_blocks(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| b.is_content())
+    }
+
+    /// The main content as plain text (the same as [`Document::text`]).
+    pub fn to_text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// Joins content blocks: list items and table cells of one list or row stay on adjacent
+/// lines, everything else is separated by a blank line.
+pub(crate) fn join_text<'b>(blocks: impl Iterator<Item = (&'b str, BlockKind, u32)>) -> String {
+    let mut out = String::new();
+    let mut prev: Option<(BlockKind, u32)> = None;
+    for (text, kind, parent) in blocks {
+        if let Some((pk, pp)) = prev {
+            let tight =
+                pk == kind && pp == parent && matches!(kind, BlockKind::ListItem | BlockKind::Cell);
+            out.push_str(if tight { "\n" } else { "\n\n" });
+        }
+        out.push_str(text);
+        prev = Some((kind, parent));
+    }
+    out
+}

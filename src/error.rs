@@ -1,0 +1,46 @@
+//! The one error type of the crate.
+
+use thiserror::Error;
+
+/// Why an extraction did not produce a [`Document`](crate::Document).
+///
+/// Every failure is one of these variants; the library never panics on input.
+///
+/// ```
+/// use dechrome::{Extractor, Error, Limits};
+///
+/// let small = Extractor::builder().limits(Limits { max_input_bytes: 16, ..Limits::default() }).build();
+/// match small.extract("<p>a page that is longer than sixteen bytes</p>") {
+///     Err(Error::TooLarge { size, limit }) => assert!(size > limit),
+///     other => panic!("expected TooLarge, got {other:?}"),
+/// }
+/// ```
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is larger than [`Limits::max_input_bytes`](crate::Limits::max_input_bytes).
+    #[error("input of {size} bytes exceeds the limit of {limit} bytes")]
+    TooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+    /// The parsed page has more nodes than [`Limits::max_nodes`](crate::Limits::max_nodes).
+    #[error("page has {nodes} DOM nodes, more than the limit of {limit}")]
+    TooManyNodes {
+        /// Number of nodes in the parsed tree.
+        nodes: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+    /// The bytes are recognisably not an HTML document (a PDF, an image, an archive, JSON…).
+    #[error("input is not HTML: it looks like {kind}")]
+    NotHtml {
+        /// What the input looks like instead, e.g. `"PDF"`.
+        kind: &'static str,
+    },
+    /// The charset hint given to the builder is not a known encoding label.
+    #[error("unknown charset label {0:?}")]
+    UnknownCharset(String),
+}

@@ -1,0 +1,288 @@
+//! The configurable extractor and its builder, which run the stages in order.
+
+use crate::classify::{self, kind_public};
+use crate::cues::WEIGHTS;
+use crate::decode;
+use crate::document::{join_text, Block, Document, Features, Label, Term};
+use crate::error::Error;
+use crate::limits::Limits;
+use crate::parse;
+use crate::segment::{self, Segmentation, NONE};
+use encoding_rs::Encoding;
+
+/// Which way to lean on blocks the scorer is unsure of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Favor {
+    /// Keep only what is clearly content: fewer chrome lines leak, a few content lines go.
+    Precision,
+    /// The default trade-off.
+    #[default]
+    Balanced,
+    /// Keep what may be content: little is lost, a little more chrome leaks.
+    Recall,
+}
+
+impl Favor {
+    /// Score a block needs to be content.
+    pub fn threshold(self) -> f32 {
+        match self {
+            Favor::Precision => 0.35,
+            Favor::Balanced => 0.0,
+            Favor::Recall => -0.35,
+        }
+    }
+}
+
+/// A configured extractor. Cheap to clone and safe to share between threads.
+///
+/// ```
+/// use dechrome::{Extractor, Favor};
+///
+/// let extractor = Extractor::builder().favor(Favor::Precision).min_block_words(3).build();
+/// let page = "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav>\
+///     <article><h1>Title</h1><p>The council approved the budget on Tuesday, after a long debate \
+///     about schools, roads and the library, which will now open on Sundays.</p></article></body></html>";
+/// let doc = extractor.extract(page)?;
+/// assert!(doc.text.starts_with("The council approved the budget"));
+/// assert!(!doc.text.contains("Home"));
+/// # Ok::<(), dechrome::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    favor: Favor,
+    min_block_words: u32,
+    charset: Option<String>,
+    keep_links: bool,
+    limits: Limits,
+}
+
+/// Builds an [`Extractor`]; every setting has a sensible default.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractorBuilder {
+    inner: Extractor,
+}
+
+impl ExtractorBuilder {
+    /// Leans towards precision, balance (default) or recall.
+    pub fn favor(mut self, favor: Favor) -> Self {
+        self.inner.favor = favor;
+        self
+    }
+
+    /// Content blocks with fewer words than this are dropped (headings and list items too).
+    /// Default 0: every block the scorer keeps.
+    pub fn min_block_words(mut self, words: u32) -> Self {
+        self.inner.min_block_words = words;
+        self
+    }
+
+    /// The charset the bytes are in, when the caller knows it (an HTTP `Content-Type`
+    /// header). A byte-order mark still wins. An unknown label makes
+    /// [`Extractor::extract_bytes`] return [`Error::UnknownCharset`].
+    pub fn charset(mut self, label: impl Into<String>) -> Self {
+        self.inner.charset = Some(label.into());
+        self
+    }
+
+    /// Writes each link's target after its text in the output, as `text (url)`.
+    pub fn keep_links(mut self, keep: bool) -> Self {
+        self.inner.keep_links = keep;
+        self
+    }
+
+    /// Largest input accepted, in bytes; larger input is an [`Error::TooLarge`].
+    pub fn max_input_bytes(mut self, bytes: usize) -> Self {
+        self.inner.limits.max_input_bytes = bytes;
+        self
+    }
+
+    /// All limits at once.
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.inner.limits = limits;
+        self
+    }
+
+    /// The extractor.
+    pub fn build(self) -> Extractor {
+        self.inner
+    }
+}
+
+impl Extractor {
+    /// A builder with the default settings.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Extracts the main content of a page given as text.
+    pub fn extract(&self, html: &str) -> Result<Document, Error> {
+        self.check_size(html.len())?;
+        if let Some(kind) = decode::not_html_kind(html.as_bytes()) {
+            return Err(Error::NotHtml { kind });
+        }
+        self.run(html, encoding_rs::UTF_8)
+    }
+
+    /// Extracts the main content of a page given as raw bytes, decoding them first.
+    pub fn extract_bytes(&self, bytes: &[u8]) -> Result<Document, Error> {
+        self.check_size(bytes.len())?;
+        if let Some(kind) = decode::not_html_kind(bytes) {
+            return Err(Error::NotHtml { kind });
+        }
+        let hint: Option<&'static Encoding> = match &self.charset {
+            Some(label) => Some(
+                decode::encoding_for_label(label)
+                    .ok_or_else(|| Error::UnknownCharset(label.clone()))?,
+            ),
+            None => None,
+        };
+        let decoded = decode::decode(bytes, hint);
+        self.run(&decoded.text, decoded.encoding)
+    }
+
+    fn check_size(&self, size: usize) -> Result<(), Error> {
+        let limit = self.limits.max_input_bytes;
+        if size > limit {
+            return Err(Error::TooLarge { size, limit });
+        }
+        Ok(())
+    }
+
+    fn run(&self, text: &str, encoding: &'static Encoding) -> Result<Document, Error> {
+        let html = parse::parse(text, &self.limits)?;
+        let seg = segment::segment(&html, self.keep_links);
+        Ok(self.assemble(&seg, encoding))
+    }
+
+    fn assemble(&self, seg: &Segmentation<'_>, encoding: &'static Encoding) -> Document {
+        let cls = classify::classify(seg, &WEIGHTS);
+        let threshold = self.favor.threshold();
+        let n = seg.blocks.len();
+        let mut blocks = Vec::with_capacity(n);
+        for (i, raw) in seg.blocks.iter().enumerate() {
+            let mut contributions = cls.contributions[i].clone();
+            let mut score = cls.scores[i];
+            if raw.words < self.min_block_words {
+                let deficit = score - threshold + 1.0;
+                if deficit > 0.0 {
+                    contributions.push(crate::document::Contribution {
+                        term: Term::TooShort,
+                        value: -deficit,
+                    });
+                    score -= deficit;
+                }
+            }
+            let label = if score >= threshold {
+                Label::Content
+            } else {
+                Label::Boilerplate
+            };
+            let chars = raw.text.chars().count().max(1);
+            let lines = chars.div_ceil(80).max(1);
+            blocks.push(Block {
+                text: raw.text.clone(),
+                label,
+                score,
+                contributions,
+                features: Features {
+                    kind: kind_public(raw.kind),
+                    tag: seg
+                        .elems
+                        .get(raw.elem as usize)
+                        .map_or("", |e| e.tag)
+                        .to_string(),
+                    path: tag_path(seg, raw.elem),
+                    class_id: class_path(seg, raw.elem),
+                    position: i,
+                    relative_position: if n > 1 {
+                        i as f32 / (n - 1) as f32
+                    } else {
+                        0.0
+                    },
+                    words: raw.words,
+                    link_words: raw.link_words,
+                    text_density: raw.words as f32 / lines as f32,
+                    link_density: if raw.words == 0 {
+                        0.0
+                    } else {
+                        raw.link_words as f32 / raw.words as f32
+                    },
+                    stopword_density: cls.stop_density[i],
+                    commas: raw.commas,
+                    in_region: cls.in_region[i],
+                    chrome_cue: cls.chrome[i].map(str::to_string),
+                },
+            });
+        }
+        let text = join_text(
+            seg.blocks
+                .iter()
+                .zip(&blocks)
+                .filter(|(_, b)| b.is_content())
+                .map(|(r, b)| {
+                    (
+                        r.text.as_str(),
+                        b.features.kind,
+                        seg.elems.get(r.elem as usize).map_or(NONE, |e| e.parent),
+                    )
+                }),
+        );
+        let headline = cls.headline.map(|i| seg.blocks[i].text.clone());
+        let title = seg
+            .og_title
+            .clone()
+            .or(headline)
+            .or_else(|| seg.title.clone());
+        let language = cls
+            .language
+            .map(str::to_string)
+            .or_else(|| seg.html_lang.map(|l| l.trim().to_ascii_lowercase()));
+        Document {
+            title,
+            text,
+            language,
+            encoding: encoding.name().to_string(),
+            blocks,
+        }
+    }
+}
+
+/// How many ancestors a block's path and class list show at most.
+const PATH_STEPS: usize = 16;
+
+fn ancestors<'s>(
+    seg: &'s Segmentation<'_>,
+    elem: u32,
+) -> impl Iterator<Item = &'s segment::Elem<'s>> {
+    std::iter::successors(seg.elems.get(elem as usize), move |e| {
+        seg.elems.get(e.parent as usize)
+    })
+    .take(PATH_STEPS)
+}
+
+fn tag_path(seg: &Segmentation<'_>, elem: u32) -> String {
+    let mut tags: Vec<&str> = ancestors(seg, elem).map(|e| e.tag).collect();
+    tags.reverse();
+    tags.join(">")
+}
+
+fn class_path(seg: &Segmentation<'_>, elem: u32) -> String {
+    let mut out = String::new();
+    for e in ancestors(seg, elem) {
+        if let Some(id) = e.id.filter(|s| !s.trim().is_empty()) {
+            out.push_str(if out.is_empty() { "#" } else { " #" });
+            out.push_str(id.trim());
+        }
+        for class in e.class.unwrap_or("").split_ascii_whitespace() {
+            out.push_str(if out.is_empty() { "." } else { " ." });
+            out.push_str(class);
+        }
+    }
+    out
+}

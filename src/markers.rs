@@ -1,0 +1,226 @@
+//! Reading an element's own markers — tag, ARIA role, microdata, class and id — into a
+//! [`Cue`]: is it chrome, is it the article body, or neither. The vocabularies come from
+//! [`crate::cues`]; this module is only the mechanism that applies them.
+
+use crate::cues::{self, CueWord, CLASS_ID_CUES};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use scraper::node::Element;
+use std::sync::LazyLock;
+
+/// What an element's markers say about it.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Cue {
+    /// Sum of the class/id/tag/role weights (readability's scale: ±25 a word).
+    pub weight: i16,
+    /// The first chrome marker found, for explanations (`"nav"`, `"related"`, …).
+    pub chrome: Option<&'static str>,
+    /// True when a marker names the article body.
+    pub content: bool,
+}
+
+static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(CLASS_ID_CUES.iter().map(|c| c.word))
+        .ok()
+});
+
+fn is_boundary(bytes: &[u8], at: usize, before: bool) -> bool {
+    // `at` is the index just outside the match (before it or after it).
+    if before {
+        if at == 0 {
+            return true;
+        }
+        let b = bytes[at - 1];
+        !b.is_ascii_alphabetic() || (b.is_ascii_lowercase() && bytes[at].is_ascii_uppercase())
+    } else {
+        match bytes.get(at) {
+            None => true,
+            Some(&b) => {
+                !b.is_ascii_alphabetic()
+                    || (b.is_ascii_uppercase() && at > 0 && bytes[at - 1].is_ascii_lowercase())
+            }
+        }
+    }
+}
+
+/// Applies the class/id vocabulary to one attribute value, adding to `cue`.
+fn apply_words(value: &str, cue: &mut Cue) {
+    let Some(ac) = MATCHER.as_ref() else { return };
+    let bytes = value.as_bytes();
+    let mut seen: u128 = 0; // each vocabulary word counts once per attribute
+    for m in ac.find_overlapping_iter(value) {
+        let idx = m.pattern().as_usize();
+        let Some(word): Option<&CueWord> = CLASS_ID_CUES.get(idx) else {
+            continue;
+        };
+        if word.token
+            && !(is_boundary(bytes, m.start(), true) && is_boundary(bytes, m.end(), false))
+        {
+            continue;
+        }
+        let bit = 1u128 << (idx % 128);
+        if seen & bit != 0 {
+            continue;
+        }
+        seen |= bit;
+        cue.weight = cue.weight.saturating_add(word.weight);
+        if word.weight < 0 {
+            cue.chrome.get_or_insert(word.word);
+        } else {
+            cue.content = true;
+        }
+    }
+}
+
+/// Reads the markers of one element.
+pub(crate) fn element_cue(el: &Element) -> Cue {
+    let mut cue = Cue::default();
+    let name = el.name();
+    if let Some(tag) = cues::CHROME_TAGS.iter().find(|t| **t == name) {
+        cue.weight -= 25;
+        cue.chrome = Some(tag);
+    } else if name == "article" || name == "main" {
+        cue.weight += 25;
+        cue.content = true;
+    }
+    for attr in el.attrs() {
+        match attr {
+            ("class", v) | ("id", v) => apply_words(v, &mut cue),
+            ("role", v) => {
+                let v = v.trim();
+                if let Some(role) = cues::CHROME_ROLES
+                    .iter()
+                    .find(|r| r.eq_ignore_ascii_case(v))
+                {
+                    cue.weight -= 25;
+                    cue.chrome.get_or_insert(role);
+                } else if cues::CONTENT_ROLES
+                    .iter()
+                    .any(|r| r.eq_ignore_ascii_case(v))
+                {
+                    cue.weight += 25;
+                    cue.content = true;
+                }
+            }
+            ("itemprop", v) => {
+                if cues::CONTENT_ITEMPROPS
+                    .iter()
+                    .any(|r| r.eq_ignore_ascii_case(v.trim()))
+                {
+                    cue.weight += 25;
+                    cue.content = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    cue
+}
+
+/// True when the element is hidden from readers: the `hidden` attribute, `aria-hidden`,
+/// an inline `display:none`/`visibility:hidden`, or a screen-reader-only class.
+pub(crate) fn is_hidden(el: &Element) -> bool {
+    for attr in el.attrs() {
+        match attr {
+            ("hidden", _) => return true,
+            ("aria-hidden", v) if v.trim().eq_ignore_ascii_case("true") => return true,
+            ("style", v) => {
+                let squeezed: String = v
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if squeezed.contains("display:none") || squeezed.contains("visibility:hidden") {
+                    return true;
+                }
+            }
+            ("class", v) => {
+                if cues::HIDING_CLASSES.iter().any(|h| contains_ci(v, h)) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn cue_of(fragment: &str) -> Cue {
+        let html = Html::parse_fragment(fragment);
+        let el = html
+            .tree
+            .root()
+            .descendants()
+            .filter_map(|n| n.value().as_element())
+            .find(|e| e.name() != "html")
+            .cloned();
+        el.map(|e| element_cue(&e)).unwrap_or_default()
+    }
+
+    #[test]
+    fn chrome_words_are_found_in_classes_and_ids() {
+        assert_eq!(
+            cue_of(r#"<div class="related-posts">x</div>"#).chrome,
+            Some("related")
+        );
+        assert_eq!(
+            cue_of(r#"<div id="socialShareBar">x</div>"#).chrome,
+            Some("share")
+        );
+        assert_eq!(cue_of(r#"<nav>x</nav>"#).chrome, Some("nav"));
+        assert_eq!(
+            cue_of(r#"<div role="navigation">x</div>"#).chrome,
+            Some("navigation")
+        );
+    }
+
+    #[test]
+    fn short_words_match_only_as_tokens() {
+        assert_eq!(cue_of(r#"<div class="ad-slot">x</div>"#).chrome, Some("ad"));
+        assert_eq!(
+            cue_of(r#"<div class="adContainer">x</div>"#).chrome,
+            Some("ad")
+        );
+        assert_eq!(
+            cue_of(r#"<div class="headline shadow">x</div>"#).chrome,
+            None
+        );
+        assert_eq!(cue_of(r#"<div class="navy">x</div>"#).chrome, None);
+    }
+
+    #[test]
+    fn body_words_are_positive() {
+        let c = cue_of(r#"<div class="article-body">x</div>"#);
+        assert!(c.content && c.weight > 0 && c.chrome.is_none());
+        assert!(cue_of(r#"<div itemprop="articleBody">x</div>"#).content);
+    }
+
+    #[test]
+    fn hidden_elements() {
+        let html = Html::parse_fragment(
+            r#"<span style="display: none">a</span><span class="sr-only">b</span><span>c</span>"#,
+        );
+        let hidden: Vec<bool> = html
+            .tree
+            .root()
+            .descendants()
+            .filter_map(|n| n.value().as_element())
+            .filter(|e| e.name() == "span")
+            .map(is_hidden)
+            .collect();
+        assert_eq!(hidden, vec![true, true, false]);
+    }
+}

@@ -1,0 +1,199 @@
+//! Stopword density and the page's language (jusText's cue).
+//!
+//! The stoplists are the NLTK lists shipped by the `stop-words` crate (about thirty
+//! languages). All of them are merged into one table from word to a bit set of languages,
+//! so a block's words are looked up once and counted for every language at the same time;
+//! the page's language is the one whose stopwords are most frequent. Scripts written without
+//! spaces (Chinese, Japanese, Thai) have no word boundaries to look up: for them the density
+//! is the share of characters that are function characters (particles, kana, common
+//! grammatical characters).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Languages with a stoplist, in bit order.
+pub(crate) struct Stoplists {
+    pub codes: Vec<&'static str>,
+    pub table: HashMap<&'static str, u64>,
+}
+
+pub(crate) static STOPLISTS: LazyLock<Stoplists> = LazyLock::new(|| {
+    let codes: Vec<&'static str> = stop_words::available_languages()
+        .iter()
+        .copied()
+        .filter(|code| code.len() == 2)
+        .take(64)
+        .collect();
+    let mut table: HashMap<&'static str, u64> = HashMap::new();
+    for (bit, code) in codes.iter().enumerate() {
+        for word in stop_words::lookup(code).unwrap_or(&[]) {
+            *table.entry(word).or_insert(0) |= 1u64 << bit;
+        }
+    }
+    Stoplists { codes, table }
+});
+
+/// Chinese function characters (grammatical particles and the commonest function words).
+const ZH_FUNCTION_CHARS: &str = "的了是在和有也不这我他她它们就都而及与着或被为之以其所于等但并从把对让向给个中上下来去到说要会能可很更最没又还只因此如那些已将该由此";
+
+/// True for characters of scripts written without spaces between words.
+pub(crate) fn is_unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xF900..=0xFAFF    // CJK compatibility ideographs
+        | 0x0E00..=0x0EFF    // Thai, Lao
+        | 0x1000..=0x109F    // Myanmar
+        | 0x1780..=0x17FF    // Khmer
+        | 0x20000..=0x2FFFF) // CJK extensions B+
+}
+
+fn is_function_char(c: char) -> bool {
+    // Hiragana carries Japanese grammar; common Chinese function characters carry Chinese.
+    matches!(c as u32, 0x3040..=0x309F) || ZH_FUNCTION_CHARS.contains(c)
+}
+
+/// Stopword counts of one block: hits per language (spaced scripts) and function characters
+/// (unspaced scripts).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct StopCounts {
+    pub tokens: u32,
+    pub per_language: Vec<u16>,
+    pub unspaced_chars: u32,
+    pub function_chars: u32,
+    pub kana: u32,
+}
+
+/// Counts the stopwords of `text` for every language at once. `lower` is a scratch buffer.
+pub(crate) fn count(text: &str, lower: &mut String) -> StopCounts {
+    let lists = &*STOPLISTS;
+    let mut out = StopCounts {
+        per_language: vec![0; lists.codes.len()],
+        ..StopCounts::default()
+    };
+    for token in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        let token = token.trim_matches(|c| c == '\'' || c == '’');
+        if token.is_empty() {
+            continue;
+        }
+        if token.chars().any(is_unspaced) {
+            for c in token.chars().filter(|&c| is_unspaced(c)) {
+                out.unspaced_chars += 1;
+                if is_function_char(c) {
+                    out.function_chars += 1;
+                }
+                if matches!(c as u32, 0x3040..=0x30FF) {
+                    out.kana += 1;
+                }
+            }
+            continue;
+        }
+        out.tokens += 1;
+        lower.clear();
+        lower.extend(token.chars().flat_map(char::to_lowercase).map(|c| {
+            if c == '’' {
+                '\''
+            } else {
+                c
+            }
+        }));
+        if let Some(&mask) = lists.table.get(lower.as_str()) {
+            let mut m = mask;
+            while m != 0 {
+                let bit = m.trailing_zeros() as usize;
+                if let Some(slot) = out.per_language.get_mut(bit) {
+                    *slot = slot.saturating_add(1);
+                }
+                m &= m - 1;
+            }
+        }
+    }
+    out
+}
+
+/// The page's language guessed from the summed counts of its blocks: the language code and
+/// its index in the stoplists (`None` for unspaced scripts, which use function characters).
+pub(crate) fn detect<'a>(
+    blocks: impl Iterator<Item = &'a StopCounts>,
+) -> (Option<&'static str>, Option<usize>) {
+    let lists = &*STOPLISTS;
+    let mut totals = vec![0u64; lists.codes.len()];
+    let (mut tokens, mut unspaced, mut kana) = (0u64, 0u64, 0u64);
+    for b in blocks {
+        tokens += u64::from(b.tokens);
+        unspaced += u64::from(b.unspaced_chars);
+        kana += u64::from(b.kana);
+        for (t, &n) in totals.iter_mut().zip(&b.per_language) {
+            *t += u64::from(n);
+        }
+    }
+    if unspaced > tokens * 2 && unspaced > 0 {
+        let code = if kana * 10 > unspaced { "ja" } else { "zh" };
+        return (Some(code), None);
+    }
+    let best = totals.iter().enumerate().max_by_key(|&(_, &n)| n);
+    match best {
+        Some((i, &n)) if n > 0 => (lists.codes.get(i).copied(), Some(i)),
+        _ => (None, None),
+    }
+}
+
+/// Stopword density of a block for the detected language (0 when it cannot be told).
+pub(crate) fn density(c: &StopCounts, lang: Option<usize>) -> f32 {
+    let spaced_hits = lang
+        .and_then(|i| c.per_language.get(i))
+        .copied()
+        .unwrap_or(0);
+    let units = c.tokens as f32 + c.unspaced_chars as f32 / 2.0;
+    if units == 0.0 {
+        return 0.0;
+    }
+    // A function character stands for roughly one word per two characters.
+    (spaced_hits as f32 + c.function_chars as f32) / units
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang_of(text: &str) -> Option<&'static str> {
+        let mut buf = String::new();
+        let c = count(text, &mut buf);
+        detect(std::iter::once(&c)).0
+    }
+
+    #[test]
+    fn detects_common_languages() {
+        assert_eq!(lang_of("The minister said that the plan would be ready by the end of the year and that it was not for sale."), Some("en"));
+        assert_eq!(lang_of("Der Minister sagte, dass der Plan bis zum Ende des Jahres fertig sein werde und nicht zum Verkauf stehe."), Some("de"));
+        assert_eq!(
+            lang_of("Министр сказал, что план будет готов к концу года и что он не продаётся."),
+            Some("ru")
+        );
+        assert_eq!(
+            lang_of("部长说，这个计划将在年底前准备好，而且它不是用来出售的。"),
+            Some("zh")
+        );
+        assert_eq!(
+            lang_of("大臣は、この計画は年末までに準備ができると述べた。"),
+            Some("ja")
+        );
+    }
+
+    #[test]
+    fn prose_is_denser_in_stopwords_than_navigation() {
+        let mut buf = String::new();
+        let prose = count(
+            "He said that it was one of the best things he had ever done in his life.",
+            &mut buf,
+        );
+        let nav = count(
+            "Home News Sport Business Technology Science Health Video",
+            &mut buf,
+        );
+        let (_, lang) = detect([&prose].into_iter());
+        assert!(density(&prose, lang) > 0.4);
+        assert!(density(&nav, lang) < 0.1);
+    }
+}
