@@ -88,7 +88,7 @@ fn candidate_scores(seg: &Segmentation<'_>) -> Vec<f32> {
             let Some(e) = elems.get(at as usize) else {
                 break;
             };
-            if e.tag == "body" || e.tag == "html" {
+            if e.tag == "html" {
                 break;
             }
             let s = &mut score[at as usize];
@@ -309,7 +309,9 @@ pub(crate) fn classify(seg: &Segmentation<'_>, w: &Weights) -> Classified {
     // Is the region trustworthy? Compare its prose with the page's.
     let prose = |i: usize| {
         let b = &blocks[i];
-        b.words >= 15 && link_density(b.words, b.link_words) < 0.3
+        link_density(b.words, b.link_words) < 0.3
+            && !matches!(b.kind, Kind::Heading(_))
+            && (b.words >= 15 || (b.words >= 5 && ends_sentence(&b.text)))
     };
     let page_prose: u32 = (0..n).filter(|&i| prose(i)).map(|i| blocks[i].words).sum();
     let region_prose: u32 = (0..n)
@@ -422,6 +424,6 @@ fn neighbour_context(blocks: &[RawBlock], sd: &[f32], i: usize, w: &Weights) -> 
     match (prev, next) {
         (Some(a), Some(b)) => (a + b) / 2.0,
         (Some(a), None) | (None, Some(a)) => a / 2.0,
-        (None, None) => -1.0,
+        (None, None) => 0.0,
     }
 }

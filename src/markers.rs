@@ -104,17 +104,22 @@ pub(crate) fn element_cue(el: &Element) -> Cue {
                     cue.content = true;
                 }
             }
-            ("itemprop", v) => {
+            ("itemprop", v)
                 if cues::CONTENT_ITEMPROPS
                     .iter()
-                    .any(|r| r.eq_ignore_ascii_case(v.trim()))
-                {
-                    cue.weight += 25;
-                    cue.content = true;
-                }
+                    .any(|r| r.eq_ignore_ascii_case(v.trim())) =>
+            {
+                cue.weight += 25;
+                cue.content = true;
             }
             _ => {}
         }
+    }
+    // Mixed markers ("main-menu", "post related-post") are settled by their net weight.
+    if cue.weight > 0 {
+        cue.chrome = None;
+    } else {
+        cue.content = false;
     }
     cue
 }
@@ -136,10 +141,8 @@ pub(crate) fn is_hidden(el: &Element) -> bool {
                     return true;
                 }
             }
-            ("class", v) => {
-                if cues::HIDING_CLASSES.iter().any(|h| contains_ci(v, h)) {
-                    return true;
-                }
+            ("class", v) if cues::HIDING_CLASSES.iter().any(|h| contains_ci(v, h)) => {
+                return true;
             }
             _ => {}
         }
@@ -178,7 +181,7 @@ mod tests {
         );
         assert_eq!(
             cue_of(r#"<div id="socialShareBar">x</div>"#).chrome,
-            Some("share")
+            Some("social")
         );
         assert_eq!(cue_of(r#"<nav>x</nav>"#).chrome, Some("nav"));
         assert_eq!(
@@ -199,6 +202,16 @@ mod tests {
             None
         );
         assert_eq!(cue_of(r#"<div class="navy">x</div>"#).chrome, None);
+    }
+
+    #[test]
+    fn mixed_markers_are_settled_by_weight() {
+        assert_eq!(
+            cue_of(r#"<nav class="main-menu">x</nav>"#).chrome,
+            Some("nav")
+        );
+        let c = cue_of(r#"<div class="article-body">x</div>"#);
+        assert!(c.content && c.chrome.is_none());
     }
 
     #[test]

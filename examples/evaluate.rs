@@ -1,0 +1,428 @@
+//! Scores dechrome (or a predictions file) on a labelled dataset laid out like
+//! `../shared/eval/<set>/`: `truth.jsonl` plus `pages/<id>.html`.
+//!
+//! ```text
+//! cargo run --release --example evaluate -- ../shared/eval/scrapinghub
+//! cargo run --release --example evaluate -- ../shared/eval/trafilatura --favor precision
+//! cargo run --release --example evaluate -- DATASET --preds preds.jsonl   # score a file instead
+//! cargo run --release --example evaluate -- DATASET --json                 # one JSON object
+//! cargo run --release --example evaluate -- DATASET --min-f1 0.94          # exit 1 below the floor
+//! ```
+//!
+//! The metrics follow the definitions of `score.py` beside the datasets: the shingle metric
+//! (4-grams of `\w+` tokens, per-document tp/fp/fn normalised, precision averaged over
+//! documents with output) and bag-of-words token F1 for full-text truth; the snippet metric
+//! (whitespace-collapsed substring tests summed over the corpus) for `with`/`without` truth.
+use dechrome::{Extractor, Favor};
+use rayon::prelude::*;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("evaluate: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode, String> {
+    let mut dataset: Option<PathBuf> = None;
+    let mut preds_path: Option<PathBuf> = None;
+    let mut json = false;
+    let mut favor = Favor::Balanced;
+    let mut min_f1: Option<f64> = None;
+    let mut per_doc: Option<PathBuf> = None;
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--preds" => preds_path = it.next().map(PathBuf::from),
+            "--json" => json = true,
+            "--per-doc" => per_doc = it.next().map(PathBuf::from),
+            "--min-f1" => {
+                min_f1 = Some(
+                    it.next()
+                        .and_then(|v| v.parse().ok())
+                        .ok_or("--min-f1 needs a number")?,
+                )
+            }
+            "--favor" => {
+                favor = match it.next().as_deref() {
+                    Some("precision") => Favor::Precision,
+                    Some("recall") => Favor::Recall,
+                    Some("balanced") => Favor::Balanced,
+                    _ => return Err("--favor precision|balanced|recall".into()),
+                }
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            s => dataset = Some(PathBuf::from(s)),
+        }
+    }
+    let dataset = dataset
+        .ok_or("usage: evaluate DATASET_DIR [--preds FILE] [--json] [--favor F] [--min-f1 X]")?;
+    let truth = read_jsonl(&dataset.join("truth.jsonl"))?;
+    let preds: HashMap<String, String> = match preds_path {
+        Some(p) => read_jsonl(&p)?
+            .into_iter()
+            .filter_map(|r| Some((id_of(&r)?, r.get("text")?.as_str()?.to_string())))
+            .collect(),
+        None => predict(&dataset, &truth, favor),
+    };
+    let report = score(&truth, &preds);
+    if let Some(path) = per_doc {
+        let lines: Vec<String> = report.per_doc.iter().map(Value::to_string).collect();
+        std::fs::write(&path, lines.join("\n") + "\n")
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let name = dataset
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if json {
+        println!("{}", report.to_json(&name));
+    } else {
+        report.print(&name);
+    }
+    let primary = report.primary_f1();
+    if let Some(floor) = min_f1 {
+        if primary < floor {
+            eprintln!("evaluate: F1 {primary:.4} is below the floor {floor:.4}");
+            return Ok(ExitCode::FAILURE);
+        }
+        eprintln!("evaluate: F1 {primary:.4} meets the floor {floor:.4}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn id_of(r: &Value) -> Option<String> {
+    match r.get("id")? {
+        Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+fn read_jsonl(path: &Path) -> Result<Vec<Value>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).map_err(|e| format!("{}: {e}", path.display())))
+        .collect()
+}
+
+fn predict(dataset: &Path, truth: &[Value], favor: Favor) -> HashMap<String, String> {
+    let extractor = Extractor::builder().favor(favor).build();
+    truth
+        .par_iter()
+        .filter_map(|r| {
+            let id = id_of(r)?;
+            let bytes = std::fs::read(dataset.join("pages").join(format!("{id}.html"))).ok()?;
+            let text = extractor
+                .extract_bytes(&bytes)
+                .map(|d| d.text)
+                .unwrap_or_default();
+            Some((id, text))
+        })
+        .collect()
+}
+
+// ------------------------------------------------------------------ metrics
+
+/// Python's `\w`: alphanumeric (letters of category L*, numbers) or underscore.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn word_tokens(text: &str) -> Vec<&str> {
+    text.split(|c: char| !is_word_char(c))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+fn shingles<'a>(tokens: &[&'a str]) -> HashMap<Vec<&'a str>, i64> {
+    let mut out = HashMap::new();
+    if tokens.is_empty() {
+        return out;
+    }
+    if tokens.len() < 4 {
+        out.insert(tokens.to_vec(), 1);
+        return out;
+    }
+    for w in tokens.windows(4) {
+        *out.entry(w.to_vec()).or_insert(0) += 1;
+    }
+    out
+}
+
+/// Normalised (tp, fp, fn) of one document.
+fn shingle_counts(truth: &str, pred: &str) -> (f64, f64, f64) {
+    let (tt, pt) = (word_tokens(truth), word_tokens(pred));
+    let (t, p) = (shingles(&tt), shingles(&pt));
+    let (mut tp, mut fp, mut fn_) = (0i64, 0i64, 0i64);
+    for (k, &a) in &t {
+        let b = p.get(k).copied().unwrap_or(0);
+        tp += a.min(b);
+        fn_ += (a - b).max(0);
+    }
+    for (k, &b) in &p {
+        let a = t.get(k).copied().unwrap_or(0);
+        fp += (b - a).max(0);
+    }
+    let s = (tp + fp + fn_) as f64;
+    if s > 0.0 {
+        (tp as f64 / s, fp as f64 / s, fn_ as f64 / s)
+    } else {
+        (0.0, 0.0, 0.0)
+    }
+}
+
+fn ratio(tp: f64, other: f64, fp: f64, fn_: f64) -> f64 {
+    if fp == 0.0 && fn_ == 0.0 {
+        1.0
+    } else if tp == 0.0 && other == 0.0 {
+        0.0
+    } else {
+        tp / (tp + other)
+    }
+}
+
+fn token_prf(truth: &str, pred: &str) -> (f64, f64, f64) {
+    let count = |s: &str| {
+        let mut m: HashMap<String, i64> = HashMap::new();
+        for t in word_tokens(s) {
+            *m.entry(t.to_lowercase()).or_insert(0) += 1;
+        }
+        m
+    };
+    let (t, p) = (count(truth), count(pred));
+    if t.is_empty() {
+        return if p.is_empty() {
+            (1.0, 1.0, 1.0)
+        } else {
+            (0.0, 1.0, 0.0)
+        };
+    }
+    if p.is_empty() {
+        return (0.0, 0.0, 0.0);
+    }
+    let overlap: i64 = t
+        .iter()
+        .map(|(k, &a)| a.min(p.get(k).copied().unwrap_or(0)))
+        .sum();
+    let (ts, ps): (i64, i64) = (t.values().sum(), p.values().sum());
+    let (prec, rec) = (overlap as f64 / ps as f64, overlap as f64 / ts as f64);
+    let f = if prec + rec > 0.0 {
+        2.0 * prec * rec / (prec + rec)
+    } else {
+        0.0
+    };
+    (prec, rec, f)
+}
+
+fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn mean(xs: &[f64]) -> f64 {
+    if xs.is_empty() {
+        0.0
+    } else {
+        xs.iter().sum::<f64>() / xs.len() as f64
+    }
+}
+
+#[derive(Default)]
+struct Report {
+    docs: usize,
+    missing: usize,
+    shingle: Option<(f64, f64, f64)>,
+    token: Option<(f64, f64, f64)>,
+    snippets: Option<[usize; 4]>,
+    per_doc: Vec<Value>,
+}
+
+fn score(truth: &[Value], preds: &HashMap<String, String>) -> Report {
+    let mut r = Report {
+        docs: truth.len(),
+        ..Report::default()
+    };
+    let (mut triples, mut toks, mut snip) = (Vec::new(), Vec::new(), [0usize; 4]);
+    let mut has_snippets = false;
+    for rec in truth {
+        let id = id_of(rec).unwrap_or_default();
+        let pred = preds.get(&id).map(String::as_str);
+        r.missing += usize::from(pred.is_none());
+        let pred = pred.unwrap_or("");
+        let mut row = serde_json::json!({"id": id});
+        if let Some(t) = rec.get("text").and_then(Value::as_str) {
+            let c = shingle_counts(t, pred);
+            let tk = token_prf(t, pred);
+            row["shingle_p"] = serde_json::json!(ratio(c.0, c.1, c.1, c.2));
+            row["shingle_r"] = serde_json::json!(ratio(c.0, c.2, c.1, c.2));
+            row["token_f1"] = serde_json::json!(tk.2);
+            triples.push(c);
+            toks.push(tk);
+        }
+        if rec.get("with").is_some() || rec.get("without").is_some() {
+            has_snippets = true;
+            let res = collapse_ws(pred);
+            let list = |k: &str| -> Vec<String> {
+                rec.get(k)
+                    .and_then(Value::as_array)
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(Value::as_str)
+                            .map(collapse_ws)
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            let (withs, withouts) = (list("with"), list("without"));
+            let found = |s: &String| !pred.is_empty() && res.contains(s.as_str());
+            let missed: Vec<&String> = withs.iter().filter(|w| !found(w)).collect();
+            let leaked: Vec<&String> = withouts.iter().filter(|w| found(w)).collect();
+            let tp = withs.len() - missed.len();
+            snip[0] += tp;
+            snip[1] += leaked.len();
+            snip[2] += missed.len();
+            snip[3] += withouts.len() - leaked.len();
+            row["missed"] = serde_json::json!(missed);
+            row["leaked"] = serde_json::json!(leaked);
+        }
+        r.per_doc.push(row);
+    }
+    if !triples.is_empty() {
+        let precs: Vec<f64> = triples
+            .iter()
+            .filter(|c| c.0 + c.1 > 0.0)
+            .map(|c| ratio(c.0, c.1, c.1, c.2))
+            .collect();
+        let recs: Vec<f64> = triples
+            .iter()
+            .filter(|c| c.0 + c.2 > 0.0)
+            .map(|c| ratio(c.0, c.2, c.1, c.2))
+            .collect();
+        let (p, rc) = (mean(&precs), mean(&recs));
+        let f = if p + rc > 0.0 {
+            2.0 * p * rc / (p + rc)
+        } else {
+            0.0
+        };
+        r.shingle = Some((p, rc, f));
+        let col = |i: usize| {
+            mean(
+                &toks
+                    .iter()
+                    .map(|t: &(f64, f64, f64)| [t.0, t.1, t.2][i])
+                    .collect::<Vec<_>>(),
+            )
+        };
+        r.token = Some((col(0), col(1), col(2)));
+    }
+    if has_snippets {
+        r.snippets = Some(snip);
+    }
+    r
+}
+
+fn snippet_prf(s: [usize; 4]) -> (f64, f64, f64) {
+    let [tp, fp, fn_, _] = s.map(|x| x as f64);
+    let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
+    let r = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
+    let f = if 2.0 * tp + fp + fn_ > 0.0 {
+        2.0 * tp / (2.0 * tp + fp + fn_)
+    } else {
+        0.0
+    };
+    (p, r, f)
+}
+
+impl Report {
+    fn primary_f1(&self) -> f64 {
+        self.shingle
+            .map(|s| s.2)
+            .or(self.snippets.map(|s| snippet_prf(s).2))
+            .unwrap_or(0.0)
+    }
+
+    fn print(&self, name: &str) {
+        println!(
+            "dataset: {name}   docs: {}   missing predictions: {}",
+            self.docs, self.missing
+        );
+        if let Some((p, r, f)) = self.shingle {
+            println!("shingle (4-gram):        P {p:.3}  R {r:.3}  F1 {f:.3}");
+        }
+        if let Some((p, r, f)) = self.token {
+            println!("token bag-of-words:      P {p:.3}  R {r:.3}  F1 {f:.3}");
+        }
+        if let Some(s) = self.snippets {
+            let (p, r, f) = snippet_prf(s);
+            println!(
+                "snippets:                P {p:.3}  R {r:.3}  F1 {f:.3}  (tp {} fp {} fn {} tn {})",
+                s[0], s[1], s[2], s[3]
+            );
+        }
+    }
+
+    fn to_json(&self, name: &str) -> Value {
+        let mut v = serde_json::json!({"dataset": name, "docs": self.docs, "missing_predictions": self.missing});
+        if let Some((p, r, f)) = self.shingle {
+            v["shingle"] = serde_json::json!({"precision": p, "recall": r, "f1": f});
+        }
+        if let Some((p, r, f)) = self.token {
+            v["token"] = serde_json::json!({"precision": p, "recall": r, "f1": f});
+        }
+        if let Some(s) = self.snippets {
+            let (p, r, f) = snippet_prf(s);
+            v["snippets"] = serde_json::json!({"precision": p, "recall": r, "f1": f, "tp": s[0], "fp": s[1], "fn": s[2], "tn": s[3]});
+        }
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shingle_counts_match_the_reference_example() {
+        // score.py's self-test: 6 true tokens, 8 predicted -> 3 of 5 shingles right.
+        let (tp, fp, fn_) = shingle_counts(
+            "one two three four five six",
+            "one two three four five six seven eight",
+        );
+        assert!((tp - 0.6).abs() < 1e-12 && (fp - 0.4).abs() < 1e-12 && fn_ == 0.0);
+        assert_eq!(shingle_counts("a b", "a b"), (1.0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn token_prf_matches_the_reference_example() {
+        let (p, r, f) = token_prf(
+            "one two three four five six",
+            "one two three four five six seven eight",
+        );
+        assert_eq!((p, r), (0.75, 1.0));
+        assert!((f - 2.0 * 0.75 / 1.75).abs() < 1e-12);
+    }
+
+    #[test]
+    fn snippets_count_found_and_leaked() {
+        let truth: Vec<Value> = vec![
+            serde_json::json!({"id": "a", "with": ["quick  brown fox"], "without": ["Cookie policy"]}),
+            serde_json::json!({"id": "b", "with": ["gamma delta"], "without": ["Editors' Picks"]}),
+        ];
+        let preds: HashMap<String, String> = [
+            (
+                "a".to_string(),
+                "The quick brown\nfox. Cookie policy".to_string(),
+            ),
+            ("b".to_string(), String::new()),
+        ]
+        .into();
+        assert_eq!(score(&truth, &preds).snippets, Some([1, 1, 1, 1]));
+    }
+}

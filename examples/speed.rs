@@ -1,0 +1,77 @@
+//! Whole extraction time against parse-only time, in one run, single thread.
+//!
+//! ```text
+//! cargo run --release --example speed -- ../shared/eval/scrapinghub/pages [ROUNDS]
+//! ```
+//! Each round parses every page with `scraper::Html::parse_document` alone, then extracts
+//! every page with dechrome (decoding included), alternating so that both see the same
+//! machine state. It prints pages per second for both and the median ratio over rounds.
+use std::time::Instant;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let dir = args
+        .next()
+        .unwrap_or_else(|| "../shared/eval/scrapinghub/pages".into());
+    let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(5);
+    let mut files: Vec<_> = match std::fs::read_dir(&dir) {
+        Ok(d) => d
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "html"))
+            .collect(),
+        Err(e) => {
+            eprintln!("speed: {dir}: {e}");
+            std::process::exit(2);
+        }
+    };
+    files.sort();
+    let pages: Vec<Vec<u8>> = files.iter().filter_map(|p| std::fs::read(p).ok()).collect();
+    let texts: Vec<String> = pages
+        .iter()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    let bytes: usize = pages.iter().map(Vec::len).sum();
+    let extractor = dechrome::Extractor::default();
+    let (mut parse_t, mut extract_t, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        let t = Instant::now();
+        for text in &texts {
+            std::hint::black_box(scraper::Html::parse_document(text));
+        }
+        let p = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        for page in &pages {
+            let _ = std::hint::black_box(extractor.extract_bytes(page));
+        }
+        let e = t.elapsed().as_secs_f64();
+        parse_t.push(p);
+        extract_t.push(e);
+        ratios.push(e / p);
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (p, e, r) = (
+        median(&mut parse_t),
+        median(&mut extract_t),
+        median(&mut ratios),
+    );
+    let n = pages.len() as f64;
+    println!(
+        "pages: {}  ({:.1} MB)  rounds: {rounds}",
+        pages.len(),
+        bytes as f64 / 1e6
+    );
+    println!(
+        "parse only (scraper):  {:8.1} pages/s  {:6.2} ms/page",
+        n / p,
+        1e3 * p / n
+    );
+    println!(
+        "dechrome extract:      {:8.1} pages/s  {:6.2} ms/page",
+        n / e,
+        1e3 * e / n
+    );
+    println!("extract / parse time:  {r:.2}x (median of rounds)");
+}

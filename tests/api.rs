@@ -1,0 +1,161 @@
+//! The public API: builder options, errors, serialisation.
+
+use dechrome::{extract, Error, Extractor, Favor, Label, Limits, Term};
+
+const PAGE: &str = include_str!("fixtures/news_sample.html");
+
+fn content_count(doc: &dechrome::Document) -> usize {
+    doc.content_blocks().count()
+}
+
+#[test]
+fn favor_moves_the_threshold_monotonically() {
+    let p = Extractor::builder()
+        .favor(Favor::Precision)
+        .build()
+        .extract(PAGE)
+        .expect("ok");
+    let b = Extractor::builder()
+        .favor(Favor::Balanced)
+        .build()
+        .extract(PAGE)
+        .expect("ok");
+    let r = Extractor::builder()
+        .favor(Favor::Recall)
+        .build()
+        .extract(PAGE)
+        .expect("ok");
+    assert!(content_count(&p) <= content_count(&b) && content_count(&b) <= content_count(&r));
+    // Same scores, different thresholds: whatever precision keeps, recall keeps too.
+    for (bp, br) in p.blocks.iter().zip(&r.blocks) {
+        assert_eq!(bp.score, br.score);
+        if bp.is_content() {
+            assert!(br.is_content());
+        }
+    }
+    assert!(Favor::Precision.threshold() > Favor::Balanced.threshold());
+    assert!(Favor::Balanced.threshold() > Favor::Recall.threshold());
+}
+
+#[test]
+fn min_block_words_drops_short_content_blocks_and_says_so() {
+    let page = "<article><p>The committee met on Monday and agreed a new timetable for the works on the bridge.</p>\
+                <p>Short one.</p><p>Residents will be able to comment on the plans until the end of the month, officials said.</p></article>";
+    let all = extract(page).expect("ok");
+    assert!(all.text.contains("Short one."));
+    let doc = Extractor::builder()
+        .min_block_words(3)
+        .build()
+        .extract(page)
+        .expect("ok");
+    assert!(!doc.text.contains("Short one."));
+    let short = doc
+        .blocks
+        .iter()
+        .find(|b| b.text == "Short one.")
+        .expect("block kept in the list");
+    assert_eq!(short.label, Label::Boilerplate);
+    assert!(short.contributions.iter().any(|c| c.term == Term::TooShort));
+}
+
+#[test]
+fn keep_links_writes_targets_after_link_text() {
+    let page = "<article><p>The report, <a href=\"https://example.org/report.pdf\">published on Monday</a>, \
+                found that most of the city's bridges need repair within the next ten years.</p></article>";
+    let plain = extract(page).expect("ok");
+    assert!(plain.text.contains("published on Monday, found"));
+    let linked = Extractor::builder()
+        .keep_links(true)
+        .build()
+        .extract(page)
+        .expect("ok");
+    assert!(
+        linked
+            .text
+            .contains("published on Monday (https://example.org/report.pdf), found"),
+        "{}",
+        linked.text
+    );
+}
+
+#[test]
+fn limits_are_typed_errors() {
+    let small = Extractor::builder().max_input_bytes(100).build();
+    assert_eq!(
+        small.extract(PAGE),
+        Err(Error::TooLarge {
+            size: PAGE.len(),
+            limit: 100
+        })
+    );
+    let few_nodes = Extractor::builder()
+        .limits(Limits {
+            max_nodes: 10,
+            ..Limits::default()
+        })
+        .build();
+    assert!(matches!(
+        few_nodes.extract(PAGE),
+        Err(Error::TooManyNodes { limit: 10, .. })
+    ));
+    assert_eq!(
+        dechrome::extract_bytes(b"%PDF-1.4\n%..."),
+        Err(Error::NotHtml { kind: "PDF" })
+    );
+    assert_eq!(
+        dechrome::extract_bytes(b"\x89PNG\r\n\x1a\n...."),
+        Err(Error::NotHtml { kind: "PNG image" })
+    );
+    assert_eq!(
+        extract("{\"items\": [1, 2, 3]}"),
+        Err(Error::NotHtml { kind: "JSON" })
+    );
+    let msg = Error::TooLarge { size: 10, limit: 5 }.to_string();
+    assert_eq!(msg, "input of 10 bytes exceeds the limit of 5 bytes");
+}
+
+#[test]
+fn empty_and_textless_pages_are_ok_and_empty() {
+    for page in [
+        "",
+        "   ",
+        "<html></html>",
+        "<script>var a = 1;</script>",
+        "<!-- only a comment -->",
+    ] {
+        let doc = extract(page).expect("ok");
+        assert_eq!(doc.text, "", "{page:?}");
+    }
+}
+
+#[test]
+fn document_serialises_to_json_with_labels_and_terms() {
+    let doc = extract(PAGE).expect("ok");
+    let json = serde_json::to_value(&doc).expect("serialises");
+    assert_eq!(json["title"], doc.title.clone().expect("title").as_str());
+    let blocks = json["blocks"].as_array().expect("blocks array");
+    assert_eq!(blocks.len(), doc.blocks.len());
+    assert!(blocks.iter().any(|b| b["label"] == "content"));
+    assert!(blocks.iter().any(|b| b["label"] == "boilerplate"));
+    assert!(blocks.iter().any(|b| b["contributions"]
+        .as_array()
+        .is_some_and(|c| c.iter().any(|t| t["term"] == "in_region"))));
+    let back: dechrome::Document = serde_json::from_value(json).expect("deserialises");
+    assert_eq!(back, doc);
+}
+
+#[test]
+fn extractor_is_shareable_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Extractor>();
+    let ex = Extractor::default();
+    let texts: Vec<String> = std::thread::scope(|s| {
+        let hs: Vec<_> = (0..2)
+            .map(|_| s.spawn(|| ex.extract(PAGE).map(|d| d.text)))
+            .collect();
+        hs.into_iter()
+            .map(|h| h.join().expect("thread").expect("ok"))
+            .collect()
+    });
+    assert_eq!(texts[0], texts[1]);
+}
