@@ -26,9 +26,30 @@ pub(crate) struct Classified {
     pub contributions: Vec<Vec<Contribution>>,
     pub stop_density: Vec<f32>,
     pub in_region: Vec<bool>,
-    pub chrome: Vec<Option<&'static str>>,
+    pub chrome: Vec<Option<Chrome>>,
     pub language: Option<&'static str>,
     pub headline: Option<usize>,
+}
+
+/// A chrome marker that applies to a block: its word and weight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Chrome {
+    pub word: &'static str,
+    pub weight: i16,
+}
+
+impl Chrome {
+    fn of(e: &Elem<'_>) -> Option<Chrome> {
+        e.cue.chrome.map(|word| Chrome {
+            word,
+            weight: e.cue.chrome_weight,
+        })
+    }
+
+    /// Scale of the chrome term: 1.0 for an ordinary chrome word.
+    fn strength(self) -> f32 {
+        f32::from(-self.weight) / f32::from(-crate::cues::NORMAL)
+    }
 }
 
 /// Readability's rule: a block shorter than this (in characters) gives no points.
@@ -37,6 +58,9 @@ const MIN_SCORING_CHARS: usize = 25;
 const SCORING_LEVELS: usize = 5;
 /// A region holding less than this share of the page's prose is not trusted.
 const MIN_REGION_SHARE: f32 = 0.25;
+/// A chrome-marked box inside the region holding at least this share of the region's words is
+/// taken for a wrapper of the article, not for chrome.
+const MAX_CHROME_SHARE: f32 = 0.5;
 /// A block with fewer words is "short" for the edge rule.
 const SHORT_WORDS: u32 = 10;
 
@@ -261,22 +285,34 @@ fn children<'e>(elems: &'e [Elem<'_>], parent: u32) -> impl Iterator<Item = u32>
 /// For every element: is it inside the region, and the nearest chrome marker between it and
 /// the region root (or the document root, outside the region). Elements are in document
 /// order, parents first, so one forward pass suffices.
-fn locate_all(elems: &[Elem<'_>], roots: &[u32]) -> (Vec<bool>, Vec<Option<&'static str>>) {
+fn locate_all(elems: &[Elem<'_>], roots: &[u32]) -> (Vec<bool>, Vec<Option<Chrome>>) {
     let mut inside = vec![false; elems.len()];
-    let mut chrome: Vec<Option<&'static str>> = vec![None; elems.len()];
+    let mut chrome: Vec<Option<Chrome>> = vec![None; elems.len()];
     for &r in roots {
         if let Some(x) = inside.get_mut(r as usize) {
             *x = true;
         }
     }
+    let region_words: u32 = roots
+        .iter()
+        .filter_map(|&r| elems.get(r as usize))
+        .map(|e| e.words)
+        .sum();
     for (i, e) in elems.iter().enumerate() {
-        let own = if e.cue.content { None } else { e.cue.chrome };
         if roots.contains(&(i as u32)) {
             continue; // a root's own markers were weighed when it was chosen
         }
         let (p_inside, p_chrome) = match elems.get(e.parent as usize) {
             Some(_) => (inside[e.parent as usize], chrome[e.parent as usize]),
             None => (false, None),
+        };
+        // Inside the region, a box that holds most of the region's text is not chrome,
+        // whatever its class says ("widget" wrappers of page builders).
+        let bulk = p_inside && e.words as f32 >= MAX_CHROME_SHARE * region_words as f32;
+        let own = if e.cue.content || bulk {
+            None
+        } else {
+            Chrome::of(e)
         };
         inside[i] = p_inside;
         chrome[i] = own.or(p_chrome);
@@ -301,7 +337,7 @@ pub(crate) fn classify(seg: &Segmentation<'_>, w: &Weights) -> Classified {
         .iter()
         .map(|b| elem_inside.get(b.elem as usize).copied().unwrap_or(false))
         .collect();
-    let chrome: Vec<Option<&'static str>> = blocks
+    let chrome: Vec<Option<Chrome>> = blocks
         .iter()
         .map(|b| elem_chrome.get(b.elem as usize).copied().flatten())
         .collect();
@@ -339,8 +375,8 @@ pub(crate) fn classify(seg: &Segmentation<'_>, w: &Weights) -> Classified {
         if trusted {
             if in_region[i] {
                 add(&mut c, Term::InRegion, w.in_region);
-                if chrome[i].is_some() {
-                    add(&mut c, Term::ChromeCue, w.chrome_cue);
+                if let Some(ch) = chrome[i] {
+                    add(&mut c, Term::ChromeCue, w.chrome_cue * ch.strength());
                 }
             } else {
                 add(&mut c, Term::OutsideRegion, w.outside_region);
@@ -350,8 +386,8 @@ pub(crate) fn classify(seg: &Segmentation<'_>, w: &Weights) -> Classified {
                 term: Term::NoRegion,
                 value: 0.0,
             });
-            if chrome[i].is_some() {
-                add(&mut c, Term::ChromeCue, w.chrome_cue);
+            if let Some(ch) = chrome[i] {
+                add(&mut c, Term::ChromeCue, w.chrome_cue * ch.strength());
             }
         }
         add(

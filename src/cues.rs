@@ -63,20 +63,20 @@ pub(crate) const BLOCK_TAGS: &[&str] = &[
     "noframes",
 ];
 
-/// Class/id fragments that hide an element from sighted readers: the text is a screen-reader
-/// duplicate ("Share on Facebook", "Skip to content") and is dropped in cleaning.
+/// Class names (whole tokens) that hide an element from sighted readers: the text is a
+/// screen-reader duplicate ("Share on Facebook", "Skip to content") and is dropped in cleaning.
 pub(crate) const HIDING_CLASSES: &[&str] = &[
     "sr-only",
-    "screen-reader",
+    "screen-reader-text",
+    "screen-reader-only",
     "visually-hidden",
     "visuallyhidden",
-    "screenreader",
     "element-invisible",
     "hide-text",
     "offscreen",
     "u-hidden",
     "is-hidden",
-    "hidden-print",
+    "invisible",
 ];
 
 /// A word looked for in `class` and `id` values, with its weight: negative words mark chrome,
@@ -92,177 +92,87 @@ pub(crate) struct CueWord {
     pub token: bool,
 }
 
-const fn neg(word: &'static str) -> CueWord {
+/// Weight of a chrome word that on its own names chrome (comments, related links, share bars).
+pub(crate) const STRONG: i16 = -30;
+/// Weight of an ordinary chrome word.
+pub(crate) const NORMAL: i16 = -20;
+/// Weight of a word that page builders also use for wrappers ("widget", "bottom").
+const WEAK: i16 = -10;
+/// Weight of a word naming the article body.
+const BODY: i16 = 25;
+
+const fn sub(word: &'static str, weight: i16) -> CueWord {
     CueWord {
         word,
-        weight: -25,
+        weight,
         token: false,
     }
 }
-const fn neg_tok(word: &'static str) -> CueWord {
+const fn tok(word: &'static str, weight: i16) -> CueWord {
     CueWord {
         word,
-        weight: -25,
-        token: true,
-    }
-}
-const fn pos(word: &'static str) -> CueWord {
-    CueWord {
-        word,
-        weight: 25,
-        token: false,
-    }
-}
-const fn pos_tok(word: &'static str) -> CueWord {
-    CueWord {
-        word,
-        weight: 25,
+        weight,
         token: true,
     }
 }
 
-/// The class/id vocabulary.
+/// The class/id vocabulary. `sub` words may stand inside a longer token ("relatedPosts"),
+/// `tok` words only as a whole token ("ad-slot" but not "shadow").
+#[rustfmt::skip]
 pub(crate) const CLASS_ID_CUES: &[CueWord] = &[
     // navigation and page furniture
-    neg("breadcrumb"),
-    neg("navbar"),
-    neg("navigation"),
-    neg_tok("nav"),
-    neg_tok("menu"),
-    neg("masthead"),
-    neg("footer"),
-    neg_tok("header"),
-    neg("sidebar"),
-    neg_tok("rail"),
-    neg("skiplink"),
-    neg_tok("skip"),
-    neg("pagination"),
-    neg_tok("pager"),
-    neg_tok("paging"),
-    neg("toolbar"),
-    neg_tok("tools"),
-    neg_tok("aside"),
-    neg("widget"),
-    neg_tok("banner"),
-    neg_tok("login"),
-    neg_tok("signin"),
-    neg_tok("signup"),
-    neg_tok("search"),
-    neg_tok("topbar"),
-    neg_tok("bottom"),
+    sub("breadcrumb", STRONG), sub("navbar", STRONG), sub("navigation", STRONG), tok("nav", STRONG),
+    tok("menu", STRONG), sub("footer", STRONG), sub("sidebar", STRONG), sub("pagination", STRONG),
+    sub("masthead", NORMAL), tok("header", NORMAL), tok("rail", NORMAL), sub("skiplink", NORMAL),
+    tok("skip", NORMAL), tok("pager", NORMAL), tok("paging", NORMAL), sub("toolbar", NORMAL),
+    tok("tools", NORMAL), tok("aside", NORMAL), tok("banner", NORMAL), tok("login", NORMAL),
+    tok("signin", NORMAL), tok("signup", NORMAL), tok("search", NORMAL), tok("topbar", NORMAL),
+    sub("widget", WEAK), tok("bottom", WEAK),
     // teasers and recommendations
-    neg("related"),
-    neg("recommend"),
-    neg("trending"),
-    neg("popular"),
-    neg("mostread"),
-    neg("most-read"),
-    neg("read-more"),
-    neg("readmore"),
-    neg("more-stories"),
-    neg("teaser"),
-    neg("promo"),
-    neg("outbrain"),
-    neg("taboola"),
-    neg_tok("picks"),
-    neg("also-read"),
-    neg("see-also"),
-    neg("top-stories"),
-    neg("headlines"),
-    neg("carousel"),
+    sub("related", STRONG), sub("recommend", STRONG), sub("trending", STRONG), sub("popular", STRONG),
+    sub("mostread", STRONG), sub("most-read", STRONG), sub("outbrain", STRONG), sub("taboola", STRONG),
+    sub("read-more", NORMAL), sub("readmore", NORMAL), sub("more-stories", NORMAL), sub("teaser", NORMAL),
+    sub("promo", NORMAL), tok("picks", NORMAL), sub("also-read", NORMAL), sub("see-also", NORMAL),
+    sub("top-stories", NORMAL), sub("headlines", NORMAL), sub("carousel", NORMAL),
     // sharing and social
-    neg("share"),
-    neg("sharing"),
-    neg("social"),
-    neg_tok("follow"),
-    neg_tok("print"),
-    neg_tok("email"),
-    neg_tok("rss"),
+    sub("share", STRONG), sub("sharing", STRONG), sub("social", STRONG), tok("follow", NORMAL),
+    tok("print", NORMAL), tok("email", NORMAL), tok("rss", NORMAL),
     // comments
-    neg("comment"),
-    neg("disqus"),
-    neg("respond"),
-    neg("reply"),
+    sub("comment", STRONG), sub("disqus", STRONG), sub("respond", NORMAL), sub("reply", NORMAL),
     // advertising and sponsorship
-    neg_tok("ad"),
-    neg_tok("ads"),
-    neg_tok("adv"),
-    neg("advert"),
-    neg("sponsor"),
-    neg("dfp"),
-    neg("affiliate"),
-    neg("partner"),
+    tok("ad", STRONG), tok("ads", STRONG), sub("advert", STRONG), sub("sponsor", STRONG),
+    tok("adv", NORMAL), sub("dfp", NORMAL), sub("affiliate", NORMAL), sub("partner", NORMAL),
     // notices and prompts
-    neg("cookie"),
-    neg("consent"),
-    neg("gdpr"),
-    neg("newsletter"),
-    neg("subscribe"),
-    neg("subscription"),
-    neg_tok("signup"),
-    neg("modal"),
-    neg("popup"),
-    neg("overlay"),
-    neg("disclaimer"),
-    neg("copyright"),
-    neg_tok("legal"),
-    neg_tok("notice"),
-    neg_tok("alert"),
-    neg("donate"),
+    sub("cookie", STRONG), sub("consent", STRONG), sub("gdpr", STRONG), sub("newsletter", STRONG),
+    sub("subscribe", NORMAL), sub("subscription", NORMAL), sub("modal", NORMAL), sub("popup", NORMAL),
+    sub("overlay", NORMAL), sub("disclaimer", NORMAL), sub("copyright", NORMAL), tok("legal", NORMAL),
+    tok("notice", NORMAL), tok("alert", NORMAL), sub("donate", NORMAL),
     // metadata around the article
-    neg("byline"),
-    neg_tok("author"),
-    neg_tok("meta"),
-    neg_tok("tags"),
-    neg_tok("tag"),
-    neg_tok("dateline"),
-    neg("timestamp"),
-    neg_tok("date"),
-    neg_tok("caption"),
-    neg_tok("credit"),
-    neg_tok("credits"),
-    neg_tok("player"),
-    neg_tok("audio"),
+    sub("byline", NORMAL), tok("author", NORMAL), tok("meta", NORMAL), tok("tags", NORMAL),
+    tok("tag", NORMAL), tok("dateline", NORMAL), sub("timestamp", NORMAL), tok("date", NORMAL),
+    tok("caption", NORMAL), tok("credit", NORMAL), tok("credits", NORMAL), tok("player", NORMAL),
+    tok("audio", NORMAL),
     // the article body
-    pos("articlebody"),
-    pos("article-body"),
-    pos("article_body"),
-    pos("articletext"),
-    pos("article-text"),
-    pos("article-content"),
-    pos("articlecontent"),
-    pos("storybody"),
-    pos("story-body"),
-    pos("story-text"),
-    pos("entry-content"),
-    pos("entrycontent"),
-    pos("post-content"),
-    pos("postcontent"),
-    pos("post-body"),
-    pos("postbody"),
-    pos("post-text"),
-    pos("main-content"),
-    pos("maincontent"),
-    pos("body-text"),
-    pos("bodytext"),
-    pos("rich-text"),
-    pos("richtext"),
-    pos_tok("article"),
-    pos_tok("content"),
-    pos_tok("entry"),
-    pos_tok("post"),
-    pos_tok("story"),
-    pos_tok("body"),
-    pos_tok("main"),
-    pos_tok("text"),
-    pos_tok("blog"),
-    pos_tok("prose"),
-    pos_tok("page"),
-    pos_tok("hentry"),
+    sub("articlebody", BODY), sub("article-body", BODY), sub("article_body", BODY),
+    sub("articletext", BODY), sub("article-text", BODY), sub("article-content", BODY),
+    sub("articlecontent", BODY), sub("storybody", BODY), sub("story-body", BODY),
+    sub("story-text", BODY), sub("entry-content", BODY), sub("entrycontent", BODY),
+    sub("post-content", BODY), sub("postcontent", BODY), sub("post-body", BODY),
+    sub("postbody", BODY), sub("post-text", BODY), sub("main-content", BODY),
+    sub("maincontent", BODY), sub("body-text", BODY), sub("bodytext", BODY), sub("rich-text", BODY),
+    sub("richtext", BODY), tok("article", BODY), tok("content", BODY), tok("entry", BODY),
+    tok("post", BODY), tok("story", BODY), tok("body", BODY), tok("main", BODY), tok("text", BODY),
+    tok("blog", BODY), tok("prose", BODY), tok("page", BODY), tok("hentry", BODY),
 ];
 
 /// Element names that mark chrome on their own (HTML5 sectioning of page furniture).
-pub(crate) const CHROME_TAGS: &[&str] = &["nav", "footer", "aside", "menu", "header"];
+pub(crate) const CHROME_TAGS: &[(&str, i16)] = &[
+    ("nav", STRONG),
+    ("footer", STRONG),
+    ("aside", STRONG),
+    ("menu", STRONG),
+    ("header", NORMAL),
+];
 
 /// ARIA roles that mark chrome.
 pub(crate) const CHROME_ROLES: &[&str] = &[

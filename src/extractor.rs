@@ -216,7 +216,7 @@ impl Extractor {
                     stopword_density: cls.stop_density[i],
                     commas: raw.commas,
                     in_region: cls.in_region[i],
-                    chrome_cue: cls.chrome[i].map(str::to_string),
+                    chrome_cue: cls.chrome[i].map(|c| c.word.to_string()),
                 },
             });
         }

@@ -14,6 +14,8 @@ pub(crate) struct Cue {
     pub weight: i16,
     /// The first chrome marker found, for explanations (`"nav"`, `"related"`, …).
     pub chrome: Option<&'static str>,
+    /// The strongest chrome weight among the markers (0 when none; more negative is stronger).
+    pub chrome_weight: i16,
     /// True when a marker names the article body.
     pub content: bool,
 }
@@ -68,6 +70,7 @@ fn apply_words(value: &str, cue: &mut Cue) {
         cue.weight = cue.weight.saturating_add(word.weight);
         if word.weight < 0 {
             cue.chrome.get_or_insert(word.word);
+            cue.chrome_weight = cue.chrome_weight.min(word.weight);
         } else {
             cue.content = true;
         }
@@ -78,9 +81,10 @@ fn apply_words(value: &str, cue: &mut Cue) {
 pub(crate) fn element_cue(el: &Element) -> Cue {
     let mut cue = Cue::default();
     let name = el.name();
-    if let Some(tag) = cues::CHROME_TAGS.iter().find(|t| **t == name) {
-        cue.weight -= 25;
+    if let Some(&(tag, weight)) = cues::CHROME_TAGS.iter().find(|t| t.0 == name) {
+        cue.weight += weight;
         cue.chrome = Some(tag);
+        cue.chrome_weight = weight;
     } else if name == "article" || name == "main" {
         cue.weight += 25;
         cue.content = true;
@@ -94,8 +98,9 @@ pub(crate) fn element_cue(el: &Element) -> Cue {
                     .iter()
                     .find(|r| r.eq_ignore_ascii_case(v))
                 {
-                    cue.weight -= 25;
+                    cue.weight += cues::STRONG;
                     cue.chrome.get_or_insert(role);
+                    cue.chrome_weight = cues::STRONG;
                 } else if cues::CONTENT_ROLES
                     .iter()
                     .any(|r| r.eq_ignore_ascii_case(v))
@@ -118,6 +123,7 @@ pub(crate) fn element_cue(el: &Element) -> Cue {
     // Mixed markers ("main-menu", "post related-post") are settled by their net weight.
     if cue.weight > 0 {
         cue.chrome = None;
+        cue.chrome_weight = 0;
     } else {
         cue.content = false;
     }
@@ -141,19 +147,19 @@ pub(crate) fn is_hidden(el: &Element) -> bool {
                     return true;
                 }
             }
-            ("class", v) if cues::HIDING_CLASSES.iter().any(|h| contains_ci(v, h)) => {
+            ("class", v)
+                if v.split_ascii_whitespace().any(|t| {
+                    cues::HIDING_CLASSES
+                        .iter()
+                        .any(|h| h.eq_ignore_ascii_case(t))
+                }) =>
+            {
                 return true;
             }
             _ => {}
         }
     }
     false
-}
-
-fn contains_ci(hay: &str, needle: &str) -> bool {
-    hay.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 #[cfg(test)]

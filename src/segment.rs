@@ -244,7 +244,9 @@ impl<'a> Walker<'a> {
         if name == "html" {
             self.html_lang = el.attr("lang").filter(|l| !l.trim().is_empty());
         }
-        if cues::DROPPED_TAGS.contains(&name) || markers::is_hidden(el) {
+        if cues::DROPPED_TAGS.contains(&name)
+            || (!matches!(name, "html" | "body") && markers::is_hidden(el))
+        {
             return false;
         }
         let parent = self.frames.last();
