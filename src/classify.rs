@@ -176,6 +176,29 @@ fn choose_region(seg: &Segmentation<'_>, score: &[f32]) -> Vec<u32> {
             anc = elems[anc as usize].parent;
         }
     }
+    // An article cut into chunks: a strong candidate beside the top one (neither holds the
+    // other) shares a close ancestor with it; that ancestor is the container.
+    let strong: Vec<u32> = ranked
+        .iter()
+        .skip(1)
+        .take(10)
+        .copied()
+        .filter(|&c| score[c as usize] >= SPLIT_SHARE * top_score)
+        .filter(|&c| !is_ancestor(elems, c, top) && !is_ancestor(elems, top, c))
+        .collect();
+    if !strong.is_empty() {
+        let mut anc = elems[top as usize].parent;
+        for _ in 0..SPLIT_LEVELS {
+            if anc == NONE || matches!(elems[anc as usize].tag, "body" | "html") {
+                break;
+            }
+            if strong.iter().any(|&c| is_ancestor(elems, anc, c)) {
+                top = anc;
+                break;
+            }
+            anc = elems[anc as usize].parent;
+        }
+    }
     // Climb while the parent scores higher (content split across wrappers).
     let mut last = score[top as usize];
     let threshold = last / 3.0;
@@ -214,6 +237,24 @@ fn choose_region(seg: &Segmentation<'_>, score: &[f32]) -> Vec<u32> {
     join_siblings(seg, score, top)
 }
 
+/// A candidate scoring at least this share of the top one, beside it, marks a split article.
+const SPLIT_SHARE: f32 = 0.75;
+/// How far up the common container of a split article may be.
+const SPLIT_LEVELS: usize = 2;
+
+/// What a sibling of the top candidate does to the region's run.
+enum Sibling {
+    /// It scores like the article: it joins the region.
+    Join,
+    /// Too small to matter (an ad label, an empty box): passed over.
+    Skip,
+    /// A link list, a chrome box or other text: the run ends here.
+    Break,
+}
+
+/// Siblings with fewer words neither join nor break the region's run.
+const SIBLING_MINOR_WORDS: u32 = 10;
+
 /// The top candidate plus the unbroken run of good siblings around it.
 fn join_siblings(seg: &Segmentation<'_>, score: &[f32], top: u32) -> Vec<u32> {
     let elems = &seg.elems;
@@ -229,19 +270,23 @@ fn join_siblings(seg: &Segmentation<'_>, score: &[f32], top: u32) -> Vec<u32> {
     };
     let top_score = score[top as usize].max(0.0);
     let threshold = (0.2 * top_score).max(10.0);
-    let good = |s: u32| -> bool {
+    let verdict = |s: u32| -> Sibling {
         let e = &elems[s as usize];
-        if e.cue.chrome.is_some() && !e.cue.content {
-            return false;
-        }
         let ld = link_density(e.words, e.link_words);
+        let minor = e.words < SIBLING_MINOR_WORDS;
+        if e.cue.chrome.is_some() && !e.cue.content {
+            return if minor { Sibling::Skip } else { Sibling::Break };
+        }
+        if ld > 0.5 && !minor {
+            return Sibling::Break;
+        }
         let bonus = match (e.class, elems[top as usize].class) {
             (Some(a), Some(b)) if !a.is_empty() && a == b => 0.2 * top_score,
             _ => 0.0,
         };
         let sc = score[s as usize];
         if !sc.is_nan() && sc + bonus >= threshold {
-            return true;
+            return Sibling::Join;
         }
         if e.tag == "p" {
             let text_len = seg.blocks[e.first_block as usize..e.end_block as usize]
@@ -253,22 +298,28 @@ fn join_siblings(seg: &Segmentation<'_>, score: &[f32], top: u32) -> Vec<u32> {
                 .get((e.end_block as usize).wrapping_sub(1))
                 .map(|b| b.text.as_str())
                 .unwrap_or("");
-            return (ld < 0.25 && text_len > 80) || (ld == 0.0 && ends_sentence(last));
+            if (ld < 0.25 && text_len > 80) || (ld == 0.0 && ends_sentence(last)) {
+                return Sibling::Join;
+            }
         }
-        false
+        if minor {
+            Sibling::Skip
+        } else {
+            Sibling::Break
+        }
     };
     let mut region = vec![top];
-    for &s in siblings[..pos].iter().rev() {
-        if !good(s) {
-            break;
+    for run in [
+        &mut siblings[..pos].iter().rev() as &mut dyn Iterator<Item = &u32>,
+        &mut siblings[pos + 1..].iter(),
+    ] {
+        for &s in run {
+            match verdict(s) {
+                Sibling::Join => region.push(s),
+                Sibling::Skip => {}
+                Sibling::Break => break,
+            }
         }
-        region.push(s);
-    }
-    for &s in &siblings[pos + 1..] {
-        if !good(s) {
-            break;
-        }
-        region.push(s);
     }
     region.sort_unstable();
     region
@@ -331,6 +382,23 @@ pub(crate) fn classify(seg: &Segmentation<'_>, w: &Weights) -> Classified {
 
     let score = candidate_scores(seg);
     let roots = choose_region(seg, &score);
+    if std::env::var_os("DECHROME_DEBUG").is_some() {
+        let mut r: Vec<usize> = (0..score.len()).filter(|&i| !score[i].is_nan()).collect();
+        r.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+        for &i in r.iter().take(8) {
+            let e = &seg.elems[i];
+            eprintln!(
+                "cand {i} {:.1} {} {:?} {:?} words {} ld {:.2}",
+                score[i],
+                e.tag,
+                e.id,
+                e.class.map(|c| &c[..c.len().min(60)]),
+                e.words,
+                link_density(e.words, e.link_words)
+            );
+        }
+        eprintln!("roots {roots:?}");
+    }
 
     let (elem_inside, elem_chrome) = locate_all(&seg.elems, &roots);
     let in_region: Vec<bool> = blocks
