@@ -69,7 +69,7 @@ pub(crate) fn kind_public(k: Kind) -> BlockKind {
         Kind::Paragraph => BlockKind::Paragraph,
         Kind::Heading(l) => BlockKind::Heading(l),
         Kind::ListItem => BlockKind::ListItem,
-        Kind::Cell => BlockKind::Cell,
+        Kind::TableRow => BlockKind::TableRow,
         Kind::Pre => BlockKind::Pre,
         Kind::Quote => BlockKind::Quote,
         Kind::Caption => BlockKind::Caption,

@@ -54,9 +54,7 @@ pub(crate) const BLOCK_TAGS: &[&str] = &[
     "summary",
     "table",
     "tbody",
-    "td",
     "tfoot",
-    "th",
     "thead",
     "tr",
     "ul",
@@ -150,8 +148,7 @@ pub(crate) const CLASS_ID_CUES: &[CueWord] = &[
     // metadata around the article
     sub("byline", NORMAL), tok("author", NORMAL), tok("meta", NORMAL), tok("tags", NORMAL),
     tok("tag", NORMAL), tok("dateline", NORMAL), sub("timestamp", NORMAL), tok("date", NORMAL),
-    tok("caption", NORMAL), tok("credit", NORMAL), tok("credits", NORMAL), tok("player", NORMAL),
-    tok("audio", NORMAL),
+    tok("caption", NORMAL), tok("credit", NORMAL), tok("credits", NORMAL), tok("audio", NORMAL),
     // the article body
     sub("articlebody", BODY), sub("article-body", BODY), sub("article_body", BODY),
     sub("articletext", BODY), sub("article-text", BODY), sub("article-content", BODY),

@@ -31,8 +31,8 @@ pub enum BlockKind {
     Heading(u8),
     /// A list item (`li`, `dt`, `dd`).
     ListItem,
-    /// A table cell (`td`, `th`).
-    Cell,
+    /// A table row (`tr`), its cells separated by ` | `.
+    TableRow,
     /// Preformatted text (`pre`), whitespace kept.
     Pre,
     /// A block quotation.
@@ -178,8 +178,9 @@ pub(crate) fn join_text<'b>(blocks: impl Iterator<Item = (&'b str, BlockKind, u3
     let mut prev: Option<(BlockKind, u32)> = None;
     for (text, kind, parent) in blocks {
         if let Some((pk, pp)) = prev {
-            let tight =
-                pk == kind && pp == parent && matches!(kind, BlockKind::ListItem | BlockKind::Cell);
+            let tight = pk == kind
+                && pp == parent
+                && matches!(kind, BlockKind::ListItem | BlockKind::TableRow);
             out.push_str(if tight { "\n" } else { "\n\n" });
         }
         out.push_str(text);

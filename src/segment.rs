@@ -12,6 +12,9 @@ use ego_tree::NodeRef;
 use scraper::node::Element;
 use scraper::{Html, Node};
 
+/// What stands between the cells of a table row in a block's text.
+pub(crate) const CELL_SEPARATOR: &str = " | ";
+
 /// Index of "no element".
 pub(crate) const NONE: u32 = u32::MAX;
 
@@ -40,7 +43,7 @@ pub(crate) enum Kind {
     Paragraph,
     Heading(u8),
     ListItem,
-    Cell,
+    TableRow,
     Pre,
     Quote,
     Caption,
@@ -133,6 +136,17 @@ impl Pending {
         }
     }
 
+    /// Separates table cells within a row.
+    fn cell_break(&mut self) {
+        let text = self.text.trim_end();
+        if !text.is_empty() && !text.ends_with(CELL_SEPARATOR.trim()) {
+            self.text.truncate(text.len());
+            self.text.push_str(CELL_SEPARATOR);
+        }
+        self.space = false;
+        self.in_word = false;
+    }
+
     fn line_break(&mut self) {
         if !self.text.is_empty() && !self.text.ends_with('\n') {
             self.text.push('\n');
@@ -172,7 +186,7 @@ fn kind_of(tag: &str) -> Kind {
         "h5" => Kind::Heading(5),
         "h6" => Kind::Heading(6),
         "li" | "dd" | "dt" => Kind::ListItem,
-        "td" | "th" => Kind::Cell,
+        "tr" => Kind::TableRow,
         "pre" => Kind::Pre,
         "blockquote" => Kind::Quote,
         "figcaption" | "caption" => Kind::Caption,
@@ -186,7 +200,11 @@ impl<'a> Walker<'a> {
     }
 
     fn flush(&mut self) {
-        let trimmed_len = self.pending.text.trim_end().len();
+        let trimmed_len = self
+            .pending
+            .text
+            .trim_end_matches([' ', '\n', '\t', '|'])
+            .len();
         if self.pending.text[..trimmed_len].trim_start().is_empty() {
             self.pending.text.clear();
         } else {
@@ -240,6 +258,9 @@ impl<'a> Walker<'a> {
         if name == "br" {
             self.pending.line_break();
             return false;
+        }
+        if matches!(name, "td" | "th") {
+            self.pending.cell_break();
         }
         if name == "html" {
             self.html_lang = el.attr("lang").filter(|l| !l.trim().is_empty());
