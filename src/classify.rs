@@ -15,8 +15,9 @@
 //! 3. **Fallback.** When the region holds too little of the page's prose, region membership is
 //!    not trusted; blocks are judged on their own features and their neighbours' (jusText).
 
-use crate::cues::{self, Weights};
+use crate::cues;
 use crate::document::{BlockKind, Contribution, Term};
+use crate::model;
 use crate::segment::{Elem, Kind, RawBlock, Segmentation, NONE};
 use crate::stopwords;
 
@@ -61,6 +62,14 @@ const MIN_REGION_SHARE: f32 = 0.25;
 /// A chrome-marked box inside the region holding at least this share of the region's words is
 /// taken for a wrapper of the article, not for chrome.
 const MAX_CHROME_SHARE: f32 = 0.5;
+/// Words at which a block counts as long (the `Length` input reaches 1).
+const LONG_WORDS: f32 = 40.0;
+/// Stopword density of a neutral block; the `Stopwords` input is the excess over it.
+const NEUTRAL_STOPWORD_DENSITY: f32 = 0.25;
+/// How many blocks on each side count as a block's neighbours.
+const NEIGHBOURHOOD: usize = 3;
+/// How many blocks after a heading are searched for its section's first block.
+const SECTION_SCAN: usize = 12;
 /// A block with fewer words is "short" for the edge rule.
 const SHORT_WORDS: u32 = 10;
 
@@ -371,7 +380,7 @@ fn locate_all(elems: &[Elem<'_>], roots: &[u32]) -> (Vec<bool>, Vec<Option<Chrom
     (inside, chrome)
 }
 
-pub(crate) fn classify(seg: &Segmentation<'_>, w: &Weights) -> Classified {
+pub(crate) fn classify(seg: &Segmentation<'_>) -> Classified {
     let blocks = &seg.blocks;
     let n = blocks.len();
     let (language, lang_idx) = stopwords::detect(blocks.iter().map(|b| &b.stop));
@@ -433,70 +442,96 @@ pub(crate) fn classify(seg: &Segmentation<'_>, w: &Weights) -> Classified {
     let mut contributions = Vec::with_capacity(n);
     let mut headline = None;
     for (i, b) in blocks.iter().enumerate() {
-        let mut c: Vec<Contribution> = Vec::with_capacity(6);
-        let add = |c: &mut Vec<Contribution>, term: Term, value: f32| {
-            if value != 0.0 {
-                c.push(Contribution { term, value });
-            }
-        };
+        let mut x: Vec<(Term, f32)> = Vec::with_capacity(12);
+        x.push((Term::Bias, 1.0));
         let ld = link_density(b.words, b.link_words);
+        let chrome_strength = chrome[i].map_or(0.0, Chrome::strength);
         if trusted {
             if in_region[i] {
-                add(&mut c, Term::InRegion, w.in_region);
-                if let Some(ch) = chrome[i] {
-                    add(&mut c, Term::ChromeCue, w.chrome_cue * ch.strength());
-                }
+                x.push((Term::InRegion, 1.0));
+                x.push((Term::ChromeCue, chrome_strength));
             } else {
-                add(&mut c, Term::OutsideRegion, w.outside_region);
+                x.push((Term::OutsideRegion, 1.0));
             }
         } else {
-            c.push(Contribution {
-                term: Term::NoRegion,
-                value: 0.0,
-            });
-            if let Some(ch) = chrome[i] {
-                add(&mut c, Term::ChromeCue, w.chrome_cue * ch.strength());
-            }
+            x.push((Term::NoRegion, 1.0));
+            x.push((Term::ChromeCue, chrome_strength));
+            // Without a region, a block leans towards the label of its long neighbours.
+            x.push((Term::Context, neighbour_context(blocks, &stop_density, i)));
         }
-        add(
-            &mut c,
-            Term::LinkDensity,
-            -w.link_density * (ld - w.link_density_free).max(0.0),
-        );
-        add(
-            &mut c,
-            Term::Length,
-            w.length * (b.words as f32 / w.long_words).min(1.0),
-        );
-        let sd = stop_density[i];
+        x.push((Term::LinkDensity, ld));
+        x.push((Term::Length, (b.words as f32 / LONG_WORDS).min(1.0)));
         if b.stop.tokens + b.stop.unspaced_chars > 0 {
-            add(
-                &mut c,
-                Term::Stopwords,
-                w.stopwords * (sd - w.stopword_density_base).clamp(-0.25, 0.25),
-            );
+            let excess = (stop_density[i] - NEUTRAL_STOPWORD_DENSITY).clamp(-0.25, 0.25) * 4.0;
+            x.push((Term::Stopwords, excess));
         }
-        let short = b.words < SHORT_WORDS && !ends_sentence(&b.text);
+        let sentence = ends_sentence(&b.text);
+        x.push((Term::EndsSentence, f32::from(u8::from(sentence))));
+        let short = b.words < SHORT_WORDS && !sentence;
         if trusted && in_region[i] {
             let before = first_long.is_some_and(|f| i < f);
             let after = last_long.is_some_and(|l| i > l);
             if let Kind::Heading(_) = b.kind {
                 if before {
-                    add(&mut c, Term::Headline, w.headline);
+                    x.push((Term::Headline, 1.0));
                     headline.get_or_insert(i);
                 }
             } else if short && (before || after) {
-                add(&mut c, Term::ShortAtEdge, w.short_edge);
+                x.push((Term::ShortAtEdge, 1.0));
             }
         }
-        if !trusted {
-            // Without a region, a block leans towards the label of its long neighbours.
-            let ctx = neighbour_context(blocks, &stop_density, i, w);
-            add(&mut c, Term::Context, w.context * ctx);
+        if b.kind != Kind::TableRow && looks_like_date(&b.text, b.words) {
+            x.push((Term::DateLine, 1.0));
         }
-        let total: f32 = c.iter().map(|x| x.value).sum();
-        scores.push(total);
+        let kind_term = match b.kind {
+            Kind::Heading(_) => Some(Term::Heading),
+            Kind::ListItem => Some(Term::ListItem),
+            Kind::TableRow => Some(Term::TableRow),
+            Kind::Pre => Some(Term::Preformatted),
+            Kind::Quote => Some(Term::Quote),
+            Kind::Caption => Some(Term::Caption),
+            Kind::Paragraph | Kind::Other => None,
+        };
+        if let Some(t) = kind_term {
+            x.push((t, 1.0));
+        }
+        if trusted {
+            x.push((
+                Term::NeighboursInRegion,
+                neighbours_in_region(&in_region, i),
+            ));
+        }
+        let c: Vec<Contribution> = x
+            .into_iter()
+            .filter(|&(_, input)| input != 0.0)
+            .map(|(term, input)| Contribution {
+                term,
+                input,
+                value: input * model::weight(term),
+            })
+            .collect();
+        scores.push(c.iter().map(|t| t.value).sum());
         contributions.push(c);
+    }
+    // Second pass: a heading goes with the section it introduces, a short line with the
+    // blocks around it (jusText's context), judged on the first pass's labels.
+    let first_pass: Vec<bool> = scores.iter().map(|&s| s >= 0.0).collect();
+    for (i, b) in blocks.iter().enumerate() {
+        let headline_here = contributions[i].iter().any(|c| c.term == Term::Headline);
+        let (term, input) = match b.kind {
+            Kind::Heading(_) if !headline_here => {
+                (Term::Section, section_label(blocks, &first_pass, i))
+            }
+            _ if trusted && b.words < SHORT_WORDS && !ends_sentence(&b.text) => {
+                (Term::Context, short_context(blocks, &first_pass, i))
+            }
+            _ => continue,
+        };
+        let value = input * model::weight(term);
+        if input != 0.0 {
+            contributions[i].push(Contribution { term, input, value });
+            scores[i] += value;
+        }
     }
     Classified {
         scores,
@@ -509,15 +544,92 @@ pub(crate) fn classify(seg: &Segmentation<'_>, w: &Weights) -> Classified {
     }
 }
 
+/// +1 when the first substantial block after a heading (before the next heading) is content,
+/// −1 when it is boilerplate or there is none.
+fn section_label(blocks: &[RawBlock], first_pass: &[bool], i: usize) -> f32 {
+    let body = blocks
+        .iter()
+        .enumerate()
+        .skip(i + 1)
+        .take(SECTION_SCAN)
+        .take_while(|(_, b)| !matches!(b.kind, Kind::Heading(_)))
+        .find(|(_, b)| b.words >= 3);
+    match body {
+        Some((j, _)) if first_pass[j] => 1.0,
+        _ => -1.0,
+    }
+}
+
+/// Mean label (+1 content, −1 boilerplate) of the nearest longer blocks on each side.
+fn short_context(blocks: &[RawBlock], first_pass: &[bool], i: usize) -> f32 {
+    let long = |j: &usize| blocks[*j].words >= SHORT_WORDS || ends_sentence(&blocks[*j].text);
+    let label = |j: usize| if first_pass[j] { 1.0 } else { -1.0 };
+    let prev = (0..i).rev().take(NEIGHBOURHOOD * 2).find(long).map(label);
+    let next = (i + 1..blocks.len())
+        .take(NEIGHBOURHOOD * 2)
+        .find(long)
+        .map(label);
+    match (prev, next) {
+        (Some(a), Some(b)) => (a + b) / 2.0,
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => 0.0,
+    }
+}
+
+/// Share of the blocks within `NEIGHBOURHOOD` positions on either side that lie in the region.
+fn neighbours_in_region(in_region: &[bool], i: usize) -> f32 {
+    let lo = i.saturating_sub(NEIGHBOURHOOD);
+    let hi = (i + NEIGHBOURHOOD + 1).min(in_region.len());
+    let total = hi - lo - 1;
+    if total == 0 {
+        return 0.0;
+    }
+    let inside = (lo..hi).filter(|&j| j != i && in_region[j]).count();
+    inside as f32 / total as f32
+}
+
+/// A short line that is mostly a date or time: a year, `hh:mm`, or `dd.mm.yy`-like digits.
+fn looks_like_date(text: &str, words: u32) -> bool {
+    if words > 12 || ends_sentence(text) {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let digit_run = |start: usize| {
+        bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let run = digit_run(i);
+        let next = bytes.get(i + run).copied();
+        let year = run == 4 && matches!(&text[i..i + 2], "19" | "20");
+        let clock = (1..=2).contains(&run) && next == Some(b':') && digit_run(i + run + 1) == 2;
+        let numeric_date = (1..=2).contains(&run)
+            && matches!(next, Some(b'.') | Some(b'/') | Some(b'-'))
+            && (1..=2).contains(&digit_run(i + run + 1));
+        if year || clock || numeric_date {
+            return true;
+        }
+        i += run;
+    }
+    false
+}
+
 /// Mean of the nearest long blocks' local quality on each side (−1 bad … 1 good).
-fn neighbour_context(blocks: &[RawBlock], sd: &[f32], i: usize, w: &Weights) -> f32 {
+fn neighbour_context(blocks: &[RawBlock], sd: &[f32], i: usize) -> f32 {
     let quality = |j: usize| -> Option<f32> {
         let b = &blocks[j];
         if b.words < 15 {
             return None;
         }
         let ld = link_density(b.words, b.link_words);
-        Some(if ld < 0.3 && sd[j] >= w.stopword_density_base {
+        Some(if ld < 0.3 && sd[j] >= NEUTRAL_STOPWORD_DENSITY {
             1.0
         } else {
             -1.0

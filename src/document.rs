@@ -43,46 +43,74 @@ pub enum BlockKind {
     Other,
 }
 
-/// One named term of a block's score. A block's score is the sum of its terms; it is content
-/// when the score reaches the threshold of the extractor's [`Favor`](crate::Favor).
+/// One named term of a block's score. A block's score is the sum of its terms (each an input
+/// times its weight in the scorer); it is content when the score reaches the threshold of
+/// the extractor's [`Favor`](crate::Favor).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
     derive(Serialize, Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[non_exhaustive]
 pub enum Term {
+    /// The scorer's constant.
+    Bias,
     /// The block lies inside the main-content region chosen by container scoring.
     InRegion,
     /// The block lies outside the main-content region.
     OutsideRegion,
-    /// A chrome marker (tag, ARIA role, class/id word) stands between the region and the block.
+    /// The region held too little of the page's prose to be trusted.
+    NoRegion,
+    /// A chrome marker (tag, ARIA role, class/id word) stands between the region and the
+    /// block; the input is the marker's strength.
     ChromeCue,
     /// Share of the block's words that are link text.
     LinkDensity,
-    /// Long blocks are more likely prose.
+    /// Words, as a share of a long paragraph (at most 1).
     Length,
-    /// Share of function words ("stopwords") compared with a neutral block.
+    /// Stopword density above (or below) that of a neutral block.
     Stopwords,
+    /// The text ends like a sentence.
+    EndsSentence,
     /// A short line without sentence punctuation at the edge of the region (date, "Share").
     ShortAtEdge,
     /// A heading before the region's first paragraph: the headline, not the body.
     Headline,
-    /// The labels of the nearest long blocks around it (jusText's context).
+    /// A line that is mostly a date or a time.
+    DateLine,
+    /// A heading.
+    Heading,
+    /// A list item.
+    ListItem,
+    /// A table row.
+    TableRow,
+    /// Preformatted text.
+    Preformatted,
+    /// A block quotation.
+    Quote,
+    /// A figure or table caption.
+    Caption,
+    /// Share of the nearest blocks around it that lie in the region.
+    NeighboursInRegion,
+    /// For a heading: +1 when the section it introduces is content, −1 when not.
+    Section,
+    /// The labels of the nearest longer blocks around it (jusText's context): for short lines,
+    /// and for every block when there is no trusted region.
     Context,
-    /// The region was too small to trust; the block was judged on its own features.
-    NoRegion,
     /// Shorter than the extractor's minimum block length.
     TooShort,
 }
 
-/// One term and its value in a block's score.
+/// One term of a block's score: its input and its value (input × weight).
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Contribution {
     /// Which term.
     pub term: Term,
-    /// Its value (positive: towards content).
+    /// The measured input (1.0 for a yes/no term).
+    pub input: f32,
+    /// Its value in the score (positive: towards content).
     pub value: f32,
 }
 

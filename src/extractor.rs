@@ -1,7 +1,6 @@
 //! The configurable extractor and its builder, which run the stages in order.
 
 use crate::classify::{self, kind_public};
-use crate::cues::WEIGHTS;
 use crate::decode;
 use crate::document::{join_text, Block, Document, Features, Label, Term};
 use crate::error::Error;
@@ -161,7 +160,7 @@ impl Extractor {
     }
 
     fn assemble(&self, seg: &Segmentation<'_>, encoding: &'static Encoding) -> Document {
-        let cls = classify::classify(seg, &WEIGHTS);
+        let cls = classify::classify(seg);
         let threshold = self.favor.threshold();
         let n = seg.blocks.len();
         let mut blocks = Vec::with_capacity(n);
@@ -173,6 +172,7 @@ impl Extractor {
                 if deficit > 0.0 {
                     contributions.push(crate::document::Contribution {
                         term: Term::TooShort,
+                        input: 1.0,
                         value: -deficit,
                     });
                     score -= deficit;

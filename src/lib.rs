@@ -47,6 +47,7 @@ mod error;
 mod extractor;
 mod limits;
 mod markers;
+mod model;
 mod parse;
 mod segment;
 mod stopwords;

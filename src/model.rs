@@ -1,0 +1,40 @@
+//! The block scorer's weights: a linear model over named inputs.
+//!
+//! A block's score is `Σ weight × input` over the terms below (the bias's input is 1). The
+//! weights are data: `tools/train_scorer.py` fits them (logistic regression, cross-validated
+//! by site) on block features dumped by `examples/dump_blocks.rs` and rewrites this file.
+
+use crate::document::Term;
+
+/// The terms of the model, in input order, with their weights.
+pub(crate) const WEIGHTS: &[(Term, f32)] = &[
+    (Term::Bias, 0.0),
+    (Term::InRegion, 1.0),
+    (Term::OutsideRegion, -1.2),
+    (Term::NoRegion, 0.0),
+    (Term::ChromeCue, -1.5),
+    (Term::LinkDensity, -2.0),
+    (Term::Length, 0.3),
+    (Term::Stopwords, 0.25),
+    (Term::EndsSentence, 0.0),
+    (Term::ShortAtEdge, -0.8),
+    (Term::Headline, -2.0),
+    (Term::DateLine, 0.0),
+    (Term::Heading, 0.0),
+    (Term::ListItem, 0.0),
+    (Term::TableRow, 0.0),
+    (Term::Preformatted, 0.0),
+    (Term::Quote, 0.0),
+    (Term::Caption, 0.0),
+    (Term::NeighboursInRegion, 0.0),
+    (Term::Section, 2.0),
+    (Term::Context, 0.4),
+];
+
+/// The weight of `term` (0 for a term the model does not use).
+pub(crate) fn weight(term: Term) -> f32 {
+    WEIGHTS
+        .iter()
+        .find(|(t, _)| *t == term)
+        .map_or(0.0, |&(_, w)| w)
+}
