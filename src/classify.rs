@@ -68,6 +68,11 @@ const LONG_WORDS: f32 = 40.0;
 const NEUTRAL_STOPWORD_DENSITY: f32 = 0.25;
 /// How many blocks on each side count as a block's neighbours.
 const NEIGHBOURHOOD: usize = 3;
+/// How many blocks before the region are searched for its lead paragraph, and how many may join.
+const LEAD_SCAN: usize = 6;
+const MAX_LEAD_BLOCKS: usize = 2;
+/// A block this short carrying a © sign is a credit or copyright line.
+const CREDIT_MAX_WORDS: u32 = 40;
 /// How many blocks after a heading are searched for its section's first block.
 const SECTION_SCAN: usize = 12;
 /// A block with fewer words is "short" for the edge rule.
@@ -438,6 +443,12 @@ pub(crate) fn classify(seg: &Segmentation<'_>) -> Classified {
     let first_long = region_long.first().copied();
     let last_long = region_long.last().copied();
 
+    let lead = if trusted {
+        lead_blocks(blocks, &in_region, &chrome, &stop_density)
+    } else {
+        Vec::new()
+    };
+
     let mut scores = Vec::with_capacity(n);
     let mut contributions = Vec::with_capacity(n);
     let mut headline = None;
@@ -452,6 +463,9 @@ pub(crate) fn classify(seg: &Segmentation<'_>) -> Classified {
                 x.push((Term::ChromeCue, chrome_strength));
             } else {
                 x.push((Term::OutsideRegion, 1.0));
+                if lead.contains(&i) {
+                    x.push((Term::Lead, 1.0));
+                }
             }
         } else {
             x.push((Term::NoRegion, 1.0));
@@ -483,6 +497,9 @@ pub(crate) fn classify(seg: &Segmentation<'_>) -> Classified {
         if b.kind != Kind::TableRow && looks_like_date(&b.text, b.words) {
             x.push((Term::DateLine, 1.0));
         }
+        if b.words <= CREDIT_MAX_WORDS && b.text.contains('©') {
+            x.push((Term::Credit, 1.0));
+        }
         let kind_term = match b.kind {
             Kind::Heading(_) => Some(Term::Heading),
             Kind::ListItem => Some(Term::ListItem),
@@ -503,7 +520,9 @@ pub(crate) fn classify(seg: &Segmentation<'_>) -> Classified {
         }
         let c: Vec<Contribution> = x
             .into_iter()
-            .filter(|&(_, input)| input != 0.0)
+            .filter(|&(term, input)| {
+                input != 0.0 && (model::weight(term) != 0.0 || term == Term::NoRegion)
+            })
             .map(|(term, input)| Contribution {
                 term,
                 input,
@@ -542,6 +561,41 @@ pub(crate) fn classify(seg: &Segmentation<'_>) -> Classified {
         language,
         headline,
     }
+}
+
+/// Prose just before the region, outside it: the lead paragraph (standfirst) that templates
+/// put above the article body. Walking back from the region's first block, headings and
+/// short lines are passed over; a link list, a chrome marker or weak prose ends the walk.
+fn lead_blocks(
+    blocks: &[RawBlock],
+    in_region: &[bool],
+    chrome: &[Option<Chrome>],
+    stop_density: &[f32],
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    let Some(first) = in_region.iter().position(|&r| r) else {
+        return out;
+    };
+    for j in (0..first).rev().take(LEAD_SCAN) {
+        let b = &blocks[j];
+        let ld = link_density(b.words, b.link_words);
+        if chrome[j].is_some() || ld > 0.3 {
+            break;
+        }
+        if matches!(b.kind, Kind::Heading(_)) || b.words < SHORT_WORDS {
+            continue;
+        }
+        if b.words >= 15
+            && ld < 0.1
+            && stop_density[j] >= NEUTRAL_STOPWORD_DENSITY
+            && out.len() < MAX_LEAD_BLOCKS
+        {
+            out.push(j);
+        } else {
+            break;
+        }
+    }
+    out
 }
 
 /// +1 when the first substantial block after a heading (before the next heading) is content,

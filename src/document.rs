@@ -62,6 +62,8 @@ pub enum Term {
     OutsideRegion,
     /// The region held too little of the page's prose to be trusted.
     NoRegion,
+    /// Prose just before the region, outside it: the article's lead paragraph.
+    Lead,
     /// A chrome marker (tag, ARIA role, class/id word) stands between the region and the
     /// block; the input is the marker's strength.
     ChromeCue,
@@ -79,6 +81,8 @@ pub enum Term {
     Headline,
     /// A line that is mostly a date or a time.
     DateLine,
+    /// A short line with a copyright sign: a photo credit or a copyright notice.
+    Credit,
     /// A heading.
     Heading,
     /// A list item.
