@@ -6,6 +6,8 @@
 //! Each round parses every page with `scraper::Html::parse_document` alone, then extracts
 //! every page with dechrome (decoding included), alternating so that both see the same
 //! machine state. It prints pages per second for both and the median ratio over rounds.
+//! A third argument, `parse` or `extract`, runs one side once, for instruction counts:
+//! `valgrind --tool=callgrind target/release/examples/speed DIR 1 extract`.
 use std::time::Instant;
 
 fn main() {
@@ -14,6 +16,8 @@ fn main() {
         .next()
         .unwrap_or_else(|| "../shared/eval/scrapinghub/pages".into());
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(5);
+    // `parse` or `extract` runs one side only, once: for instruction counts under callgrind.
+    let only = args.next();
     let mut files: Vec<_> = match std::fs::read_dir(&dir) {
         Ok(d) => d
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -32,6 +36,21 @@ fn main() {
         .collect();
     let bytes: usize = pages.iter().map(Vec::len).sum();
     let extractor = dechrome::Extractor::default();
+    match only.as_deref() {
+        Some("parse") => {
+            texts
+                .iter()
+                .for_each(|t| drop(std::hint::black_box(scraper::Html::parse_document(t))));
+            return;
+        }
+        Some("extract") => {
+            pages
+                .iter()
+                .for_each(|p| drop(std::hint::black_box(extractor.extract_bytes(p))));
+            return;
+        }
+        _ => {}
+    }
     let (mut parse_t, mut extract_t, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..rounds {
         let t = Instant::now();

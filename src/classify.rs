@@ -697,3 +697,122 @@ fn neighbour_context(blocks: &[RawBlock], sd: &[f32], i: usize) -> f32 {
         (None, None) => 0.0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+    use scraper::Html;
+
+    fn labels(page: &str) -> Vec<(String, bool)> {
+        let html = Html::parse_document(page);
+        let seg = segment(&html, false);
+        let cls = classify(&seg);
+        seg.blocks
+            .iter()
+            .zip(&cls.scores)
+            .map(|(b, &s)| (b.text.clone(), s >= 0.0))
+            .collect()
+    }
+
+    fn para(n: usize) -> String {
+        format!(
+            "<p>Paragraph {n} of the story says that the council met on Monday, and that it was \
+             agreed, after a long debate, to open the library on Sundays from next month.</p>"
+        )
+    }
+
+    #[test]
+    fn region_is_the_container_of_the_prose() {
+        let page = format!(
+            "<div><a href=/>Home</a> <a href=/a>About</a></div><div id=story>{}{}{}</div>\
+             <div><p>A short unrelated note sits beside the story.</p></div>",
+            para(1),
+            para(2),
+            para(3)
+        );
+        let l = labels(&page);
+        assert!(l
+            .iter()
+            .filter(|(t, _)| t.starts_with("Paragraph"))
+            .all(|(_, keep)| *keep));
+        assert!(
+            !l.iter()
+                .find(|(t, _)| t.starts_with("Home"))
+                .expect("menu")
+                .1
+        );
+        assert!(
+            !l.iter()
+                .find(|(t, _)| t.starts_with("A short unrelated"))
+                .expect("note")
+                .1
+        );
+    }
+
+    #[test]
+    fn siblings_join_until_a_link_list_breaks_the_run() {
+        let links: String = (0..6)
+            .map(|i| format!("<li><a href=/t{i}>Teaser headline number {i}</a></li>"))
+            .collect();
+        let page = format!(
+            "<div><div>{}{}</div><div>{}</div><ul>{links}</ul><div>{}</div></div>",
+            para(1),
+            para(2),
+            para(3),
+            para(4)
+        );
+        let l = labels(&page);
+        let kept: Vec<&str> = l
+            .iter()
+            .filter(|(_, k)| *k)
+            .map(|(t, _)| &t[..11])
+            .collect();
+        assert_eq!(kept, vec!["Paragraph 1", "Paragraph 2", "Paragraph 3"]);
+    }
+
+    #[test]
+    fn chrome_markers_inside_the_region_drop_their_blocks() {
+        let page = format!(
+            "<article>{}{}<div class=share-tools><p>Share this story with your friends today.</p></div>{}</article>",
+            para(1),
+            para(2),
+            para(3)
+        );
+        let l = labels(&page);
+        assert!(
+            !l.iter()
+                .find(|(t, _)| t.starts_with("Share this"))
+                .expect("share")
+                .1
+        );
+        assert_eq!(l.iter().filter(|(_, k)| *k).count(), 3);
+    }
+
+    #[test]
+    fn headline_before_the_body_is_not_content_but_subheadings_are() {
+        let page = format!(
+            "<article><h1>The headline</h1>{}<h2>A subheading</h2>{}</article>",
+            para(1),
+            para(2)
+        );
+        let l = labels(&page);
+        assert!(!l.iter().find(|(t, _)| t == "The headline").expect("h1").1);
+        assert!(l.iter().find(|(t, _)| t == "A subheading").expect("h2").1);
+    }
+
+    #[test]
+    fn dates_are_recognised() {
+        assert!(looks_like_date("22.10.2019", 1));
+        assert!(looks_like_date("November 22, 2019 14:05 GMT", 5));
+        assert!(looks_like_date(
+            "sexta-feira, 22 de outubro de 2010 às 20:13",
+            8
+        ));
+        assert!(!looks_like_date(
+            "The plan costs 3000 euros and was agreed in 2019.",
+            10
+        ));
+        assert!(!looks_like_date("Chapter one", 2));
+    }
+}

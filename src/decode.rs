@@ -46,16 +46,13 @@ fn sniff(bytes: &[u8], hint: Option<&'static Encoding>) -> &'static Encoding {
     if std::str::from_utf8(bytes).is_ok() {
         return UTF_8;
     }
+    // A page that is mostly valid UTF-8 with a few broken sequences is still UTF-8.
+    if mostly_utf8(bytes) {
+        return UTF_8;
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
     detector.feed(bytes, true);
-    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
-    // chardetng favours legacy encodings; a page that is mostly valid UTF-8 with a few
-    // broken sequences is still UTF-8.
-    if mostly_utf8(bytes) {
-        UTF_8
-    } else {
-        guess
-    }
+    detector.guess(None, chardetng::Utf8Detection::Allow)
 }
 
 /// True when at most one byte in a thousand belongs to an invalid UTF-8 sequence.

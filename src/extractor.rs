@@ -156,16 +156,19 @@ impl Extractor {
     fn run(&self, text: &str, encoding: &'static Encoding) -> Result<Document, Error> {
         let html = parse::parse(text, &self.limits)?;
         let seg = segment::segment(&html, self.keep_links);
-        Ok(self.assemble(&seg, encoding))
+        Ok(self.assemble(seg, encoding))
     }
 
-    fn assemble(&self, seg: &Segmentation<'_>, encoding: &'static Encoding) -> Document {
-        let cls = classify::classify(seg);
+    fn assemble(&self, mut seg: Segmentation<'_>, encoding: &'static Encoding) -> Document {
+        let mut cls = classify::classify(&seg);
         let threshold = self.favor.threshold();
         let n = seg.blocks.len();
+        let headline = cls.headline.map(|i| seg.blocks[i].text.clone());
         let mut blocks = Vec::with_capacity(n);
-        for (i, raw) in seg.blocks.iter().enumerate() {
-            let mut contributions = cls.contributions[i].clone();
+        let mut parents = Vec::with_capacity(n);
+        let elems = &seg.elems;
+        for (i, raw) in seg.blocks.iter_mut().enumerate() {
+            let mut contributions = std::mem::take(&mut cls.contributions[i]);
             let mut score = cls.scores[i];
             if raw.words < self.min_block_words {
                 let deficit = score - threshold + 1.0;
@@ -185,20 +188,22 @@ impl Extractor {
             };
             let chars = raw.text.chars().count().max(1);
             let lines = chars.div_ceil(80).max(1);
+            parents.push(elems.get(raw.elem as usize).map_or(NONE, |e| e.parent));
+            let path = tag_path(elems, raw.elem);
+            let class_id = class_path(elems, raw.elem);
             blocks.push(Block {
-                text: raw.text.clone(),
+                text: std::mem::take(&mut raw.text),
                 label,
                 score,
                 contributions,
                 features: Features {
                     kind: kind_public(raw.kind),
-                    tag: seg
-                        .elems
+                    tag: elems
                         .get(raw.elem as usize)
                         .map_or("", |e| e.tag)
                         .to_string(),
-                    path: tag_path(seg, raw.elem),
-                    class_id: class_path(seg, raw.elem),
+                    path,
+                    class_id,
                     position: i,
                     relative_position: if n > 1 {
                         i as f32 / (n - 1) as f32
@@ -221,19 +226,12 @@ impl Extractor {
             });
         }
         let text = join_text(
-            seg.blocks
+            blocks
                 .iter()
-                .zip(&blocks)
-                .filter(|(_, b)| b.is_content())
-                .map(|(r, b)| {
-                    (
-                        r.text.as_str(),
-                        b.features.kind,
-                        seg.elems.get(r.elem as usize).map_or(NONE, |e| e.parent),
-                    )
-                }),
+                .zip(&parents)
+                .filter(|(b, _)| b.is_content())
+                .map(|(b, &p)| (b.text.as_str(), b.features.kind, p)),
         );
-        let headline = cls.headline.map(|i| seg.blocks[i].text.clone());
         let title = seg
             .og_title
             .clone()
@@ -257,24 +255,24 @@ impl Extractor {
 const PATH_STEPS: usize = 16;
 
 fn ancestors<'s>(
-    seg: &'s Segmentation<'_>,
+    elems: &'s [segment::Elem<'s>],
     elem: u32,
 ) -> impl Iterator<Item = &'s segment::Elem<'s>> {
-    std::iter::successors(seg.elems.get(elem as usize), move |e| {
-        seg.elems.get(e.parent as usize)
+    std::iter::successors(elems.get(elem as usize), move |e| {
+        elems.get(e.parent as usize)
     })
     .take(PATH_STEPS)
 }
 
-fn tag_path(seg: &Segmentation<'_>, elem: u32) -> String {
-    let mut tags: Vec<&str> = ancestors(seg, elem).map(|e| e.tag).collect();
+fn tag_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
+    let mut tags: Vec<&str> = ancestors(elems, elem).map(|e| e.tag).collect();
     tags.reverse();
     tags.join(">")
 }
 
-fn class_path(seg: &Segmentation<'_>, elem: u32) -> String {
+fn class_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
     let mut out = String::new();
-    for e in ancestors(seg, elem) {
+    for e in ancestors(elems, elem) {
         if let Some(id) = e.id.filter(|s| !s.trim().is_empty()) {
             out.push_str(if out.is_empty() { "#" } else { " #" });
             out.push_str(id.trim());

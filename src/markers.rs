@@ -137,16 +137,7 @@ pub(crate) fn is_hidden(el: &Element) -> bool {
         match attr {
             ("hidden", _) => return true,
             ("aria-hidden", v) if v.trim().eq_ignore_ascii_case("true") => return true,
-            ("style", v) => {
-                let squeezed: String = v
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                if squeezed.contains("display:none") || squeezed.contains("visibility:hidden") {
-                    return true;
-                }
-            }
+            ("style", v) if style_hides(v) => return true,
             ("class", v)
                 if v.split_ascii_whitespace().any(|t| {
                     cues::HIDING_CLASSES
@@ -160,6 +151,21 @@ pub(crate) fn is_hidden(el: &Element) -> bool {
         }
     }
     false
+}
+
+/// True when an inline style declares `display: none` or `visibility: hidden`.
+fn style_hides(style: &str) -> bool {
+    style.split(';').any(|decl| {
+        let Some((prop, value)) = decl.split_once(':') else {
+            return false;
+        };
+        let (prop, value) = (prop.trim(), value.trim());
+        let value = value
+            .strip_suffix("!important")
+            .map_or(value, str::trim_end);
+        (prop.eq_ignore_ascii_case("display") && value.eq_ignore_ascii_case("none"))
+            || (prop.eq_ignore_ascii_case("visibility") && value.eq_ignore_ascii_case("hidden"))
+    })
 }
 
 #[cfg(test)]
@@ -225,6 +231,15 @@ mod tests {
         let c = cue_of(r#"<div class="article-body">x</div>"#);
         assert!(c.content && c.weight > 0 && c.chrome.is_none());
         assert!(cue_of(r#"<div itemprop="articleBody">x</div>"#).content);
+    }
+
+    #[test]
+    fn inline_styles_that_hide() {
+        assert!(style_hides("display:none"));
+        assert!(style_hides("color: red; DISPLAY : None !important"));
+        assert!(style_hides("visibility: hidden"));
+        assert!(!style_hides("display: block; visibility: visible"));
+        assert!(!style_hides("background: url(display:none.png)"));
     }
 
     #[test]

@@ -106,8 +106,26 @@ impl Pending {
     }
 
     fn push(&mut self, s: &str, in_link: bool, pre: bool) {
-        for ch in s.chars() {
-            if ch.is_whitespace() {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // ASCII, the common case, is classified byte by byte without decoding.
+            let (ch, alphanumeric, whitespace) = if b < 0x80 {
+                i += 1;
+                (
+                    b as char,
+                    b.is_ascii_alphanumeric(),
+                    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c),
+                )
+            } else {
+                let Some(ch) = s[i..].chars().next() else {
+                    break;
+                };
+                i += ch.len_utf8();
+                (ch, ch.is_alphanumeric(), ch.is_whitespace())
+            };
+            if whitespace {
                 if pre {
                     self.text.push(if ch == '\u{a0}' { ' ' } else { ch });
                 } else {
@@ -124,11 +142,11 @@ impl Pending {
             }
             self.space = false;
             self.text.push(ch);
-            if is_unspaced(ch) {
+            if b >= 0x80 && is_unspaced(ch) {
                 self.unspaced += 1;
                 self.link_unspaced += u32::from(in_link);
                 self.in_word = false;
-            } else if ch.is_alphanumeric() && !self.in_word {
+            } else if alphanumeric && !self.in_word {
                 self.in_word = true;
                 self.tokens += 1;
                 self.link_tokens += u32::from(in_link);
@@ -218,11 +236,15 @@ impl<'a> Walker<'a> {
                     .map_or(Kind::Other, |e| kind_of(e.tag))
             };
             let text = std::mem::take(&mut self.pending.text);
-            let stop = stopwords::count(&text, &mut self.scratch);
-            let commas = text
-                .chars()
-                .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
-                .count() as u32;
+            // Text that is all link (menus, teaser lists) is judged by its link density; its
+            // stopwords are not counted, and it does not vote on the page's language.
+            let all_link = self.pending.link_words() >= self.pending.words();
+            let stop = if all_link {
+                StopCounts::default()
+            } else {
+                stopwords::count(&text, &mut self.scratch)
+            };
+            let commas = count_commas(&text);
             self.blocks.push(RawBlock {
                 elem,
                 kind,
@@ -352,6 +374,19 @@ impl<'a> Walker<'a> {
             .map_or((false, false), |f| (f.in_link, f.in_pre));
         self.pending.push(s, in_link, in_pre);
     }
+}
+
+/// Commas, including the CJK and Arabic ones (readability's cue for prose).
+fn count_commas(text: &str) -> u32 {
+    let ascii = text.bytes().filter(|&b| b == b',').count();
+    let other = if text.is_ascii() {
+        0
+    } else {
+        text.chars()
+            .filter(|c| matches!(c, '，' | '、' | '،'))
+            .count()
+    };
+    (ascii + other) as u32
 }
 
 /// Text of all descendants of `node`, whitespace collapsed.

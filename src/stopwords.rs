@@ -9,12 +9,35 @@
 //! grammatical characters).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// A fast hasher for short words (FNV-1a): the table is fixed data, not attacker-chosen keys.
+#[derive(Default)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
 
 /// Languages with a stoplist, in bit order.
 pub(crate) struct Stoplists {
     pub codes: Vec<&'static str>,
-    pub table: HashMap<&'static str, u64>,
+    pub table: HashMap<&'static str, u64, BuildHasherDefault<WordHasher>>,
 }
 
 pub(crate) static STOPLISTS: LazyLock<Stoplists> = LazyLock::new(|| {
@@ -24,7 +47,7 @@ pub(crate) static STOPLISTS: LazyLock<Stoplists> = LazyLock::new(|| {
         .filter(|code| code.len() == 2)
         .take(64)
         .collect();
-    let mut table: HashMap<&'static str, u64> = HashMap::new();
+    let mut table: HashMap<&'static str, u64, BuildHasherDefault<WordHasher>> = HashMap::default();
     for (bit, code) in codes.iter().enumerate() {
         for word in stop_words::lookup(code).unwrap_or(&[]) {
             *table.entry(word).or_insert(0) |= 1u64 << bit;
@@ -72,6 +95,20 @@ pub(crate) fn count(text: &str, lower: &mut String) -> StopCounts {
         per_language: vec![0; lists.codes.len()],
         ..StopCounts::default()
     };
+    // Split at ASCII separators first (the chunks stay valid UTF-8); chunks that are all
+    // ASCII are tokens handled on the stack, the others go through the Unicode path.
+    let is_separator = |b: &u8| b.is_ascii() && !(b.is_ascii_alphanumeric() || *b == b'\'');
+    for chunk in text.as_bytes().split(is_separator) {
+        if chunk.is_ascii() {
+            count_ascii_token(chunk, lists, &mut out);
+        } else if let Ok(chunk) = std::str::from_utf8(chunk) {
+            count_unicode(chunk, lists, lower, &mut out);
+        }
+    }
+    out
+}
+
+fn count_unicode(text: &str, lists: &Stoplists, lower: &mut String, out: &mut StopCounts) {
     for token in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
         let token = token.trim_matches(|c| c == '\'' || c == '’');
         if token.is_empty() {
@@ -99,17 +136,52 @@ pub(crate) fn count(text: &str, lower: &mut String) -> StopCounts {
             }
         }));
         if let Some(&mask) = lists.table.get(lower.as_str()) {
-            let mut m = mask;
-            while m != 0 {
-                let bit = m.trailing_zeros() as usize;
-                if let Some(slot) = out.per_language.get_mut(bit) {
-                    *slot = slot.saturating_add(1);
-                }
-                m &= m - 1;
-            }
+            add_hits(out, mask);
         }
     }
-    out
+}
+
+/// The longest stopword looked up; longer tokens are counted but not looked up.
+const MAX_STOPWORD_BYTES: usize = 24;
+
+/// One ASCII token: trimmed of quotes, lower-cased on the stack and looked up.
+fn count_ascii_token(token: &[u8], lists: &Stoplists, out: &mut StopCounts) {
+    let start = token
+        .iter()
+        .position(|&b| b != b'\'')
+        .unwrap_or(token.len());
+    let end = token
+        .iter()
+        .rposition(|&b| b != b'\'')
+        .map_or(start, |p| p + 1);
+    let token = &token[start..end.max(start)];
+    if token.is_empty() {
+        return;
+    }
+    out.tokens += 1;
+    if token.len() > MAX_STOPWORD_BYTES {
+        return;
+    }
+    let mut buf = [0u8; MAX_STOPWORD_BYTES];
+    for (d, s) in buf.iter_mut().zip(token) {
+        *d = s.to_ascii_lowercase();
+    }
+    if let Ok(key) = std::str::from_utf8(&buf[..token.len()]) {
+        if let Some(&mask) = lists.table.get(key) {
+            add_hits(out, mask);
+        }
+    }
+}
+
+fn add_hits(out: &mut StopCounts, mask: u64) {
+    let mut m = mask;
+    while m != 0 {
+        let bit = m.trailing_zeros() as usize;
+        if let Some(slot) = out.per_language.get_mut(bit) {
+            *slot = slot.saturating_add(1);
+        }
+        m &= m - 1;
+    }
 }
 
 /// The page's language guessed from the summed counts of its blocks: the language code and
