@@ -102,6 +102,8 @@ pub enum Term {
     /// The labels of the nearest longer blocks around it (jusText's context): for short lines,
     /// and for every block when there is no trusted region.
     Context,
+    /// A byline or dateline: metadata, never body text.
+    MetadataLine,
     /// Shorter than the extractor's minimum block length.
     TooShort,
 }
@@ -152,6 +154,69 @@ pub struct Features {
     pub chrome_cue: Option<String>,
 }
 
+/// Where a block stands in a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct ListInfo {
+    /// An id shared by the items of one list (opaque).
+    pub list: u32,
+    /// A numbered list (`ol`).
+    pub ordered: bool,
+    /// 1 for a top-level list, 2 for a list inside an item, and so on.
+    pub depth: u8,
+}
+
+/// Where a block stands in a table: a row and its cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct TableInfo {
+    /// An id shared by the rows of one table (opaque).
+    pub table: u32,
+    /// A row of header cells (`th`).
+    pub header: bool,
+    /// The cells' texts.
+    pub cells: Vec<String>,
+}
+
+/// A link in a block's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Link {
+    /// Byte offset where the anchor text starts in [`Block::text`].
+    pub start: usize,
+    /// Byte offset where it ends.
+    pub end: usize,
+    /// The target, made absolute when a base URL is known.
+    pub url: String,
+}
+
+/// An image in or just before a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Image {
+    /// The image's URL, made absolute when a base URL is known.
+    pub src: String,
+    /// Its alternative text.
+    pub alt: String,
+}
+
+/// The block's place in the article's structure. Links and images are recorded when the
+/// extractor keeps links ([`ExtractorBuilder::keep_links`](crate::ExtractorBuilder::keep_links)).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Structure {
+    /// The list the block is an item of.
+    pub list: Option<ListInfo>,
+    /// How many block quotations hold the block.
+    pub quote_depth: u8,
+    /// The table the block is a row of.
+    pub table: Option<TableInfo>,
+    /// Links in the text.
+    pub links: Vec<Link>,
+    /// Images.
+    pub images: Vec<Image>,
+}
+
 /// A run of text between block-level boundaries, with its label and why.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
@@ -166,6 +231,11 @@ pub struct Block {
     pub contributions: Vec<Contribution>,
     /// The measured features.
     pub features: Features,
+    /// Its place in the article's structure (list, table, quotation, links, images).
+    pub structure: Structure,
+    /// Set when the block is a metadata line (byline, dateline): such blocks are never part
+    /// of the body text.
+    pub role: Option<crate::metadata::MetaRole>,
 }
 
 impl Block {
@@ -179,11 +249,13 @@ impl Block {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Document {
-    /// The article's title, from `og:title`, the headline, or `<title>`.
+    /// The article's title (the same as `metadata.title`).
     pub title: Option<String>,
+    /// Everything the page says about itself: authors, dates, site, description…
+    pub metadata: crate::metadata::Metadata,
     /// The main content: content blocks, paragraphs separated by blank lines.
     pub text: String,
-    /// Language detected from stopwords (ISO 639-1), or the page's `lang` attribute.
+    /// Language of the page (ISO 639-1): as declared, else detected from stopwords.
     pub language: Option<String>,
     /// The character encoding the page was decoded with (`"UTF-8"` for `&str` input).
     pub encoding: String,
@@ -201,11 +273,26 @@ impl Document {
     pub fn to_text(&self) -> &str {
         &self.text
     }
+
+    /// The main content as CommonMark (with GFM tables): headings, nested lists, tables,
+    /// fenced code, quotations, and links and images when they were kept. Text never turns
+    /// into markup by accident: Markdown's special characters are escaped.
+    pub fn to_markdown(&self) -> String {
+        crate::render::markdown(self)
+    }
+
+    /// The main content as minimal, clean HTML: structural tags only, no scripts, styles or
+    /// event attributes, every text and attribute escaped.
+    pub fn to_html(&self) -> String {
+        crate::render::html(self)
+    }
 }
 
 /// Joins content blocks: list items and table cells of one list or row stay on adjacent
 /// lines, everything else is separated by a blank line.
-pub(crate) fn join_text<'b>(blocks: impl Iterator<Item = (&'b str, BlockKind, u32)>) -> String {
+pub(crate) fn join_text<'b>(
+    blocks: impl Iterator<Item = (std::borrow::Cow<'b, str>, BlockKind, u32)>,
+) -> String {
     let mut out = String::new();
     let mut prev: Option<(BlockKind, u32)> = None;
     for (text, kind, parent) in blocks {
@@ -215,7 +302,7 @@ pub(crate) fn join_text<'b>(blocks: impl Iterator<Item = (&'b str, BlockKind, u3
                 && matches!(kind, BlockKind::ListItem | BlockKind::TableRow);
             out.push_str(if tight { "\n" } else { "\n\n" });
         }
-        out.push_str(text);
+        out.push_str(&text);
         prev = Some((kind, parent));
     }
     out

@@ -2,12 +2,18 @@
 
 use crate::classify::{self, kind_public};
 use crate::decode;
-use crate::document::{join_text, Block, Document, Features, Label, Term};
+use crate::document::{
+    join_text, Block, Contribution, Document, Features, Image, Label, Link, ListInfo, Structure,
+    TableInfo, Term,
+};
 use crate::error::Error;
 use crate::limits::Limits;
+use crate::metadata;
+use crate::model;
 use crate::parse;
 use crate::segment::{self, Segmentation, NONE};
 use encoding_rs::Encoding;
+use std::borrow::Cow;
 
 /// Which way to lean on blocks the scorer is unsure of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -53,6 +59,7 @@ pub struct Extractor {
     min_block_words: u32,
     charset: Option<String>,
     keep_links: bool,
+    base_url: Option<String>,
     limits: Limits,
 }
 
@@ -84,9 +91,18 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Writes each link's target after its text in the output, as `text (url)`.
+    /// Keeps links and images: each block records them (absolute URLs where a base is
+    /// known), Markdown and HTML output carry them, and the plain text writes each link's
+    /// target after its text, as `text (url)`.
     pub fn keep_links(mut self, keep: bool) -> Self {
         self.inner.keep_links = keep;
+        self
+    }
+
+    /// The URL the page was fetched from, to resolve relative links and images against.
+    /// Without it, the page's `<base href>` or canonical URL is used, if any.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.inner.base_url = Some(url.into());
         self
     }
 
@@ -163,17 +179,36 @@ impl Extractor {
         let mut cls = classify::classify(&seg);
         let threshold = self.favor.threshold();
         let n = seg.blocks.len();
-        let headline = cls.headline.map(|i| seg.blocks[i].text.clone());
+        let first_content = cls.scores.iter().position(|&s| s >= threshold);
+        let (metadata, roles) = metadata::extract(
+            &seg.sources,
+            &seg.blocks,
+            cls.headline,
+            first_content,
+            cls.language,
+        );
+        let base = self.base(&seg, metadata.canonical_url.as_deref());
+        let resolve = |u: &str| resolve_url(base.as_ref(), u);
         let mut blocks = Vec::with_capacity(n);
         let mut parents = Vec::with_capacity(n);
         let elems = &seg.elems;
         for (i, raw) in seg.blocks.iter_mut().enumerate() {
             let mut contributions = std::mem::take(&mut cls.contributions[i]);
             let mut score = cls.scores[i];
+            let role = roles.iter().find(|(b, _)| *b == i).map(|&(_, r)| r);
+            if role.is_some() {
+                let value = model::weight(Term::MetadataLine);
+                contributions.push(Contribution {
+                    term: Term::MetadataLine,
+                    input: 1.0,
+                    value,
+                });
+                score += value;
+            }
             if raw.words < self.min_block_words {
                 let deficit = score - threshold + 1.0;
                 if deficit > 0.0 {
-                    contributions.push(crate::document::Contribution {
+                    contributions.push(Contribution {
                         term: Term::TooShort,
                         input: 1.0,
                         value: -deficit,
@@ -189,10 +224,38 @@ impl Extractor {
             let chars = raw.text.chars().count().max(1);
             let lines = chars.div_ceil(80).max(1);
             parents.push(elems.get(raw.elem as usize).map_or(NONE, |e| e.parent));
-            let path = tag_path(elems, raw.elem);
-            let class_id = class_path(elems, raw.elem);
+            let text = std::mem::take(&mut raw.text);
+            let structure = Structure {
+                list: raw.list.map(|l| ListInfo {
+                    list: l.id,
+                    ordered: l.ordered,
+                    depth: l.depth,
+                }),
+                quote_depth: raw.quote_depth,
+                table: (raw.kind == segment::Kind::TableRow).then(|| TableInfo {
+                    table: raw.table,
+                    header: raw.header_row,
+                    cells: cells_of(&text, &raw.cells),
+                }),
+                links: raw
+                    .links
+                    .iter()
+                    .map(|l| Link {
+                        start: l.start,
+                        end: l.end,
+                        url: resolve(l.href),
+                    })
+                    .collect(),
+                images: raw
+                    .images
+                    .iter()
+                    .map(|im| Image {
+                        src: resolve(im.src),
+                        alt: im.alt.to_string(),
+                    })
+                    .collect(),
+            };
             blocks.push(Block {
-                text: std::mem::take(&mut raw.text),
                 label,
                 score,
                 contributions,
@@ -202,8 +265,8 @@ impl Extractor {
                         .get(raw.elem as usize)
                         .map_or("", |e| e.tag)
                         .to_string(),
-                    path,
-                    class_id,
+                    path: tag_path(elems, raw.elem),
+                    class_id: class_path(elems, raw.elem),
                     position: i,
                     relative_position: if n > 1 {
                         i as f32 / (n - 1) as f32
@@ -223,32 +286,97 @@ impl Extractor {
                     in_region: cls.in_region[i],
                     chrome_cue: cls.chrome[i].map(|c| c.word.to_string()),
                 },
+                structure,
+                role,
+                text,
             });
         }
+        let keep_links = self.keep_links;
         let text = join_text(
             blocks
                 .iter()
                 .zip(&parents)
-                .filter(|(b, _)| b.is_content())
-                .map(|(b, &p)| (b.text.as_str(), b.features.kind, p)),
+                .filter(|(b, _)| b.is_content() && b.role.is_none())
+                .map(|(b, &p)| {
+                    let text = if keep_links {
+                        Cow::Owned(with_link_targets(b))
+                    } else {
+                        Cow::Borrowed(b.text.as_str())
+                    };
+                    (text, b.features.kind, p)
+                }),
         );
-        let title = seg
-            .og_title
-            .clone()
-            .or(headline)
-            .or_else(|| seg.title.clone());
-        let language = cls
-            .language
-            .map(str::to_string)
-            .or_else(|| seg.html_lang.map(|l| l.trim().to_ascii_lowercase()));
         Document {
-            title,
+            title: metadata.title.clone(),
+            language: metadata.language.clone(),
+            metadata,
             text,
-            language,
             encoding: encoding.name().to_string(),
             blocks,
         }
     }
+
+    /// The base for relative URLs: the caller's, else `<base href>`, else the canonical URL.
+    fn base(&self, seg: &Segmentation<'_>, canonical: Option<&str>) -> Option<url::Url> {
+        let absolute = |u: &str| url::Url::parse(u).ok();
+        let canonical = canonical.and_then(absolute);
+        let from_base_tag = seg.sources.base_href.and_then(|b| match &canonical {
+            Some(c) => c.join(b).ok(),
+            None => absolute(b),
+        });
+        self.base_url
+            .as_deref()
+            .and_then(absolute)
+            .or(from_base_tag)
+            .or(canonical)
+    }
+}
+
+/// Resolves `href` against `base` when both allow it; otherwise returns it as it is.
+fn resolve_url(base: Option<&url::Url>, href: &str) -> String {
+    match base {
+        Some(b) => b
+            .join(href)
+            .map(String::from)
+            .unwrap_or_else(|_| href.to_string()),
+        None => url::Url::parse(href)
+            .map(String::from)
+            .unwrap_or_else(|_| href.to_string()),
+    }
+}
+
+/// The cells of a row, from the byte offsets where they start.
+fn cells_of(text: &str, starts: &[usize]) -> Vec<String> {
+    if starts.is_empty() {
+        return vec![text.to_string()];
+    }
+    let mut cells = Vec::with_capacity(starts.len());
+    for (k, &s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(text.len(), |&e| {
+            e.saturating_sub(segment::CELL_SEPARATOR.len())
+        });
+        let cell = text.get(s..end.max(s)).unwrap_or("");
+        cells.push(cell.trim().to_string());
+    }
+    cells
+}
+
+/// A block's text with each link's target written after its anchor text.
+fn with_link_targets(b: &Block) -> String {
+    let mut out = String::with_capacity(b.text.len());
+    let mut at = 0;
+    for l in &b.structure.links {
+        if l.end < at || l.end > b.text.len() || !b.text.is_char_boundary(l.end) {
+            continue;
+        }
+        out.push_str(&b.text[at..l.end]);
+        out.push_str(" (");
+        out.push_str(&l.url);
+        out.push(')');
+        at = l.end;
+    }
+    out.push_str(&b.text[at..]);
+    out
 }
 
 /// How many ancestors a block's path and class list show at most.

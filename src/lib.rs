@@ -47,15 +47,21 @@ mod error;
 mod extractor;
 mod limits;
 mod markers;
+mod metadata;
 mod model;
 mod parse;
+mod render;
 mod segment;
 mod stopwords;
 
-pub use document::{Block, BlockKind, Contribution, Document, Features, Label, Term};
+pub use document::{
+    Block, BlockKind, Contribution, Document, Features, Image, Label, Link, ListInfo, Structure,
+    TableInfo, Term,
+};
 pub use error::Error;
 pub use extractor::{Extractor, ExtractorBuilder, Favor};
 pub use limits::Limits;
+pub use metadata::{normalize_date, MetaRole, Metadata, PageType};
 
 /// Extracts the main content of a page given as text, with the default settings.
 ///

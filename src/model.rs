@@ -31,6 +31,7 @@ pub(crate) const WEIGHTS: &[(Term, f32)] = &[
     (Term::NeighboursInRegion, 0.0),
     (Term::Section, 2.0),
     (Term::Context, 0.4),
+    (Term::MetadataLine, -3.0),
 ];
 
 /// The weight of `term` (0 for a term the model does not use).

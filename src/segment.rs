@@ -1,7 +1,9 @@
 //! Stage 3+4 — clean and segment: one iterative walk over the parsed DOM that skips what is
 //! never content and cuts the rest into text blocks at block-level boundaries (boilerpipe's
-//! segmentation). Each block records the counts its features are computed from; each
-//! block-level element records its subtree's counts and its markers, for container scoring.
+//! segmentation). Each block records the counts its features are computed from and its place
+//! in the article's structure (list, table, quote, links); each block-level element records
+//! its subtree's counts and its markers, for container scoring. The same walk gathers the
+//! page's metadata sources (meta tags, JSON-LD, microdata, `<time>`).
 //!
 //! The walk keeps its own stack, so its depth does not follow the DOM's.
 
@@ -50,9 +52,34 @@ pub(crate) enum Kind {
     Other,
 }
 
+/// The list a list item belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ListCtx {
+    /// The `ul`/`ol` element (an opaque id shared by the items of one list).
+    pub id: u32,
+    pub ordered: bool,
+    /// 1 for a top-level list, 2 for a list inside an item, …
+    pub depth: u8,
+}
+
+/// A link inside a block's text: byte range of its anchor text, and its raw target.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RawLink<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub href: &'a str,
+}
+
+/// An image met in or just before a block.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RawImage<'a> {
+    pub src: &'a str,
+    pub alt: &'a str,
+}
+
 /// A run of text between block boundaries.
 #[derive(Debug)]
-pub(crate) struct RawBlock {
+pub(crate) struct RawBlock<'a> {
     pub text: String,
     pub elem: u32,
     pub kind: Kind,
@@ -60,15 +87,42 @@ pub(crate) struct RawBlock {
     pub link_words: u32,
     pub commas: u32,
     pub stop: StopCounts,
+    pub list: Option<ListCtx>,
+    pub quote_depth: u8,
+    /// The `table` element of a row (`NONE` elsewhere).
+    pub table: u32,
+    /// Byte offsets where the cells of a row start.
+    pub cells: Vec<usize>,
+    /// A row of header cells (`th`).
+    pub header_row: bool,
+    pub links: Vec<RawLink<'a>>,
+    pub images: Vec<RawImage<'a>>,
+}
+
+/// Metadata sources met during the walk, for the metadata stage.
+#[derive(Debug, Default)]
+pub(crate) struct PageSources<'a> {
+    pub title: Option<String>,
+    pub html_lang: Option<&'a str>,
+    /// `<meta name|property|itemprop=… content=…>` pairs, in page order.
+    pub meta: Vec<(&'a str, &'a str)>,
+    /// Texts of `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+    /// `<link rel=canonical href>`.
+    pub canonical: Option<&'a str>,
+    /// `<base href>`.
+    pub base_href: Option<&'a str>,
+    /// Microdata `itemprop` values in the body (content/datetime attribute or text).
+    pub microdata: Vec<(&'a str, String)>,
+    /// `datetime` attributes of `<time>` elements, in page order.
+    pub times: Vec<&'a str>,
 }
 
 /// The output of the walk.
 pub(crate) struct Segmentation<'a> {
     pub elems: Vec<Elem<'a>>,
-    pub blocks: Vec<RawBlock>,
-    pub title: Option<String>,
-    pub og_title: Option<String>,
-    pub html_lang: Option<&'a str>,
+    pub blocks: Vec<RawBlock<'a>>,
+    pub sources: PageSources<'a>,
 }
 
 struct Frame<'a> {
@@ -78,8 +132,11 @@ struct Frame<'a> {
     block_owner: u32,
     in_link: bool,
     in_pre: bool,
-    /// A link target to write after the link's text (when links are kept).
-    target: Option<&'a str>,
+    list: Option<ListCtx>,
+    quote_depth: u8,
+    table: u32,
+    /// For a kept link: its target and where its text starts in the pending block.
+    link: Option<(&'a str, usize, u32)>,
     /// Counts at entry, for the subtree totals.
     words_at: u32,
     links_at: u32,
@@ -87,7 +144,11 @@ struct Frame<'a> {
 
 /// The block being gathered.
 #[derive(Default)]
-struct Pending {
+struct Pending<'a> {
+    cells: Vec<usize>,
+    header_row: bool,
+    links: Vec<RawLink<'a>>,
+    images: Vec<RawImage<'a>>,
     text: String,
     space: bool,
     in_word: bool,
@@ -97,7 +158,7 @@ struct Pending {
     link_unspaced: u32,
 }
 
-impl Pending {
+impl<'a> Pending<'a> {
     fn words(&self) -> u32 {
         self.tokens + self.unspaced.div_ceil(2)
     }
@@ -154,13 +215,15 @@ impl Pending {
         }
     }
 
-    /// Separates table cells within a row.
-    fn cell_break(&mut self) {
-        let text = self.text.trim_end();
-        if !text.is_empty() && !text.ends_with(CELL_SEPARATOR.trim()) {
-            self.text.truncate(text.len());
+    /// Starts a table cell within a row.
+    fn cell_break(&mut self, header: bool) {
+        let len = self.text.trim_end().len();
+        if len > 0 {
+            self.text.truncate(len);
             self.text.push_str(CELL_SEPARATOR);
         }
+        self.cells.push(self.text.len());
+        self.header_row |= header;
         self.space = false;
         self.in_word = false;
     }
@@ -176,18 +239,18 @@ impl Pending {
 
 struct Walker<'a> {
     elems: Vec<Elem<'a>>,
-    blocks: Vec<RawBlock>,
+    blocks: Vec<RawBlock<'a>>,
     frames: Vec<Frame<'a>>,
     keep_links: bool,
     /// Per element: its last block-level child so far.
     last_child: Vec<u32>,
-    pending: Pending,
+    pending: Pending<'a>,
+    /// Blocks flushed so far, to tell whether a link's text stayed in one block.
+    flushes: u32,
     flushed_words: u32,
     flushed_links: u32,
     scratch: String,
-    title: Option<String>,
-    og_title: Option<String>,
-    html_lang: Option<&'a str>,
+    sources: PageSources<'a>,
 }
 
 fn is_block_tag(name: &str) -> bool {
@@ -212,6 +275,21 @@ fn kind_of(tag: &str) -> Kind {
     }
 }
 
+/// Microdata properties worth reading for metadata.
+const MICRODATA_PROPS: &[&str] = &[
+    "author",
+    "name",
+    "headline",
+    "datepublished",
+    "datemodified",
+    "datecreated",
+    "publisher",
+    "description",
+    "image",
+    "keywords",
+    "articlesection",
+];
+
 impl<'a> Walker<'a> {
     fn current_elem(&self) -> u32 {
         self.frames.last().map_or(NONE, |f| f.block_owner)
@@ -223,45 +301,80 @@ impl<'a> Walker<'a> {
             .text
             .trim_end_matches([' ', '\n', '\t', '|'])
             .len();
-        if self.pending.text[..trimmed_len].trim_start().is_empty() {
-            self.pending.text.clear();
-        } else {
-            self.pending.text.truncate(trimmed_len);
-            let elem = self.current_elem();
-            let kind = if self.frames.last().is_some_and(|f| f.in_pre) {
-                Kind::Pre
-            } else {
-                self.elems
-                    .get(elem as usize)
-                    .map_or(Kind::Other, |e| kind_of(e.tag))
-            };
+        let empty = self.pending.text[..trimmed_len].trim_start().is_empty();
+        if empty {
+            // Images with no text of their own go with the next block.
+            let images = std::mem::take(&mut self.pending.images);
+            self.flushed_words += self.pending.words();
+            self.flushed_links += self.pending.link_words();
             let text = std::mem::take(&mut self.pending.text);
-            // Text that is all link (menus, teaser lists) is judged by its link density; its
-            // stopwords are not counted, and it does not vote on the page's language.
-            let all_link = self.pending.link_words() >= self.pending.words();
-            let stop = if all_link {
-                StopCounts::default()
-            } else {
-                stopwords::count(&text, &mut self.scratch)
-            };
-            let commas = count_commas(&text);
-            self.blocks.push(RawBlock {
-                elem,
-                kind,
-                words: self.pending.words(),
-                link_words: self.pending.link_words(),
-                commas,
-                stop,
+            self.pending = Pending {
                 text,
-            });
+                images,
+                ..Pending::default()
+            };
+            self.pending.text.clear();
+            return;
         }
-        self.flushed_words += self.pending.words();
-        self.flushed_links += self.pending.link_words();
-        let keep = std::mem::take(&mut self.pending.text);
-        self.pending = Pending {
-            text: keep,
-            ..Pending::default()
+        self.pending.text.truncate(trimmed_len);
+        let elem = self.current_elem();
+        let frame = self.frames.last();
+        let kind = if frame.is_some_and(|f| f.in_pre) {
+            Kind::Pre
+        } else {
+            self.elems
+                .get(elem as usize)
+                .map_or(Kind::Other, |e| kind_of(e.tag))
         };
+        let list = if kind == Kind::ListItem {
+            frame.and_then(|f| f.list)
+        } else {
+            None
+        };
+        let quote_depth = frame.map_or(0, |f| f.quote_depth);
+        let table = if kind == Kind::TableRow {
+            frame.map_or(NONE, |f| f.table)
+        } else {
+            NONE
+        };
+        let pending = std::mem::take(&mut self.pending);
+        let (words, link_words) = (pending.words(), pending.link_words());
+        let text = pending.text;
+        // Text that is all link (menus, teaser lists) is judged by its link density; its
+        // stopwords are not counted, and it does not vote on the page's language.
+        let stop = if link_words >= words {
+            StopCounts::default()
+        } else {
+            stopwords::count(&text, &mut self.scratch)
+        };
+        let commas = count_commas(&text);
+        let mut cells = pending.cells;
+        cells.retain(|&c| c < text.len());
+        let mut links = pending.links;
+        links.retain(|l| l.end <= text.len() && l.start < l.end);
+        self.flushed_words += words;
+        self.flushed_links += link_words;
+        self.flushes += 1;
+        self.blocks.push(RawBlock {
+            elem,
+            kind,
+            words,
+            link_words,
+            commas,
+            stop,
+            list,
+            quote_depth,
+            table,
+            cells: if kind == Kind::TableRow {
+                cells
+            } else {
+                Vec::new()
+            },
+            header_row: pending.header_row,
+            links,
+            images: pending.images,
+            text,
+        });
     }
 
     fn total_words(&self) -> (u32, u32) {
@@ -271,21 +384,63 @@ impl<'a> Walker<'a> {
         )
     }
 
+    /// Records what an element tells about the page's metadata.
+    fn note_sources(&mut self, el: &'a Element, node: NodeRef<'a, Node>) {
+        match el.name() {
+            "script" => self.sources.json_ld.extend(json_ld_text(el, node)),
+            "time" => {
+                if let Some(dt) = el.attr("datetime").map(str::trim).filter(|d| !d.is_empty()) {
+                    self.sources.times.push(dt);
+                }
+            }
+            _ => {}
+        }
+        if let Some(prop) = el.attr("itemprop") {
+            let prop = prop.trim();
+            if MICRODATA_PROPS.iter().any(|p| p.eq_ignore_ascii_case(prop)) {
+                let value = el
+                    .attr("content")
+                    .or_else(|| el.attr("datetime"))
+                    .map(|v| v.trim().to_string())
+                    .unwrap_or_else(|| collapsed_text(node));
+                if !value.is_empty() && value.len() < 1000 {
+                    self.sources.microdata.push((prop, value));
+                }
+            }
+        }
+    }
+
     /// Enters an element; returns false when its subtree is to be skipped.
-    fn enter(&mut self, el: &'a Element) -> bool {
+    fn enter(&mut self, el: &'a Element, node: NodeRef<'a, Node>) -> bool {
         let name = el.name();
+        self.note_sources(el, node);
         if name == "head" {
+            read_head(node, &mut self.sources);
             return false;
         }
         if name == "br" {
             self.pending.line_break();
             return false;
         }
+        if name == "img" {
+            if self.keep_links {
+                let src = el
+                    .attr("src")
+                    .or_else(|| el.attr("data-src"))
+                    .map(str::trim)
+                    .unwrap_or("");
+                if !src.is_empty() && !src.starts_with("data:") {
+                    let alt = el.attr("alt").map(str::trim).unwrap_or("");
+                    self.pending.images.push(RawImage { src, alt });
+                }
+            }
+            return false;
+        }
         if matches!(name, "td" | "th") {
-            self.pending.cell_break();
+            self.pending.cell_break(name == "th");
         }
         if name == "html" {
-            self.html_lang = el.attr("lang").filter(|l| !l.trim().is_empty());
+            self.sources.html_lang = el.attr("lang").filter(|l| !l.trim().is_empty());
         }
         if cues::DROPPED_TAGS.contains(&name)
             || (!matches!(name, "html" | "body") && markers::is_hidden(el))
@@ -294,7 +449,10 @@ impl<'a> Walker<'a> {
         }
         let parent = self.frames.last();
         let in_link = parent.is_some_and(|f| f.in_link) || name == "a";
-        let in_pre = parent.is_some_and(|f| f.in_pre) || name == "pre" || name == "textarea";
+        let in_pre = parent.is_some_and(|f| f.in_pre) || name == "pre";
+        let mut list = parent.and_then(|f| f.list);
+        let mut quote_depth = parent.map_or(0, |f| f.quote_depth);
+        let mut table = parent.map_or(NONE, |f| f.table);
         let block = is_block_tag(name);
         let mut elem = NONE;
         if block {
@@ -323,13 +481,35 @@ impl<'a> Walker<'a> {
                 first_block: self.blocks.len() as u32,
                 end_block: self.blocks.len() as u32,
             });
+            match name {
+                "ul" | "ol" | "dl" | "menu" | "dir" => {
+                    let depth = list.map_or(1, |l| l.depth.saturating_add(1));
+                    list = Some(ListCtx {
+                        id: elem,
+                        ordered: name == "ol",
+                        depth,
+                    });
+                }
+                "blockquote" => quote_depth = quote_depth.saturating_add(1),
+                "table" => table = elem,
+                "tr" => {
+                    self.pending.cells.clear();
+                    self.pending.header_row = false;
+                }
+                _ => {}
+            }
         }
         let (words_at, links_at) = self.total_words();
         let block_owner = if block { elem } else { self.current_elem() };
-        let target = if self.keep_links && name == "a" {
+        let link = if self.keep_links && name == "a" {
             el.attr("href")
                 .map(str::trim)
-                .filter(|h| !h.is_empty() && !h.starts_with('#') && !h.starts_with("javascript:"))
+                .filter(|h| {
+                    !h.is_empty()
+                        && !h.starts_with('#')
+                        && !h.to_ascii_lowercase().starts_with("javascript:")
+                })
+                .map(|h| (h, self.pending.text.len(), self.flushes))
         } else {
             None
         };
@@ -338,7 +518,10 @@ impl<'a> Walker<'a> {
             block_owner,
             in_link,
             in_pre,
-            target,
+            list,
+            quote_depth,
+            table,
+            link,
             words_at,
             links_at,
         });
@@ -349,10 +532,16 @@ impl<'a> Walker<'a> {
         let Some(frame) = self.frames.last() else {
             return;
         };
-        if let Some(target) = frame.target {
-            self.pending.text.push_str(" (");
-            self.pending.text.push_str(target);
-            self.pending.text.push(')');
+        if let Some((href, start, flushes)) = frame.link {
+            // The link's text is kept only when it stayed within one block.
+            let text = &self.pending.text;
+            let lead = text[start.min(text.len())..].len()
+                - text[start.min(text.len())..].trim_start().len();
+            let start = start + lead;
+            let end = text.trim_end().len();
+            if flushes == self.flushes && start < end {
+                self.pending.links.push(RawLink { start, end, href });
+            }
         }
         if frame.elem != NONE {
             self.flush();
@@ -400,7 +589,8 @@ fn collapsed_text(node: NodeRef<'_, Node>) -> String {
     p.text
 }
 
-/// Walks the document once and returns its blocks and block-level elements.
+/// Walks the document once and returns its blocks, its block-level elements and its
+/// metadata sources.
 pub(crate) fn segment(html: &Html, keep_links: bool) -> Segmentation<'_> {
     let mut w = Walker {
         keep_links,
@@ -409,31 +599,23 @@ pub(crate) fn segment(html: &Html, keep_links: bool) -> Segmentation<'_> {
         frames: Vec::new(),
         last_child: Vec::new(),
         pending: Pending::default(),
+        flushes: 0,
         flushed_words: 0,
         flushed_links: 0,
         scratch: String::new(),
-        title: None,
-        og_title: None,
-        html_lang: None,
+        sources: PageSources::default(),
     };
     let root = html.tree.root();
     let Some(mut node) = root.first_child() else {
         return Segmentation {
             elems: w.elems,
             blocks: w.blocks,
-            title: None,
-            og_title: None,
-            html_lang: None,
+            sources: w.sources,
         };
     };
     loop {
         let descend = match node.value() {
-            Node::Element(el) => {
-                if el.name() == "head" {
-                    read_head(node, &mut w.title, &mut w.og_title);
-                }
-                w.enter(el)
-            }
+            Node::Element(el) => w.enter(el, node),
             Node::Text(t) => {
                 w.text(t);
                 false
@@ -466,9 +648,7 @@ pub(crate) fn segment(html: &Html, keep_links: bool) -> Segmentation<'_> {
                     return Segmentation {
                         elems: w.elems,
                         blocks: w.blocks,
-                        title: w.title,
-                        og_title: w.og_title,
-                        html_lang: w.html_lang,
+                        sources: w.sources,
                     };
                 }
             }
@@ -476,30 +656,59 @@ pub(crate) fn segment(html: &Html, keep_links: bool) -> Segmentation<'_> {
     }
 }
 
-fn read_head(head: NodeRef<'_, Node>, title: &mut Option<String>, og_title: &mut Option<String>) {
+/// The text of a `<script type="application/ld+json">`, if `el` is one.
+fn json_ld_text(el: &Element, node: NodeRef<'_, Node>) -> Option<String> {
+    let ld = el
+        .attr("type")
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+    let text: String = if ld {
+        node.children()
+            .filter_map(|c| c.value().as_text())
+            .map(|t| &**t)
+            .collect()
+    } else {
+        String::new()
+    };
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// Reads `<title>`, `<meta>`, `<link rel=canonical>`, `<base>` and JSON-LD from the head.
+fn read_head<'a>(head: NodeRef<'a, Node>, sources: &mut PageSources<'a>) {
     for d in head.descendants() {
         let Node::Element(el) = d.value() else {
             continue;
         };
         match el.name() {
-            "title" if title.is_none() => {
+            "title" if sources.title.is_none() => {
                 let t = collapsed_text(d);
                 if !t.trim().is_empty() {
-                    *title = Some(t.trim().to_string());
+                    sources.title = Some(t.trim().to_string());
                 }
             }
-            "meta" if og_title.is_none() => {
+            "meta" => {
                 let key = el
                     .attr("property")
                     .or_else(|| el.attr("name"))
-                    .unwrap_or("");
-                if key.eq_ignore_ascii_case("og:title") || key.eq_ignore_ascii_case("twitter:title")
-                {
-                    if let Some(c) = el.attr("content").filter(|c| !c.trim().is_empty()) {
-                        *og_title = Some(c.trim().to_string());
+                    .or_else(|| el.attr("itemprop"));
+                if let (Some(k), Some(c)) = (key, el.attr("content")) {
+                    if !k.trim().is_empty() && !c.trim().is_empty() {
+                        sources.meta.push((k.trim(), c.trim()));
                     }
                 }
             }
+            "link" if sources.canonical.is_none() => {
+                let canonical = el.attr("rel").is_some_and(|r| {
+                    r.split_ascii_whitespace()
+                        .any(|t| t.eq_ignore_ascii_case("canonical"))
+                });
+                if canonical {
+                    sources.canonical = el.attr("href").map(str::trim).filter(|h| !h.is_empty());
+                }
+            }
+            "base" if sources.base_href.is_none() => {
+                sources.base_href = el.attr("href").map(str::trim).filter(|h| !h.is_empty());
+            }
+            "script" => sources.json_ld.extend(json_ld_text(el, d)),
             _ => {}
         }
     }
@@ -563,8 +772,8 @@ mod tests {
         let seg = segment(&doc, false);
         assert_eq!(seg.blocks[0].text, "fn main() {\n    x();\n}");
         assert_eq!(seg.blocks[0].kind, Kind::Pre);
-        assert_eq!(seg.title.as_deref(), Some("T | Site"));
-        assert_eq!(seg.og_title.as_deref(), Some("T"));
+        assert_eq!(seg.sources.title.as_deref(), Some("T | Site"));
+        assert_eq!(seg.sources.meta, vec![("og:title", "T")]);
     }
 
     #[test]
@@ -579,5 +788,47 @@ mod tests {
             .find(|e| e.id == Some("a"))
             .map(|e| (e.words, e.link_words));
         assert_eq!(div, Some((3, 1)));
+    }
+
+    #[test]
+    fn lists_tables_quotes_and_links_keep_their_structure() {
+        let doc = Html::parse_document(
+            "<ol><li>one<ul><li>inner</li></ul></li></ol>\
+             <table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>\
+             <blockquote><p>Quoted <a href='/x'>link</a> text</p></blockquote>",
+        );
+        let seg = segment(&doc, true);
+        let b = &seg.blocks;
+        assert_eq!(b[0].text, "one");
+        let (outer, inner) = (b[0].list.expect("list"), b[1].list.expect("list"));
+        assert!(outer.ordered && outer.depth == 1);
+        assert!(!inner.ordered && inner.depth == 2);
+        assert_eq!(b[2].text, "A | B");
+        assert!(b[2].header_row && !b[3].header_row);
+        assert_eq!(b[2].cells, vec![0, 4]);
+        assert_eq!(b[2].table, b[3].table);
+        assert_eq!(b[4].quote_depth, 1);
+        let link = b[4].links[0];
+        assert_eq!(
+            (&b[4].text[link.start..link.end], link.href),
+            ("link", "/x")
+        );
+    }
+
+    #[test]
+    fn metadata_sources_are_gathered() {
+        let doc = Html::parse_document(
+            "<html lang=de><head><link rel=canonical href='https://e.org/a'><base href='https://e.org/'>\
+             <script type='application/ld+json'>{\"@type\":\"NewsArticle\"}</script></head>\
+             <body><span itemprop=author>Jane Roe</span><time datetime='2020-01-02'>2 Jan</time></body></html>",
+        );
+        let seg = segment(&doc, false);
+        let s = &seg.sources;
+        assert_eq!(s.html_lang, Some("de"));
+        assert_eq!(s.canonical, Some("https://e.org/a"));
+        assert_eq!(s.base_href, Some("https://e.org/"));
+        assert_eq!(s.json_ld.len(), 1);
+        assert_eq!(s.microdata, vec![("author", "Jane Roe".to_string())]);
+        assert_eq!(s.times, vec!["2020-01-02"]);
     }
 }

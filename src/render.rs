@@ -1,0 +1,448 @@
+//! Optional layer — output formats built from the document model: Markdown and HTML.
+
+use crate::document::{Block, BlockKind, Document};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// The blocks that make up the body: content, and not a metadata line.
+fn body(doc: &Document) -> Vec<&Block> {
+    doc.blocks
+        .iter()
+        .filter(|b| b.is_content() && b.role.is_none())
+        .collect()
+}
+
+/// Splits a block's text into runs, each with the link target it carries (if any).
+fn runs(b: &Block) -> Vec<(&str, Option<&str>)> {
+    let text = b.text.as_str();
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut links: Vec<_> = b.structure.links.iter().collect();
+    links.sort_by_key(|l| l.start);
+    for l in links {
+        if l.start < at
+            || l.end > text.len()
+            || !text.is_char_boundary(l.start)
+            || !text.is_char_boundary(l.end)
+        {
+            continue;
+        }
+        if l.start > at {
+            out.push((&text[at..l.start], None));
+        }
+        out.push((&text[l.start..l.end], Some(l.url.as_str())));
+        at = l.end;
+    }
+    if at < text.len() {
+        out.push((&text[at..], None));
+    }
+    out
+}
+
+/// True for a link target that is safe to write out: web, mail or relative.
+fn safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    match lower.split_once(':') {
+        Some((scheme, _)) if !scheme.contains('/') => {
+            matches!(scheme, "http" | "https" | "mailto" | "ftp")
+        }
+        _ => true,
+    }
+}
+
+// ----------------------------------------------------------------------------- Markdown
+
+/// Escapes text so that CommonMark reads it as text: inline specials everywhere, block
+/// markers at the start of a line.
+fn md_escape(text: &str, out: &mut String) {
+    let mut line_start = true;
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            out.push_str("\\\n");
+            line_start = true;
+            continue;
+        }
+        let at_start = line_start;
+        line_start = false;
+        let special = matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!'
+        ) || (at_start && matches!(c, '#' | '-' | '+' | '=' | ':'))
+            || (matches!(c, '.' | ')') && i > 0 && chars[i - 1].is_ascii_digit() && {
+                let run_start = chars[..i]
+                    .iter()
+                    .rposition(|d| !d.is_ascii_digit())
+                    .map_or(0, |p| p + 1);
+                run_start == 0 || chars[run_start - 1] == '\n'
+            });
+        if special {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+fn md_url(url: &str) -> String {
+    if url.contains([' ', '(', ')', '<', '>']) {
+        format!(
+            "<{}>",
+            url.replace('<', "%3C")
+                .replace('>', "%3E")
+                .replace(' ', "%20")
+        )
+    } else {
+        url.to_string()
+    }
+}
+
+fn md_inline(b: &Block, out: &mut String) {
+    for (text, link) in runs(b) {
+        match link.filter(|u| safe_url(u)) {
+            Some(url) => {
+                out.push('[');
+                md_escape(text, out);
+                let _ = write!(out, "]({})", md_url(url));
+            }
+            None => md_escape(text, out),
+        }
+    }
+}
+
+fn md_images(b: &Block, out: &mut String) {
+    for img in b.structure.images.iter().filter(|i| safe_url(&i.src)) {
+        out.push_str("![");
+        md_escape(&img.alt, out);
+        let _ = writeln!(out, "]({})", md_url(&img.src));
+        out.push('\n');
+    }
+}
+
+fn md_cell(text: &str) -> String {
+    let mut s = String::new();
+    md_escape(&text.replace('\n', " "), &mut s);
+    s
+}
+
+/// Renders the body as CommonMark with GFM tables.
+pub(crate) fn markdown(doc: &Document) -> String {
+    let blocks = body(doc);
+    let mut out = String::new();
+    let mut counters: HashMap<u32, usize> = HashMap::new();
+    let mut i = 0;
+    let mut prev_list = false;
+    while i < blocks.len() {
+        let b = blocks[i];
+        let is_list = b.structure.list.is_some() && b.features.kind == BlockKind::ListItem;
+        if !out.is_empty() {
+            out.push_str(if is_list && prev_list { "\n" } else { "\n\n" });
+        }
+        prev_list = is_list;
+        let quote = "> ".repeat(usize::from(b.structure.quote_depth));
+        let mut chunk = String::new();
+        md_images(b, &mut chunk);
+        if let Some(table) = b
+            .structure
+            .table
+            .as_ref()
+            .filter(|_| b.features.kind == BlockKind::TableRow)
+        {
+            let id = table.table;
+            let mut rows = Vec::new();
+            while i < blocks.len()
+                && blocks[i]
+                    .structure
+                    .table
+                    .as_ref()
+                    .is_some_and(|t| t.table == id)
+            {
+                rows.extend(blocks[i].structure.table.as_ref().map(|t| t.cells.clone()));
+                i += 1;
+            }
+            let width = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+            for (r, row) in rows.iter().enumerate() {
+                chunk.push('|');
+                for c in 0..width {
+                    let _ = write!(
+                        chunk,
+                        " {} |",
+                        row.get(c).map(|t| md_cell(t)).unwrap_or_default()
+                    );
+                }
+                chunk.push('\n');
+                if r == 0 {
+                    chunk.push('|');
+                    chunk.push_str(&" --- |".repeat(width));
+                    chunk.push('\n');
+                }
+            }
+            let chunk = chunk.trim_end_matches('\n');
+            out.push_str(&prefix_lines(chunk, &quote));
+            continue;
+        }
+        match b.features.kind {
+            BlockKind::Heading(level) => {
+                chunk.push_str(&"#".repeat(usize::from(level.clamp(1, 6))));
+                chunk.push(' ');
+                let mut h = String::new();
+                md_inline(b, &mut h);
+                chunk.push_str(&h.replace("\\\n", " "));
+            }
+            BlockKind::Pre => {
+                let longest = b.text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+                let fence = "`".repeat(longest.max(2) + 1);
+                let _ = write!(chunk, "{fence}\n{}\n{fence}", b.text);
+            }
+            BlockKind::ListItem if b.structure.list.is_some() => {
+                let list = b.structure.list.unwrap_or(crate::document::ListInfo {
+                    list: 0,
+                    ordered: false,
+                    depth: 1,
+                });
+                let indent = "    ".repeat(usize::from(list.depth.max(1) - 1));
+                let marker = if list.ordered {
+                    let n = counters.entry(list.list).or_insert(0);
+                    *n += 1;
+                    format!("{n}. ")
+                } else {
+                    "- ".to_string()
+                };
+                let mut item = String::new();
+                md_inline(b, &mut item);
+                let pad = " ".repeat(indent.len() + marker.len());
+                let body = item.replace('\n', &format!("\n{pad}"));
+                let _ = write!(chunk, "{indent}{marker}{body}");
+            }
+            BlockKind::Caption => {
+                let mut c = String::new();
+                md_inline(b, &mut c);
+                let _ = write!(chunk, "*{}*", c.trim());
+            }
+            _ => md_inline(b, &mut chunk),
+        }
+        out.push_str(&prefix_lines(&chunk, &quote));
+        i += 1;
+    }
+    out
+}
+
+fn prefix_lines(text: &str, prefix: &str) -> String {
+    if prefix.is_empty() {
+        return text.to_string();
+    }
+    text.lines()
+        .map(|l| format!("{prefix}{l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+// --------------------------------------------------------------------------------- HTML
+
+fn esc(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+fn html_inline(b: &Block, out: &mut String) {
+    for (text, link) in runs(b) {
+        match link.filter(|u| safe_url(u)) {
+            Some(url) => {
+                out.push_str("<a href=\"");
+                esc(url, out);
+                out.push_str("\">");
+                esc(text, out);
+                out.push_str("</a>");
+            }
+            None => esc(text, out),
+        }
+    }
+}
+
+/// Renders the body as minimal HTML inside `<article>`.
+pub(crate) fn html(doc: &Document) -> String {
+    let blocks = body(doc);
+    let mut out = String::from("<article>\n");
+    if let Some(t) = &doc.title {
+        out.push_str("<h1>");
+        esc(t, &mut out);
+        out.push_str("</h1>\n");
+    }
+    // Open lists as (id, ordered); an item is left open until the next item at its depth.
+    let mut lists: Vec<(u32, bool)> = Vec::new();
+    let mut item_open: Vec<bool> = Vec::new();
+    let mut quotes = 0u8;
+    let mut i = 0;
+    let close_lists =
+        |out: &mut String, lists: &mut Vec<(u32, bool)>, item_open: &mut Vec<bool>, keep: usize| {
+            while lists.len() > keep {
+                if item_open.pop() == Some(true) {
+                    out.push_str("</li>\n");
+                }
+                if let Some((_, ordered)) = lists.pop() {
+                    out.push_str(if ordered { "</ol>\n" } else { "</ul>\n" });
+                }
+            }
+        };
+    while i < blocks.len() {
+        let b = blocks[i];
+        let list = b
+            .structure
+            .list
+            .filter(|_| b.features.kind == BlockKind::ListItem);
+        let depth = list.map_or(0, |l| usize::from(l.depth.max(1)));
+        if list.is_none() || lists.len() > depth {
+            let keep = depth.min(lists.len());
+            close_lists(&mut out, &mut lists, &mut item_open, keep);
+        }
+        while quotes < b.structure.quote_depth {
+            out.push_str("<blockquote>\n");
+            quotes += 1;
+        }
+        while quotes > b.structure.quote_depth {
+            close_lists(&mut out, &mut lists, &mut item_open, 0);
+            out.push_str("</blockquote>\n");
+            quotes -= 1;
+        }
+        for img in b.structure.images.iter().filter(|im| safe_url(&im.src)) {
+            out.push_str("<figure><img src=\"");
+            esc(&img.src, &mut out);
+            out.push_str("\" alt=\"");
+            esc(&img.alt, &mut out);
+            out.push_str("\"></figure>\n");
+        }
+        if let Some(l) = list {
+            while lists.len() < depth {
+                let ordered = if lists.len() + 1 == depth {
+                    l.ordered
+                } else {
+                    false
+                };
+                out.push_str(if ordered { "<ol>\n" } else { "<ul>\n" });
+                lists.push((l.list, ordered));
+                item_open.push(false);
+            }
+            if item_open.last() == Some(&true) {
+                out.push_str("</li>\n");
+            }
+            out.push_str("<li>");
+            html_inline(b, &mut out);
+            if let Some(last) = item_open.last_mut() {
+                *last = true;
+            }
+            out.push('\n');
+            i += 1;
+            continue;
+        }
+        if let Some(table) = b
+            .structure
+            .table
+            .as_ref()
+            .filter(|_| b.features.kind == BlockKind::TableRow)
+        {
+            let id = table.table;
+            out.push_str("<table>\n");
+            let mut head = true;
+            while i < blocks.len()
+                && blocks[i]
+                    .structure
+                    .table
+                    .as_ref()
+                    .is_some_and(|t| t.table == id)
+            {
+                let Some(row) = blocks[i].structure.table.as_ref() else {
+                    break;
+                };
+                let is_head = head && row.header;
+                head = is_head;
+                let cell = if is_head { "th" } else { "td" };
+                out.push_str("<tr>");
+                for c in &row.cells {
+                    let _ = write!(out, "<{cell}>");
+                    esc(c, &mut out);
+                    let _ = write!(out, "</{cell}>");
+                }
+                out.push_str("</tr>\n");
+                i += 1;
+            }
+            out.push_str("</table>\n");
+            continue;
+        }
+        match b.features.kind {
+            BlockKind::Heading(level) => {
+                let l = level.clamp(1, 6);
+                let _ = write!(out, "<h{l}>");
+                html_inline(b, &mut out);
+                let _ = writeln!(out, "</h{l}>");
+            }
+            BlockKind::Pre => {
+                out.push_str("<pre><code>");
+                esc(&b.text, &mut out);
+                out.push_str("</code></pre>\n");
+            }
+            BlockKind::Caption => {
+                out.push_str("<figure><figcaption>");
+                html_inline(b, &mut out);
+                out.push_str("</figcaption></figure>\n");
+            }
+            _ => {
+                out.push_str("<p>");
+                let mut p = String::new();
+                html_inline(b, &mut p);
+                out.push_str(&p.replace('\n', "<br>\n"));
+                out.push_str("</p>\n");
+            }
+        }
+        i += 1;
+    }
+    close_lists(&mut out, &mut lists, &mut item_open, 0);
+    while quotes > 0 {
+        out.push_str("</blockquote>\n");
+        quotes -= 1;
+    }
+    out.push_str("</article>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_specials_are_escaped() {
+        let mut s = String::new();
+        md_escape(
+            "# not a heading *or* _emphasis_ [x](y) <b> a|b\n1. not a list",
+            &mut s,
+        );
+        assert_eq!(
+            s,
+            "\\# not a heading \\*or\\* \\_emphasis\\_ \\[x\\](y) \\<b\\> a\\|b\\\n1\\. not a list"
+        );
+    }
+
+    #[test]
+    fn html_text_and_attributes_are_escaped() {
+        let mut s = String::new();
+        esc("<script>alert('x')</script> & \"q\"", &mut s);
+        assert_eq!(
+            s,
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
+        assert!(
+            !safe_url("javascript:alert(1)")
+                && !safe_url(" JavaScript:x")
+                && !safe_url("data:text/html,x")
+        );
+        assert!(
+            safe_url("https://e.org/a") && safe_url("/relative/path") && safe_url("mailto:a@b.c")
+        );
+    }
+}
