@@ -4,7 +4,8 @@
 //! dechrome [OPTIONS] [FILE|-]          one page (stdin when FILE is absent or -)
 //! dechrome [OPTIONS] --jsonl DIR       every DIR/*.html, one JSON line per page
 //!
-//!   --format text|json      output format (default text)
+//!   --format text|json|markdown|html   output format (default text)
+//!   --metadata              print the page's metadata (JSON) before the content
 //!   --explain               every block with its label, score and main features
 //!   --favor precision|balanced|recall
 //!   --min-words N           drop content blocks shorter than N words
@@ -30,10 +31,13 @@ struct Args {
     min_words: u32,
     charset: Option<String>,
     links: bool,
+    metadata: bool,
+    base_url: Option<String>,
 }
 
-const USAGE: &str = "usage: dechrome [--format text|json] [--explain] [--favor precision|balanced|recall] \
-[--min-words N] [--charset LABEL] [--links] [FILE|-]\n       dechrome --jsonl DIR [--threads N] [options]";
+const USAGE: &str = "usage: dechrome [--format text|json|markdown|html] [--metadata] [--explain] \
+[--favor precision|balanced|recall] [--min-words N] [--charset LABEL] [--links] [--base-url URL] [FILE|-]\n       \
+dechrome --jsonl DIR [--threads N] [options]";
 
 fn parse_args() -> Result<Args, String> {
     let mut a = Args {
@@ -61,6 +65,8 @@ fn parse_args() -> Result<Args, String> {
             }
             "--charset" => a.charset = Some(value("--charset")?),
             "--links" => a.links = true,
+            "--metadata" => a.metadata = true,
+            "--base-url" => a.base_url = Some(value("--base-url")?),
             "--favor" => {
                 a.favor = match value("--favor")?.as_str() {
                     "precision" => Favor::Precision,
@@ -74,7 +80,7 @@ fn parse_args() -> Result<Args, String> {
             s => a.input = Some(s.to_string()),
         }
     }
-    if !matches!(a.format.as_str(), "text" | "json") {
+    if !matches!(a.format.as_str(), "text" | "json" | "markdown" | "html") {
         return Err(format!("unknown --format {}", a.format));
     }
     Ok(a)
@@ -87,6 +93,9 @@ fn extractor(a: &Args) -> Extractor {
         .keep_links(a.links);
     if let Some(c) = &a.charset {
         b = b.charset(c.clone());
+    }
+    if let Some(u) = &a.base_url {
+        b = b.base_url(u.clone());
     }
     b.build()
 }
@@ -130,15 +139,21 @@ fn single(args: &Args) -> Result<(), String> {
         .extract_bytes(&bytes)
         .map_err(|e| e.to_string())?;
     let mut out = std::io::stdout().lock();
-    let written = if args.explain {
-        explain(&doc, &mut out)
-    } else if args.format == "json" {
-        serde_json::to_writer_pretty(&mut out, &json_view(&doc))
-            .map_err(std::io::Error::other)
-            .and_then(|_| writeln!(out))
-    } else {
-        writeln!(out, "{}", doc.text)
-    };
+    let written = (|| {
+        if args.metadata && args.format != "json" {
+            serde_json::to_writer_pretty(&mut out, &doc.metadata).map_err(std::io::Error::other)?;
+            writeln!(out)?;
+        }
+        match (args.explain, args.format.as_str()) {
+            (true, _) => explain(&doc, &mut out),
+            (false, "json") => serde_json::to_writer_pretty(&mut out, &json_view(&doc))
+                .map_err(std::io::Error::other)
+                .and_then(|_| writeln!(out)),
+            (false, "markdown") => writeln!(out, "{}", doc.to_markdown()),
+            (false, "html") => write!(out, "{}", doc.to_html()),
+            _ => writeln!(out, "{}", doc.text),
+        }
+    })();
     written.or_else(ignore_broken_pipe)
 }
 
@@ -153,6 +168,7 @@ fn ignore_broken_pipe(e: std::io::Error) -> Result<(), String> {
 fn json_view(doc: &Document) -> serde_json::Value {
     serde_json::json!({
         "title": doc.title,
+        "metadata": doc.metadata,
         "language": doc.language,
         "encoding": doc.encoding,
         "text": doc.text,

@@ -7,6 +7,7 @@
 //! cargo run --release --example evaluate -- DATASET --preds preds.jsonl   # score a file instead
 //! cargo run --release --example evaluate -- DATASET --json                 # one JSON object
 //! cargo run --release --example evaluate -- DATASET --min-f1 0.94          # exit 1 below the floor
+//! cargo run --release --example evaluate -- DATASET --output markdown      # score the Markdown, markup stripped
 //! ```
 //!
 //! The metrics follow the definitions of `score.py` beside the datasets: the shingle metric
@@ -37,12 +38,20 @@ fn run() -> Result<ExitCode, String> {
     let mut favor = Favor::Balanced;
     let mut min_f1: Option<f64> = None;
     let mut per_doc: Option<PathBuf> = None;
+    let mut markdown = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--preds" => preds_path = it.next().map(PathBuf::from),
             "--json" => json = true,
             "--per-doc" => per_doc = it.next().map(PathBuf::from),
+            "--output" => {
+                markdown = match it.next().as_deref() {
+                    Some("markdown") => true,
+                    Some("text") => false,
+                    _ => return Err("--output text|markdown".into()),
+                }
+            }
             "--min-f1" => {
                 min_f1 = Some(
                     it.next()
@@ -70,7 +79,7 @@ fn run() -> Result<ExitCode, String> {
             .into_iter()
             .filter_map(|r| Some((id_of(&r)?, r.get("text")?.as_str()?.to_string())))
             .collect(),
-        None => predict(&dataset, &truth, favor),
+        None => predict(&dataset, &truth, favor, markdown),
     };
     let report = score(&truth, &preds);
     if let Some(path) = per_doc {
@@ -113,7 +122,12 @@ fn read_jsonl(path: &Path) -> Result<Vec<Value>, String> {
         .collect()
 }
 
-fn predict(dataset: &Path, truth: &[Value], favor: Favor) -> HashMap<String, String> {
+fn predict(
+    dataset: &Path,
+    truth: &[Value],
+    favor: Favor,
+    markdown: bool,
+) -> HashMap<String, String> {
     let extractor = Extractor::builder().favor(favor).build();
     truth
         .par_iter()
@@ -122,11 +136,40 @@ fn predict(dataset: &Path, truth: &[Value], favor: Favor) -> HashMap<String, Str
             let bytes = std::fs::read(dataset.join("pages").join(format!("{id}.html"))).ok()?;
             let text = extractor
                 .extract_bytes(&bytes)
-                .map(|d| d.text)
+                .map(|d| {
+                    if markdown {
+                        strip_markdown(&d.to_markdown())
+                    } else {
+                        d.text
+                    }
+                })
                 .unwrap_or_default();
             Some((id, text))
         })
         .collect()
+}
+
+/// The text of a Markdown document, markup removed (blocks on lines of their own).
+fn strip_markdown(md: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, TagEnd};
+    let mut out = String::new();
+    for ev in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push('\n'),
+            Event::End(TagEnd::TableCell) => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableRow
+                | TagEnd::TableHead,
+            ) => out.push_str("\n\n"),
+            _ => {}
+        }
+    }
+    out
 }
 
 // ------------------------------------------------------------------ metrics

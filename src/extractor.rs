@@ -189,6 +189,9 @@ impl Extractor {
         );
         let base = self.base(&seg, metadata.canonical_url.as_deref());
         let resolve = |u: &str| resolve_url(base.as_ref(), u);
+        let mut metadata = metadata;
+        metadata.image = metadata.image.as_deref().map(resolve);
+        metadata.canonical_url = metadata.canonical_url.as_deref().map(resolve);
         let mut blocks = Vec::with_capacity(n);
         let mut parents = Vec::with_capacity(n);
         let elems = &seg.elems;

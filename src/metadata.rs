@@ -721,8 +721,17 @@ pub(crate) fn extract(
         let lower = b.text.to_lowercase();
         if let Some(prefix) = BYLINE_PREFIXES.iter().find(|p| lower.starts_with(*p)) {
             let names = &b.text[prefix.len()..];
-            // "By Jane Roe, November 22, 2019": the name ends where the date starts.
+            // "By Jane Roe, November 22, 2019": the names end where the date starts.
             let names = names.split(" - ").next().unwrap_or(names);
+            let names = names
+                .split(|c: char| c.is_ascii_digit())
+                .next()
+                .unwrap_or(names);
+            let names = names
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .rsplit_once(' ')
+                .filter(|(_, last)| MONTHS.iter().any(|(m, _)| last.eq_ignore_ascii_case(m)))
+                .map_or(names, |(head, _)| head);
             let found: Vec<String> = split_names(names)
                 .into_iter()
                 .filter(|n| normalize_date(n).is_none() && !n.chars().any(|c| c.is_ascii_digit()))

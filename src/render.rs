@@ -270,11 +270,6 @@ fn html_inline(b: &Block, out: &mut String) {
 pub(crate) fn html(doc: &Document) -> String {
     let blocks = body(doc);
     let mut out = String::from("<article>\n");
-    if let Some(t) = &doc.title {
-        out.push_str("<h1>");
-        esc(t, &mut out);
-        out.push_str("</h1>\n");
-    }
     // Open lists as (id, ordered); an item is left open until the next item at its depth.
     let mut lists: Vec<(u32, bool)> = Vec::new();
     let mut item_open: Vec<bool> = Vec::new();
