@@ -1,12 +1,25 @@
 //! Stage 2 — parse: html5ever (through `scraper`) builds the DOM, within the limits.
+//!
+//! html5ever's tree builder does work proportional to the depth of the open elements for
+//! each new element, and to the attributes already read for each new attribute, so a page of
+//! 100,000 nested `<div>`s or one element with 100,000 attributes takes it quadratic time.
+//! Before parsing, [`bound`] makes one linear pass over the markup that removes the tags of
+//! elements nested deeper than [`Limits::max_depth`] (their text stays, as browsers do) and
+//! the attributes beyond [`MAX_ATTRIBUTES`] of an element. Pages within the limits are
+//! parsed as they are, without a copy.
 
 use crate::error::Error;
 use crate::limits::Limits;
 use scraper::Html;
+use std::borrow::Cow;
+
+/// Attributes kept per element; more are dropped before parsing.
+pub const MAX_ATTRIBUTES: usize = 256;
 
 /// Parses a whole document, refusing trees larger than the node limit.
 pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Html, Error> {
-    let html = Html::parse_document(text);
+    let bounded = bound(text, limits.max_depth, MAX_ATTRIBUTES);
+    let html = Html::parse_document(&bounded);
     let nodes = html.tree.nodes().len();
     if nodes > limits.max_nodes {
         return Err(Error::TooManyNodes {
@@ -15,4 +28,388 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Html, Error> {
         });
     }
     Ok(html)
+}
+
+/// What a tag name means to the nesting tracker (bit flags).
+const VOID: u16 = 1;
+const RAW_TEXT: u16 = 1 << 1;
+/// A start tag that closes an open `p` (HTML's "close a p element").
+const CLOSES_P: u16 = 1 << 2;
+const FOREIGN: u16 = 1 << 3;
+
+/// Tags the implied-end rules name, as small ids (0: any other tag).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Id {
+    Other,
+    P,
+    Li,
+    DtDd,
+    Tr,
+    Cell,
+    Section,
+    Option,
+    List,
+    Dl,
+    Table,
+    Scope,
+    Select,
+}
+
+fn tag_id(lower: &[u8]) -> Id {
+    match lower {
+        b"p" => Id::P,
+        b"li" => Id::Li,
+        b"dt" | b"dd" => Id::DtDd,
+        b"tr" => Id::Tr,
+        b"td" | b"th" => Id::Cell,
+        b"tbody" | b"thead" | b"tfoot" => Id::Section,
+        b"option" => Id::Option,
+        b"ul" | b"ol" | b"menu" | b"dir" => Id::List,
+        b"dl" => Id::Dl,
+        b"table" => Id::Table,
+        b"button" | b"caption" | b"html" | b"body" | b"div" | b"svg" | b"math" => Id::Scope,
+        b"select" | b"datalist" => Id::Select,
+        _ => Id::Other,
+    }
+}
+
+/// Classifies a tag name, ASCII case-insensitively: its flags and its id.
+fn tag_class(name: &[u8]) -> (u16, Id) {
+    let mut buf = [0u8; 12];
+    if name.len() > buf.len() {
+        return (0, Id::Other);
+    }
+    for (d, s) in buf.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lower = &buf[..name.len()];
+    let flags = match lower {
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+        | b"meta" | b"param" | b"source" | b"track" | b"wbr" | b"keygen" | b"basefont"
+        | b"bgsound" | b"frame" => VOID,
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed"
+        | b"noframes" | b"noscript" | b"plaintext" => RAW_TEXT,
+        b"address" | b"article" | b"aside" | b"blockquote" | b"center" | b"details" | b"dialog"
+        | b"dir" | b"div" | b"dl" | b"fieldset" | b"figcaption" | b"figure" | b"footer"
+        | b"form" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"header" | b"hgroup"
+        | b"main" | b"menu" | b"nav" | b"ol" | b"p" | b"pre" | b"section" | b"summary"
+        | b"table" | b"ul" | b"li" | b"dd" | b"dt" => CLOSES_P,
+        b"svg" | b"math" => FOREIGN,
+        _ => 0,
+    };
+    (flags, tag_id(lower))
+}
+
+fn find(hay: &[u8], from: usize, needle: u8) -> Option<usize> {
+    memchr::memchr(needle, hay.get(from..)?).map(|p| from + p)
+}
+
+/// Finds `</name` (ASCII case-insensitive) at or after `from`.
+fn find_end_tag(hay: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let lt = at + memchr::memmem::find(hay.get(at..)?, b"</")?;
+        let start = lt + 2;
+        if hay
+            .get(start..start + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        {
+            return Some(lt);
+        }
+        at = start;
+    }
+}
+
+/// The rewritten markup, started lazily at the first change.
+struct Out<'a> {
+    src: &'a str,
+    buf: Option<String>,
+    /// Bytes of `src` before this offset are already in `buf`.
+    copied: usize,
+}
+
+impl Out<'_> {
+    /// Replaces `src[from..to]` with `with`.
+    fn replace(&mut self, from: usize, to: usize, with: &str) {
+        let buf = self
+            .buf
+            .get_or_insert_with(|| String::with_capacity(self.src.len()));
+        buf.push_str(&self.src[self.copied..from]);
+        buf.push_str(with);
+        self.copied = to;
+    }
+}
+
+/// One linear pass that bounds the nesting depth and the attributes per element (see the
+/// module documentation). Nesting is tracked the way the tree builder will see it, closely
+/// enough: void elements, raw-text elements, implied ends of `p`, `li`, `dt`/`dd`, table
+/// rows and cells, and `/>` inside SVG and MathML.
+pub(crate) fn bound(text: &str, max_depth: usize, max_attributes: usize) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out = Out {
+        src: text,
+        buf: None,
+        copied: 0,
+    };
+    let mut stack: Vec<(&[u8], Id)> = Vec::new();
+    // Start tags removed, by name, so that their end tags go too.
+    let mut removed: Vec<(&[u8], usize)> = Vec::new();
+    let mut foreign = 0usize;
+    let mut i = 0;
+    while let Some(lt) = find(bytes, i, b'<') {
+        let next = bytes.get(lt + 1).copied().unwrap_or(0);
+        if bytes[lt..].starts_with(b"<!--") {
+            i = bytes
+                .get(lt + 4..)
+                .and_then(|t| memchr::memmem::find(t, b"-->"))
+                .map_or(bytes.len(), |e| lt + 4 + e + 3);
+            continue;
+        }
+        if next == b'!' || next == b'?' {
+            i = find(bytes, lt, b'>').map_or(bytes.len(), |e| e + 1);
+            continue;
+        }
+        if next == b'/' {
+            let name_end = lt
+                + 2
+                + bytes[lt + 2..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
+                    .count();
+            let name = &bytes[lt + 2..name_end];
+            let end = find(bytes, name_end, b'>').map_or(bytes.len(), |e| e + 1);
+            if let Some(pos) = stack
+                .iter()
+                .rposition(|open| open.0.eq_ignore_ascii_case(name))
+            {
+                if tag_class(stack[pos].0).0 & FOREIGN != 0 {
+                    foreign = foreign.saturating_sub(1);
+                }
+                stack.truncate(pos);
+            } else if let Some(r) = removed
+                .iter_mut()
+                .rev()
+                .find(|(n, c)| *c > 0 && n.eq_ignore_ascii_case(name))
+            {
+                r.1 -= 1;
+                out.replace(lt, end, "");
+            }
+            i = end;
+            continue;
+        }
+        if !next.is_ascii_alphabetic() {
+            i = lt + 1;
+            continue;
+        }
+        // A start tag: its name, then its attributes up to the closing '>'.
+        let name_start = lt + 1;
+        let name_end = name_start
+            + bytes[name_start..]
+                .iter()
+                .take_while(|b| !(b.is_ascii_whitespace() || **b == b'/' || **b == b'>'))
+                .count();
+        let name = &bytes[name_start..name_end];
+        let (mut j, mut self_closing) = tag_end_fast(bytes, name_end);
+        // Only a tag long enough to hold more attributes than the limit is read precisely.
+        if j - name_end > 2 * max_attributes {
+            let (end, closing, cut_at) = read_attributes(bytes, name_end, max_attributes);
+            j = end;
+            self_closing = closing;
+            if let Some(cut) = cut_at {
+                out.replace(cut, j.min(bytes.len()), "");
+            }
+        }
+        let tag_end = (j + 1).min(bytes.len());
+        i = tag_end;
+        let (class, id) = tag_class(name);
+        if class & RAW_TEXT != 0 {
+            // Skip to the matching end tag: nothing inside is markup.
+            i = find_end_tag(bytes, i, name).unwrap_or(bytes.len());
+            continue;
+        }
+        if class & VOID != 0 || (self_closing && foreign > 0) {
+            continue;
+        }
+        close_implied(&mut stack, id, class);
+        if stack.len() >= max_depth {
+            match removed
+                .iter_mut()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            {
+                Some(r) => r.1 += 1,
+                None => removed.push((name, 1)),
+            }
+            out.replace(lt, tag_end, "");
+            continue;
+        }
+        if class & FOREIGN != 0 {
+            foreign += 1;
+        }
+        stack.push((name, id));
+    }
+    match out.buf {
+        Some(mut buf) => {
+            buf.push_str(&text[out.copied..]);
+            Cow::Owned(buf)
+        }
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// The index of the `>` that ends a tag whose attributes start at `from` (quoted values may
+/// hold `>`), and whether the tag ends with `/>`.
+fn tag_end_fast(bytes: &[u8], from: usize) -> (usize, bool) {
+    let mut at = from;
+    while let Some(p) = bytes
+        .get(at..)
+        .and_then(|t| memchr::memchr3(b'>', b'"', b'\'', t))
+    {
+        let k = at + p;
+        let b = bytes[k];
+        if b == b'>' {
+            return (k, k > from && bytes[k - 1] == b'/');
+        }
+        // A quote opens a value only right after `=` (spaces allowed between).
+        let before = bytes[from..k]
+            .iter()
+            .rposition(|c| !c.is_ascii_whitespace())
+            .map(|q| bytes[from + q]);
+        at = if before == Some(b'=') {
+            find(bytes, k + 1, b).map_or(bytes.len(), |e| e + 1)
+        } else {
+            k + 1
+        };
+    }
+    (bytes.len(), false)
+}
+
+/// Reads a tag's attributes one by one from `from`: the index of its closing `>`, whether it
+/// ends with `/>`, and where to cut when it has more than `max` attributes.
+fn read_attributes(bytes: &[u8], from: usize, max: usize) -> (usize, bool, Option<usize>) {
+    let mut j = from;
+    let mut attrs = 0usize;
+    let mut cut_at = None;
+    let mut kept_end = j;
+    let mut self_closing = false;
+    while j < bytes.len() {
+        let b = bytes[j];
+        if b == b'>' {
+            break;
+        }
+        if b.is_ascii_whitespace() {
+            j += 1;
+            continue;
+        }
+        if b == b'/' {
+            self_closing = bytes.get(j + 1) == Some(&b'>');
+            j += 1;
+            continue;
+        }
+        self_closing = false;
+        while j < bytes.len()
+            && !(bytes[j].is_ascii_whitespace() || matches!(bytes[j], b'/' | b'>' | b'='))
+        {
+            j += 1;
+        }
+        let mut k = j;
+        while k < bytes.len() && bytes[k].is_ascii_whitespace() {
+            k += 1;
+        }
+        if bytes.get(k) == Some(&b'=') {
+            k += 1;
+            while k < bytes.len() && bytes[k].is_ascii_whitespace() {
+                k += 1;
+            }
+            match bytes.get(k) {
+                Some(&q) if q == b'"' || q == b'\'' => {
+                    k = find(bytes, k + 1, q).map_or(bytes.len(), |e| e + 1)
+                }
+                _ => {
+                    while k < bytes.len() && !(bytes[k].is_ascii_whitespace() || bytes[k] == b'>') {
+                        k += 1;
+                    }
+                }
+            }
+            j = k;
+        }
+        attrs += 1;
+        if attrs <= max {
+            kept_end = j;
+        } else if cut_at.is_none() {
+            cut_at = Some(kept_end);
+        }
+    }
+    (j, self_closing, cut_at)
+}
+
+/// Pops the elements a start tag closes implicitly.
+fn close_implied(stack: &mut Vec<(&[u8], Id)>, id: Id, class: u16) {
+    let pop_to = |stack: &mut Vec<(&[u8], Id)>, targets: &[Id], boundaries: &[Id]| {
+        for pos in (0..stack.len()).rev() {
+            let open = stack[pos].1;
+            if targets.contains(&open) {
+                stack.truncate(pos);
+                return;
+            }
+            if boundaries.contains(&open) {
+                return;
+            }
+        }
+    };
+    if class & CLOSES_P != 0 {
+        pop_to(stack, &[Id::P], &[Id::Scope, Id::Table, Id::Cell, Id::Li]);
+    }
+    match id {
+        Id::Li => pop_to(stack, &[Id::Li], &[Id::List, Id::Table, Id::Scope]),
+        Id::DtDd => pop_to(stack, &[Id::DtDd], &[Id::Dl, Id::Table, Id::Scope]),
+        Id::Tr => pop_to(stack, &[Id::Tr], &[Id::Table, Id::Section]),
+        Id::Cell => pop_to(stack, &[Id::Cell], &[Id::Tr, Id::Table]),
+        Id::Section => pop_to(stack, &[Id::Section], &[Id::Table]),
+        Id::Option => pop_to(stack, &[Id::Option], &[Id::Select, Id::Scope]),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_within_the_limits_are_not_copied() {
+        let page = "<html><body><div><p>one<p>two<ul><li>a<li>b</ul></div><!-- <div> --><script>if (a<b) {}</script></body></html>";
+        assert!(matches!(bound(page, 6, 8), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn deep_nesting_loses_its_deepest_tags_but_keeps_the_text() {
+        let page = format!("{}deep text{}", "<div>".repeat(10), "</div>".repeat(10));
+        let b = bound(&page, 4, 8);
+        assert_eq!(
+            b,
+            format!("{}deep text{}", "<div>".repeat(4), "</div>".repeat(4))
+        );
+    }
+
+    #[test]
+    fn attributes_beyond_the_limit_are_dropped() {
+        let page = r#"<p a=1 b="2" c='3' d e=5>x</p>"#;
+        assert_eq!(bound(page, 10, 3), r#"<p a=1 b="2" c='3'>x</p>"#);
+    }
+
+    #[test]
+    fn implied_ends_do_not_count_as_nesting() {
+        let items: String = (0..50).map(|i| format!("<li>item {i}")).collect();
+        let rows: String = (0..50).map(|i| format!("<tr><td>{i}<td>x")).collect();
+        let paras: String = (0..50).map(|i| format!("<p>para {i}")).collect();
+        let page = format!("<ul>{items}</ul><table>{rows}</table>{paras}");
+        assert!(matches!(bound(&page, 8, 8), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn self_closing_html_elements_still_nest_but_svg_ones_do_not() {
+        let divs = "<div/>".repeat(10);
+        assert!(matches!(bound(&divs, 4, 8), Cow::Owned(_)));
+        let svg = format!("<svg>{}</svg>", "<path/>".repeat(10));
+        assert!(matches!(bound(&svg, 4, 8), Cow::Borrowed(_)));
+    }
 }
