@@ -130,7 +130,8 @@ pub struct Features {
     pub tag: String,
     /// Tag path from the root to that element (at most the last 16 steps).
     pub path: String,
-    /// `#id` and `.class` tokens of the element and its ancestors, nearest first.
+    /// `#id` and `.class` tokens of the element and its ancestors, nearest first (at most
+    /// 200 bytes).
     pub class_id: String,
     /// Position among the page's blocks (0-based).
     pub position: usize,

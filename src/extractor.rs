@@ -396,21 +396,44 @@ fn ancestors<'s>(
 }
 
 fn tag_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
-    let mut tags: Vec<&str> = ancestors(elems, elem).map(|e| e.tag).collect();
-    tags.reverse();
-    tags.join(">")
+    let mut tags: [&str; PATH_STEPS] = [""; PATH_STEPS];
+    let mut n = 0;
+    for (slot, e) in tags.iter_mut().zip(ancestors(elems, elem)) {
+        *slot = e.tag;
+        n += 1;
+    }
+    let mut out = String::with_capacity(tags[..n].iter().map(|t| t.len() + 1).sum());
+    for (k, t) in tags[..n].iter().rev().enumerate() {
+        if k > 0 {
+            out.push('>');
+        }
+        out.push_str(t);
+    }
+    out
 }
+
+/// How long a block's class/id list may grow (the nearest tokens are kept).
+const CLASS_PATH_BYTES: usize = 200;
 
 fn class_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
     let mut out = String::new();
     for e in ancestors(elems, elem) {
-        if let Some(id) = e.id.filter(|s| !s.trim().is_empty()) {
-            out.push_str(if out.is_empty() { "#" } else { " #" });
-            out.push_str(id.trim());
-        }
-        for class in e.class.unwrap_or("").split_ascii_whitespace() {
-            out.push_str(if out.is_empty() { "." } else { " ." });
-            out.push_str(class);
+        let id = e.id.map(str::trim).filter(|s| !s.is_empty());
+        let tokens = id.into_iter().map(|i| ('#', i)).chain(
+            e.class
+                .unwrap_or("")
+                .split_ascii_whitespace()
+                .map(|c| ('.', c)),
+        );
+        for (sigil, token) in tokens {
+            if out.len() + token.len() + 2 > CLASS_PATH_BYTES {
+                return out;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push(sigil);
+            out.push_str(token);
         }
     }
     out

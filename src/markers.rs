@@ -3,7 +3,7 @@
 //! [`crate::cues`]; this module is only the mechanism that applies them.
 
 use crate::cues::{self, CueWord, CLASS_ID_CUES};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use scraper::node::Element;
 use std::sync::LazyLock;
 
@@ -24,6 +24,7 @@ static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(CLASS_ID_CUES.iter().map(|c| c.word))
         .ok()
 });

@@ -12,6 +12,9 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+/// Most languages with stoplists that are told apart (the width of the per-block counts).
+pub(crate) const MAX_LANGUAGES: usize = 48;
+
 /// A fast hasher for short words (FNV-1a): the table is fixed data, not attacker-chosen keys.
 #[derive(Default)]
 pub(crate) struct WordHasher(u64);
@@ -45,7 +48,7 @@ pub(crate) static STOPLISTS: LazyLock<Stoplists> = LazyLock::new(|| {
         .iter()
         .copied()
         .filter(|code| code.len() == 2)
-        .take(64)
+        .take(MAX_LANGUAGES)
         .collect();
     let mut table: HashMap<&'static str, u64, BuildHasherDefault<WordHasher>> = HashMap::default();
     for (bit, code) in codes.iter().enumerate() {
@@ -79,20 +82,31 @@ fn is_function_char(c: char) -> bool {
 
 /// Stopword counts of one block: hits per language (spaced scripts) and function characters
 /// (unspaced scripts).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct StopCounts {
     pub tokens: u32,
-    pub per_language: Vec<u16>,
+    pub per_language: [u16; MAX_LANGUAGES],
     pub unspaced_chars: u32,
     pub function_chars: u32,
     pub kana: u32,
+}
+
+impl Default for StopCounts {
+    fn default() -> Self {
+        StopCounts {
+            tokens: 0,
+            per_language: [0; MAX_LANGUAGES],
+            unspaced_chars: 0,
+            function_chars: 0,
+            kana: 0,
+        }
+    }
 }
 
 /// Counts the stopwords of `text` for every language at once. `lower` is a scratch buffer.
 pub(crate) fn count(text: &str, lower: &mut String) -> StopCounts {
     let lists = &*STOPLISTS;
     let mut out = StopCounts {
-        per_language: vec![0; lists.codes.len()],
         ..StopCounts::default()
     };
     // Split at ASCII separators first (the chunks stay valid UTF-8); chunks that are all
