@@ -1,0 +1,198 @@
+//! Hostile inputs, generated here rather than stored: each gives `Ok` with sensible output or
+//! a specific error, never a panic, a hang or an abort. The largest ones are `#[ignore]`d in
+//! the debug-mode suite and run in release mode by `.ci/run`:
+//! `cargo test --release --test adversarial -- --include-ignored`.
+
+use dechrome::{extract, extract_bytes, Error, Extractor, Limits};
+
+const PARA: &str = "<p>The committee met again on Thursday and agreed, after a long and careful debate, \
+                    to publish its report on the state of the harbour before the end of the month.</p>\n";
+
+fn article(paragraphs: usize) -> String {
+    let mut s = String::with_capacity(paragraphs * PARA.len() + 200);
+    s.push_str(
+        "<html><head><title>Report</title></head><body><nav><a href=/>Home</a></nav><article>",
+    );
+    for _ in 0..paragraphs {
+        s.push_str(PARA);
+    }
+    s.push_str("</article><footer>© Harbour Gazette</footer></body></html>");
+    s
+}
+
+fn nested_divs(depth: usize) -> String {
+    format!(
+        "<html><body>{}{PARA}{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    )
+}
+
+#[test]
+fn deep_nesting_keeps_its_text() {
+    let doc = extract(&nested_divs(20_000)).expect("ok");
+    assert!(doc
+        .text
+        .contains("publish its report on the state of the harbour"));
+}
+
+#[test]
+#[ignore = "large: run in release by .ci/run"]
+fn hundred_thousand_nested_divs() {
+    let doc = extract(&nested_divs(100_000)).expect("ok");
+    assert!(doc.text.contains("publish its report"));
+}
+
+#[test]
+fn unclosed_inline_tags_nest_no_deeper_than_the_limit() {
+    let page = format!("<p>{}{}</p>", "<b>".repeat(50_000), PARA);
+    let doc = extract(&page).expect("ok");
+    assert!(doc.text.contains("publish its report"));
+}
+
+#[test]
+fn element_with_a_hundred_thousand_attributes() {
+    let attrs: String = (0..100_000)
+        .map(|i| format!(" data-a{i}=\"{i}\""))
+        .collect();
+    let page = format!("<html><body><article><p{attrs}>A paragraph with far too many attributes, which is still read as the article's text.</p>{PARA}</article></body></html>");
+    let doc = extract(&page).expect("ok");
+    assert!(doc.text.contains("far too many attributes"));
+}
+
+#[test]
+#[ignore = "large: run in release by .ci/run"]
+fn fifty_megabyte_page_of_paragraphs() {
+    let page = article(50 * 1024 * 1024 / PARA.len());
+    assert!(page.len() >= 50 * 1024 * 1024 - PARA.len());
+    let doc = extract(&page).expect("ok");
+    assert!(doc.text.starts_with("The committee met again"));
+    assert!(!doc.text.contains("Harbour Gazette"));
+}
+
+#[test]
+#[ignore = "large: run in release by .ci/run"]
+fn ten_megabyte_single_text_node() {
+    let word = "harbour ";
+    let page = format!(
+        "<html><body><p>{}</p></body></html>",
+        word.repeat(10 * 1024 * 1024 / word.len())
+    );
+    let doc = extract(&page).expect("ok");
+    assert!(doc.text.len() >= 10 * 1024 * 1024 - 2 * word.len());
+}
+
+#[test]
+#[ignore = "large: run in release by .ci/run"]
+fn a_million_empty_links() {
+    let page = format!(
+        "<html><body><article>{PARA}{}</article></body></html>",
+        "<a href=x></a>".repeat(1_000_000)
+    );
+    let doc = extract(&page).expect("ok");
+    assert!(doc.text.contains("publish its report"));
+}
+
+#[test]
+fn many_empty_links_in_the_debug_suite() {
+    let page = format!(
+        "<html><body><article>{PARA}{}</article></body></html>",
+        "<a href=x></a>".repeat(50_000)
+    );
+    assert!(extract(&page)
+        .expect("ok")
+        .text
+        .contains("publish its report"));
+}
+
+#[test]
+fn nul_bytes_everywhere() {
+    let page = article(3).replace(' ', "\0 ");
+    let doc = extract_bytes(page.as_bytes()).expect("ok");
+    assert!(doc.text.contains("committee"));
+    assert!(!doc.text.contains('\0'));
+}
+
+#[test]
+fn invalid_utf8_inside_a_declared_utf8_page() {
+    let mut page = b"<html><head><meta charset=utf-8></head><body><article>".to_vec();
+    page.extend_from_slice(PARA.as_bytes());
+    page.extend_from_slice(b"<p>Broken \xc3\x28 and \xf0\x90\x28\xbc bytes sit inside this otherwise ordinary paragraph of text.</p>");
+    page.extend_from_slice(PARA.as_bytes());
+    page.extend_from_slice(b"</article></body></html>");
+    let doc = extract_bytes(&page).expect("ok");
+    assert_eq!(doc.encoding, "UTF-8");
+    assert!(doc.text.contains("otherwise ordinary paragraph"));
+    assert!(doc.text.contains('\u{fffd}'));
+}
+
+#[test]
+fn mislabelled_charset_still_gives_text() {
+    // Declared windows-1251, really UTF-8: decoding follows the declaration, as browsers do,
+    // and yields (mojibake) text rather than an error.
+    let page = format!("<html><head><meta charset=windows-1251></head><body><article>{PARA}{PARA}</article></body></html>");
+    let doc = extract_bytes(page.as_bytes()).expect("ok");
+    assert_eq!(doc.encoding, "windows-1251");
+    assert!(doc.text.contains("The committee met again"));
+}
+
+#[test]
+fn utf16_without_bom_is_read() {
+    let page = article(3);
+    let bytes: Vec<u8> = page.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let doc = extract_bytes(&bytes).expect("ok");
+    assert_eq!(doc.encoding, "UTF-16LE");
+    assert!(doc.text.starts_with("The committee met again"));
+}
+
+#[test]
+fn non_html_bodies_are_typed_errors() {
+    let cases: [(&[u8], &str); 4] = [
+        (b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG image"),
+        (b"  {\"articles\": [{\"title\": \"x\"}]}", "JSON"),
+        (b"PK\x03\x04\x14\0\0\0", "ZIP archive"),
+    ];
+    for (bytes, kind) in cases {
+        let err = extract_bytes(bytes).expect_err("not HTML");
+        assert_eq!(err, Error::NotHtml { kind });
+        assert_eq!(
+            err.to_string(),
+            format!("input is not HTML: it looks like {kind}")
+        );
+    }
+}
+
+#[test]
+fn limits_are_typed_errors_not_truncation() {
+    let page = article(200);
+    let small = Extractor::builder().max_input_bytes(1000).build();
+    assert!(matches!(
+        small.extract(&page),
+        Err(Error::TooLarge { limit: 1000, .. })
+    ));
+    let few = Extractor::builder()
+        .limits(Limits {
+            max_nodes: 100,
+            ..Limits::default()
+        })
+        .build();
+    let err = few.extract(&page).expect_err("too many nodes");
+    assert!(matches!(err, Error::TooManyNodes { limit: 100, nodes } if nodes > 100));
+}
+
+#[test]
+fn a_lower_depth_limit_flattens_earlier() {
+    let shallow = Extractor::builder()
+        .limits(Limits {
+            max_depth: 8,
+            ..Limits::default()
+        })
+        .build();
+    let doc = shallow.extract(&nested_divs(100)).expect("ok");
+    assert!(doc.text.contains("publish its report"));
+    assert!(doc
+        .blocks
+        .iter()
+        .all(|b| b.features.path.split('>').count() <= 9));
+}
