@@ -6,6 +6,7 @@
 //!
 //!   --format text|json|markdown|html   output format (default text)
 //!   --metadata              print the page's metadata (JSON) before the content
+//!   --captions              keep figure and table captions of the article
 //!   --explain               every block with its label, score and main features
 //!   --favor precision|balanced|recall
 //!   --min-words N           drop content blocks shorter than N words
@@ -32,6 +33,7 @@ struct Args {
     charset: Option<String>,
     links: bool,
     metadata: bool,
+    captions: bool,
     base_url: Option<String>,
 }
 
@@ -66,6 +68,7 @@ fn parse_args() -> Result<Args, String> {
             "--charset" => a.charset = Some(value("--charset")?),
             "--links" => a.links = true,
             "--metadata" => a.metadata = true,
+            "--captions" => a.captions = true,
             "--base-url" => a.base_url = Some(value("--base-url")?),
             "--favor" => {
                 a.favor = match value("--favor")?.as_str() {
@@ -90,7 +93,8 @@ fn extractor(a: &Args) -> Extractor {
     let mut b = Extractor::builder()
         .favor(a.favor)
         .min_block_words(a.min_words)
-        .keep_links(a.links);
+        .keep_links(a.links)
+        .keep_captions(a.captions);
     if let Some(c) = &a.charset {
         b = b.charset(c.clone());
     }
@@ -194,6 +198,7 @@ fn explain(doc: &Document, out: &mut impl Write) -> std::io::Result<()> {
         let terms: Vec<String> = b
             .contributions
             .iter()
+            .filter(|c| c.value != 0.0 || c.term == dechrome::Term::NoRegion)
             .map(|c| format!("{:?}{:+.2}", c.term, c.value))
             .collect();
         let mut text: String = b

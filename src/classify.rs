@@ -385,7 +385,7 @@ fn locate_all(elems: &[Elem<'_>], roots: &[u32]) -> (Vec<bool>, Vec<Option<Chrom
     (inside, chrome)
 }
 
-pub(crate) fn classify(seg: &Segmentation<'_>) -> Classified {
+pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool) -> Classified {
     let blocks = &seg.blocks;
     let n = blocks.len();
     let (language, lang_idx) = stopwords::detect(blocks.iter().map(|b| &b.stop));
@@ -506,7 +506,8 @@ pub(crate) fn classify(seg: &Segmentation<'_>) -> Classified {
             Kind::TableRow => Some(Term::TableRow),
             Kind::Pre => Some(Term::Preformatted),
             Kind::Quote => Some(Term::Quote),
-            Kind::Caption => Some(Term::Caption),
+            Kind::Caption if !keep_captions => Some(Term::Caption),
+            Kind::Caption => None,
             Kind::Paragraph | Kind::Other => None,
         };
         if let Some(t) = kind_term {
@@ -520,9 +521,7 @@ pub(crate) fn classify(seg: &Segmentation<'_>) -> Classified {
         }
         let c: Vec<Contribution> = x
             .into_iter()
-            .filter(|&(term, input)| {
-                input != 0.0 && (model::weight(term) != 0.0 || term == Term::NoRegion)
-            })
+            .filter(|&(_, input)| input != 0.0)
             .map(|(term, input)| Contribution {
                 term,
                 input,
@@ -707,7 +706,7 @@ mod tests {
     fn labels(page: &str) -> Vec<(String, bool)> {
         let html = Html::parse_document(page);
         let seg = segment(&html, false);
-        let cls = classify(&seg);
+        let cls = classify(&seg, false);
         seg.blocks
             .iter()
             .zip(&cls.scores)

@@ -121,7 +121,7 @@ pub(crate) const CLASS_ID_CUES: &[CueWord] = &[
     // navigation and page furniture
     sub("breadcrumb", STRONG), sub("navbar", STRONG), sub("navigation", STRONG), tok("nav", STRONG),
     tok("menu", STRONG), sub("footer", STRONG), sub("sidebar", STRONG), sub("pagination", STRONG),
-    sub("masthead", NORMAL), tok("header", NORMAL), tok("rail", NORMAL), sub("skiplink", NORMAL),
+    sub("masthead", NORMAL), tok("header", WEAK), tok("rail", NORMAL), sub("skiplink", NORMAL),
     tok("skip", NORMAL), tok("pager", NORMAL), tok("paging", NORMAL), sub("toolbar", NORMAL),
     tok("tools", NORMAL), tok("aside", NORMAL), tok("banner", NORMAL), tok("login", NORMAL),
     tok("signin", NORMAL), tok("signup", NORMAL), tok("search", NORMAL), tok("topbar", NORMAL),

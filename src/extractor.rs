@@ -59,6 +59,7 @@ pub struct Extractor {
     min_block_words: u32,
     charset: Option<String>,
     keep_links: bool,
+    keep_captions: bool,
     base_url: Option<String>,
     limits: Limits,
 }
@@ -96,6 +97,14 @@ impl ExtractorBuilder {
     /// target after its text, as `text (url)`.
     pub fn keep_links(mut self, keep: bool) -> Self {
         self.inner.keep_links = keep;
+        self
+    }
+
+    /// Keeps figure and table captions that lie in the article. By default they are scored
+    /// as chrome, as the labelled benchmarks treat them: captions repeat or credit rather
+    /// than carry the article.
+    pub fn keep_captions(mut self, keep: bool) -> Self {
+        self.inner.keep_captions = keep;
         self
     }
 
@@ -176,7 +185,7 @@ impl Extractor {
     }
 
     fn assemble(&self, mut seg: Segmentation<'_>, encoding: &'static Encoding) -> Document {
-        let mut cls = classify::classify(&seg);
+        let mut cls = classify::classify(&seg, self.keep_captions);
         let threshold = self.favor.threshold();
         let n = seg.blocks.len();
         let first_content = cls.scores.iter().position(|&s| s >= threshold);

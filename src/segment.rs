@@ -337,7 +337,11 @@ impl<'a> Walker<'a> {
         } else {
             NONE
         };
-        let pending = std::mem::take(&mut self.pending);
+        let mut pending = std::mem::take(&mut self.pending);
+        // A caption's image goes with the next block: captions are seldom body text.
+        if kind == Kind::Caption {
+            self.pending.images = std::mem::take(&mut pending.images);
+        }
         let (words, link_words) = (pending.words(), pending.link_words());
         let text = pending.text;
         // Text that is all link (menus, teaser lists) is judged by its link density; its

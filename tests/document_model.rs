@@ -12,6 +12,15 @@ fn extract(page: &str) -> Document {
         .expect("extraction succeeds")
 }
 
+fn extract_with_captions(page: &str) -> Document {
+    Extractor::builder()
+        .keep_links(true)
+        .keep_captions(true)
+        .build()
+        .extract(page)
+        .expect("extraction succeeds")
+}
+
 const NEWS: &str = include_str!("fixtures/news_jsonld.html");
 const BLOG: &str = include_str!("fixtures/blog_code_table.html");
 const DOCS: &str = include_str!("fixtures/docs_nested_lists.html");
@@ -135,7 +144,7 @@ fn byline_and_date_lines_are_labelled_and_not_in_the_body() {
 
 #[test]
 fn blocks_keep_their_structural_role() {
-    let news = extract(NEWS);
+    let news = extract_with_captions(NEWS);
     let kinds: Vec<BlockKind> = news
         .content_blocks()
         .filter(|b| b.role.is_none())
@@ -143,6 +152,14 @@ fn blocks_keep_their_structural_role() {
         .collect();
     assert!(kinds.contains(&BlockKind::Heading(2)));
     assert!(kinds.contains(&BlockKind::Caption));
+    // By default a caption keeps its kind but is not body text.
+    let default = extract(NEWS);
+    let caption = default
+        .blocks
+        .iter()
+        .find(|b| b.features.kind == BlockKind::Caption)
+        .expect("caption block");
+    assert!(!caption.is_content() && caption.text.starts_with("The bridge opened in 1962"));
     let quote = news
         .content_blocks()
         .find(|b| b.text.contains("Priya Nair"))
@@ -371,7 +388,7 @@ fn markdown_renders_to_the_articles_structure() {
         ["pip install tidewater-cli\ntidewater --version"]
     );
 
-    let news = render_markdown(&extract(NEWS).to_markdown());
+    let news = render_markdown(&extract_with_captions(NEWS).to_markdown());
     assert_eq!(
         news.headings,
         vec![(2, "Why the work cannot wait".to_string())]
