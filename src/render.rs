@@ -1,6 +1,6 @@
 //! Optional layer — output formats built from the document model: Markdown and HTML.
 
-use crate::document::{Block, BlockKind, Document};
+use crate::document::{Block, BlockKind, Document, TableInfo};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -37,6 +37,23 @@ fn runs(b: &Block) -> Vec<(&str, Option<&str>)> {
         out.push((&text[at..], None));
     }
     out
+}
+
+/// The rows of the table that starts at `blocks[i]`, if a table row stands there.
+fn table_run<'b>(blocks: &[&'b Block], i: usize) -> Option<Vec<&'b TableInfo>> {
+    let row = |b: &'b Block| {
+        b.structure
+            .table
+            .as_ref()
+            .filter(|_| b.features.kind == BlockKind::TableRow)
+    };
+    let id = row(blocks.get(i)?)?.table;
+    Some(
+        blocks[i..]
+            .iter()
+            .map_while(|b| row(b).filter(|t| t.table == id))
+            .collect(),
+    )
 }
 
 /// True for a link target that is safe to write out: web, mail or relative.
@@ -141,25 +158,10 @@ pub(crate) fn markdown(doc: &Document) -> String {
         let quote = "> ".repeat(usize::from(b.structure.quote_depth));
         let mut chunk = String::new();
         md_images(b, &mut chunk);
-        if let Some(table) = b
-            .structure
-            .table
-            .as_ref()
-            .filter(|_| b.features.kind == BlockKind::TableRow)
-        {
-            let id = table.table;
-            let mut rows = Vec::new();
-            while i < blocks.len()
-                && blocks[i]
-                    .structure
-                    .table
-                    .as_ref()
-                    .is_some_and(|t| t.table == id)
-            {
-                rows.extend(blocks[i].structure.table.as_ref().map(|t| t.cells.clone()));
-                i += 1;
-            }
-            let width = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        if let Some(run) = table_run(&blocks, i) {
+            i += run.len();
+            let rows: Vec<&Vec<String>> = run.iter().map(|t| &t.cells).collect();
+            let width = rows.iter().map(|r| r.len()).max().unwrap_or(1).max(1);
             for (r, row) in rows.iter().enumerate() {
                 chunk.push('|');
                 for c in 0..width {
@@ -336,25 +338,11 @@ pub(crate) fn html(doc: &Document) -> String {
             i += 1;
             continue;
         }
-        if let Some(table) = b
-            .structure
-            .table
-            .as_ref()
-            .filter(|_| b.features.kind == BlockKind::TableRow)
-        {
-            let id = table.table;
+        if let Some(run) = table_run(&blocks, i) {
+            i += run.len();
             out.push_str("<table>\n");
             let mut head = true;
-            while i < blocks.len()
-                && blocks[i]
-                    .structure
-                    .table
-                    .as_ref()
-                    .is_some_and(|t| t.table == id)
-            {
-                let Some(row) = blocks[i].structure.table.as_ref() else {
-                    break;
-                };
+            for row in run {
                 let is_head = head && row.header;
                 head = is_head;
                 let cell = if is_head { "th" } else { "td" };
@@ -365,7 +353,6 @@ pub(crate) fn html(doc: &Document) -> String {
                     let _ = write!(out, "</{cell}>");
                 }
                 out.push_str("</tr>\n");
-                i += 1;
             }
             out.push_str("</table>\n");
             continue;
