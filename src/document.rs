@@ -278,12 +278,30 @@ impl Document {
     /// The main content as CommonMark (with GFM tables): headings, nested lists, tables,
     /// fenced code, quotations, and links and images when they were kept. Text never turns
     /// into markup by accident: Markdown's special characters are escaped.
+    ///
+    /// ```
+    /// let page = "<article><p>Three steps, each of them short, are all it takes to brew a good pot of tea.</p>\
+    ///     <h2>Steps</h2><ol><li>Warm the pot.</li><li>Add the leaves.</li></ol>\
+    ///     <p>Pour water that has just boiled, wait four minutes, and *then* pour.</p></article>";
+    /// let md = dechrome::extract(page)?.to_markdown();
+    /// assert!(md.contains("## Steps\n\n1. Warm the pot.\n2. Add the leaves."));
+    /// assert!(md.contains("\\*then\\*"));
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
     pub fn to_markdown(&self) -> String {
         crate::render::markdown(self)
     }
 
     /// The main content as minimal, clean HTML: structural tags only, no scripts, styles or
     /// event attributes, every text and attribute escaped.
+    ///
+    /// ```
+    /// let page = "<article><p onclick='x()'>Fish &amp; chips are served on Fridays, from noon until the kitchen closes.</p>\
+    ///     <script>track()</script></article>";
+    /// let html = dechrome::extract(page)?.to_html();
+    /// assert_eq!(html, "<article>\n<p>Fish &amp; chips are served on Fridays, from noon until the kitchen closes.</p>\n</article>\n");
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
     pub fn to_html(&self) -> String {
         crate::render::html(self)
     }

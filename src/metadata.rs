@@ -34,8 +34,23 @@ pub enum PageType {
     Profile,
 }
 
-/// The page's metadata. Each field comes from the most trusted source that has it (see the
-/// module documentation); dates are ISO 8601, with the timezone when the page gives one.
+/// The page's metadata. Each field comes from the most trusted source that has it: JSON-LD,
+/// then meta tags, then microdata, then `<time>`, then the text. Dates are ISO 8601, with the
+/// timezone when the page gives one.
+///
+/// ```
+/// let page = r#"<html><head><title>Ferry timetable changes | Harbour News</title>
+///   <meta property="og:site_name" content="Harbour News">
+///   <meta property="article:published_time" content="2024-05-02T06:30:00+02:00">
+///   <meta name="author" content="Ines Roth"></head>
+///   <body><article><p>The morning ferry will leave twenty minutes earlier from June, the operator said on Thursday.</p></article></body></html>"#;
+/// let m = dechrome::extract(page)?.metadata;
+/// assert_eq!(m.title.as_deref(), Some("Ferry timetable changes"));
+/// assert_eq!(m.site_name.as_deref(), Some("Harbour News"));
+/// assert_eq!(m.published.as_deref(), Some("2024-05-02T06:30:00+02:00"));
+/// assert_eq!(m.authors, ["Ines Roth"]);
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Metadata {
