@@ -75,6 +75,10 @@ const MAX_LEAD_BLOCKS: usize = 2;
 const CREDIT_MAX_WORDS: u32 = 40;
 /// How many blocks after a heading are searched for its section's first block.
 const SECTION_SCAN: usize = 12;
+/// A chrome word marking at least this share of the region's prose, while unmarked prose is
+/// under `UNMARKED_ARTICLE_SHARE`, is the page's own content (a forum's posts).
+const OWN_CONTENT_SHARE: f32 = 0.7;
+const UNMARKED_ARTICLE_SHARE: f32 = 0.2;
 /// A block with fewer words is "short" for the edge rule.
 const SHORT_WORDS: u32 = 10;
 
@@ -396,23 +400,6 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool) -> Classifie
 
     let score = candidate_scores(seg);
     let roots = choose_region(seg, &score);
-    if std::env::var_os("DECHROME_DEBUG").is_some() {
-        let mut r: Vec<usize> = (0..score.len()).filter(|&i| !score[i].is_nan()).collect();
-        r.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
-        for &i in r.iter().take(8) {
-            let e = &seg.elems[i];
-            eprintln!(
-                "cand {i} {:.1} {} {:?} {:?} words {} ld {:.2}",
-                score[i],
-                e.tag,
-                e.id,
-                e.class.map(|c| &c[..c.len().min(60)]),
-                e.words,
-                link_density(e.words, e.link_words)
-            );
-        }
-        eprintln!("roots {roots:?}");
-    }
 
     let (elem_inside, elem_chrome) = locate_all(&seg.elems, &roots);
     let in_region: Vec<bool> = blocks
@@ -437,6 +424,43 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool) -> Classifie
         .map(|i| blocks[i].words)
         .sum();
     let trusted = page_prose > 0 && region_prose as f32 >= MIN_REGION_SHARE * page_prose as f32;
+
+    // A chrome word that marks most of the region's prose names the page's own content (the
+    // posts of a forum thread marked "comment", a page builder's "widget" boxes): it is not
+    // chrome on this page.
+    let mut chrome = chrome;
+    let unmarked: u32 = (0..n)
+        .filter(|&i| in_region[i] && prose(i) && chrome[i].is_none())
+        .map(|i| blocks[i].words)
+        .sum();
+    let mut marked_words: Vec<(&'static str, u32)> = Vec::new();
+    for i in (0..n).filter(|&i| in_region[i] && prose(i)) {
+        if let Some(c) = chrome[i] {
+            match marked_words.iter_mut().find(|(w, _)| *w == c.word) {
+                Some(entry) => entry.1 += blocks[i].words,
+                None => marked_words.push((c.word, blocks[i].words)),
+            }
+        }
+    }
+    for (word, words) in marked_words {
+        // ... and it marks the region's first prose too: an article followed by its comments
+        // starts unmarked.
+        let first_marked = (0..n)
+            .find(|&i| in_region[i] && prose(i))
+            .is_some_and(|i| chrome[i].is_some_and(|c| c.word == word));
+        let owns_region = first_marked && words as f32 >= OWN_CONTENT_SHARE * region_prose as f32;
+        if region_prose > 0
+            && owns_region
+            && (unmarked as f32) < UNMARKED_ARTICLE_SHARE * region_prose as f32
+        {
+            for c in chrome
+                .iter_mut()
+                .filter(|c| c.is_some_and(|c| c.word == word))
+            {
+                *c = None;
+            }
+        }
+    }
 
     // Edges of the region: its first and last long prose block.
     let region_long: Vec<usize> = (0..n).filter(|&i| in_region[i] && prose(i)).collect();
@@ -540,9 +564,11 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool) -> Classifie
             Kind::Heading(_) if !headline_here => {
                 (Term::Section, section_label(blocks, &first_pass, i))
             }
-            _ if trusted && b.words < SHORT_WORDS && !ends_sentence(&b.text) => {
-                (Term::Context, short_context(blocks, &first_pass, i))
-            }
+            _ if trusted && b.words < SHORT_WORDS && !ends_sentence(&b.text) => (
+                Term::Context,
+                (short_context(blocks, &first_pass, i) + section_label(blocks, &first_pass, i))
+                    / 2.0,
+            ),
             _ => continue,
         };
         let value = input * model::weight(term);

@@ -32,7 +32,7 @@ pub(crate) const WEIGHTS: &[(Term, f32)] = &[
     (Term::Caption, -2.0),
     (Term::NeighboursInRegion, 0.0),
     (Term::Section, 2.0),
-    (Term::Context, 0.4),
+    (Term::Context, 0.6),
     (Term::MetadataLine, -3.0),
 ];
 

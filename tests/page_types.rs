@@ -1,0 +1,39 @@
+//! Pages that are not news articles: the main content is still found.
+
+use dechrome::extract;
+
+#[test]
+fn forum_thread_keeps_every_post_although_posts_are_marked_as_comments() {
+    let doc = extract(include_str!("fixtures/forum_thread.html")).expect("ok");
+    for post in [
+        "I have just swapped to summer tyres",
+        "On rims you can stack them flat",
+        "keep them out of the sun and away from the boiler",
+        "I will clean them, bag them and stack them flat",
+    ] {
+        assert!(
+            doc.text.contains(post),
+            "post missing: {post}\n{}",
+            doc.text
+        );
+    }
+    for chrome in [
+        "Similar threads",
+        "Tyre pressure in winter",
+        "Forum rules",
+        "New posts",
+        "Post reply",
+    ] {
+        assert!(
+            !doc.text.contains(chrome),
+            "chrome leaked: {chrome}\n{}",
+            doc.text
+        );
+    }
+}
+
+#[test]
+fn an_article_still_loses_its_comment_section() {
+    let doc = extract(include_str!("fixtures/news_sample.html")).expect("ok");
+    assert!(!doc.text.contains("Nobody in Belgrade is surprised"));
+}
