@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --release --example synthetic -- 52428800 > /tmp/50mb.html   # a 50 MB page
 //! cargo run --release --example synthetic -- --scaling                    # ns per byte, 10 KB .. 50 MB
+//! cargo run --release --example synthetic -- --hostile                    # nesting and attribute floods
 //! ```
 use std::io::Write;
 use std::time::Instant;
@@ -14,6 +15,10 @@ fn main() {
     let arg = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "--scaling".into());
+    if arg == "--hostile" {
+        hostile();
+        return;
+    }
     if arg != "--scaling" {
         let size: usize = arg.parse().unwrap_or(1 << 20);
         let _ = std::io::stdout().write_all(synthetic::page(size).as_bytes());
@@ -47,6 +52,50 @@ fn main() {
             "{label:>8} {:>12.2} {per_byte:>10.2} {:>7.2}x",
             median * 1e3,
             per_byte / base
+        );
+    }
+}
+
+/// Time per byte of deep nesting and attribute floods at two sizes: flat when the parser's
+/// work is bounded, growing tenfold per tenfold size when it is quadratic.
+fn hostile() {
+    let para = "<p>The committee met again on Thursday and agreed to publish its report.</p>";
+    let cases: Vec<(String, String)> = [10_000usize, 100_000]
+        .iter()
+        .flat_map(|&n| {
+            let nested = format!(
+                "<html><body>{}{para}{}</body></html>",
+                "<div>".repeat(n),
+                "</div>".repeat(n)
+            );
+            let attrs: String = (0..n).map(|i| format!(" data-a{i}=\"{i}\"")).collect();
+            let flood = format!("<html><body><p{attrs}>x</p>{para}</body></html>");
+            [
+                (format!("{n} nested divs"), nested),
+                (format!("{n} attributes"), flood),
+            ]
+        })
+        .collect();
+    println!(
+        "{:>24} {:>10} {:>10} {:>22}",
+        "case", "ms", "ns/byte", "scraper alone, ms"
+    );
+    for (label, page) in &cases {
+        let t = Instant::now();
+        let _ = std::hint::black_box(dechrome::extract(page));
+        let s = t.elapsed().as_secs_f64();
+        // The unbounded parser only at the small size: at 100,000 it takes tens of seconds.
+        let alone = if page.len() < 300_000 {
+            let t = Instant::now();
+            drop(std::hint::black_box(scraper::Html::parse_document(page)));
+            format!("{:.1}", t.elapsed().as_secs_f64() * 1e3)
+        } else {
+            "(skipped)".to_string()
+        };
+        println!(
+            "{label:>24} {:>10.1} {:>10.1} {alone:>22}",
+            s * 1e3,
+            s * 1e9 / page.len() as f64
         );
     }
 }
