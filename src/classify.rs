@@ -476,8 +476,10 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool) -> Classifie
     let mut scores = Vec::with_capacity(n);
     let mut contributions = Vec::with_capacity(n);
     let mut headline = None;
+    // The inputs of one block, gathered in one reused buffer.
+    let mut x: Vec<(Term, f32)> = Vec::with_capacity(24);
     for (i, b) in blocks.iter().enumerate() {
-        let mut x: Vec<(Term, f32)> = Vec::with_capacity(12);
+        x.clear();
         x.push((Term::Bias, 1.0));
         let ld = link_density(b.words, b.link_words);
         let chrome_strength = chrome[i].map_or(0.0, Chrome::strength);
@@ -543,15 +545,16 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool) -> Classifie
                 neighbours_in_region(&in_region, i),
             ));
         }
-        let c: Vec<Contribution> = x
-            .into_iter()
-            .filter(|&(_, input)| input != 0.0)
-            .map(|(term, input)| Contribution {
-                term,
-                input,
-                value: input * model::weight(term),
-            })
-            .collect();
+        let mut c: Vec<Contribution> = Vec::with_capacity(x.len() + 1);
+        c.extend(
+            x.drain(..)
+                .filter(|&(_, input)| input != 0.0)
+                .map(|(term, input)| Contribution {
+                    term,
+                    input,
+                    value: input * model::weight(term),
+                }),
+        );
         scores.push(c.iter().map(|t| t.value).sum());
         contributions.push(c);
     }
