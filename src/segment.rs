@@ -537,14 +537,15 @@ impl<'a> Walker<'a> {
             return;
         };
         if let Some((href, start, flushes)) = frame.link {
-            // The link's text is kept only when it stayed within one block.
+            // The link's text is kept only when it stayed within one block (and the block's
+            // text was not cut back past its start, as a table cell's trimming can).
             let text = &self.pending.text;
-            let lead = text[start.min(text.len())..].len()
-                - text[start.min(text.len())..].trim_start().len();
-            let start = start + lead;
-            let end = text.trim_end().len();
-            if flushes == self.flushes && start < end {
-                self.pending.links.push(RawLink { start, end, href });
+            if let Some(tail) = text.get(start..).filter(|_| flushes == self.flushes) {
+                let start = start + (tail.len() - tail.trim_start().len());
+                let end = text.trim_end().len();
+                if start < end {
+                    self.pending.links.push(RawLink { start, end, href });
+                }
             }
         }
         if frame.elem != NONE {

@@ -69,3 +69,29 @@ fn unclosed_tags_everywhere() {
     assert!(doc.text.contains("First paragraph"));
     assert!(doc.text.contains("Second paragraph"));
 }
+
+#[test]
+fn fuzz_regression_link_start_inside_a_character() {
+    // Found by the fuzzer: a link's start offset fell inside a multi-byte character after the
+    // pending text was trimmed at a table cell.
+    let bytes = include_bytes!("fixtures/fuzz_crash_link_offset.bin");
+    let doc = Extractor::builder()
+        .keep_links(true)
+        .build()
+        .extract_bytes(bytes);
+    if let Ok(doc) = doc {
+        let _ = (doc.to_markdown(), doc.to_html());
+    }
+    let cell_then_link =
+        "<table><tr><td><a href=/x>é  </a></td><td>ü<a href=/y>ß</a></td></tr></table>";
+    let doc = Extractor::builder()
+        .keep_links(true)
+        .build()
+        .extract(cell_then_link)
+        .expect("ok");
+    for b in &doc.blocks {
+        for l in &b.structure.links {
+            assert!(b.text.is_char_boundary(l.start) && b.text.is_char_boundary(l.end));
+        }
+    }
+}
