@@ -516,7 +516,8 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool) -> Classifie
                     x.push((Term::Headline, 1.0));
                     headline.get_or_insert(i);
                 }
-            } else if short && (before || after) {
+            } else if short && (before || after) && b.kind != Kind::TableRow {
+                // Table rows are short by nature: their table decides.
                 x.push((Term::ShortAtEdge, 1.0));
             }
         }

@@ -37,3 +37,25 @@ fn an_article_still_loses_its_comment_section() {
     let doc = extract(include_str!("fixtures/news_sample.html")).expect("ok");
     assert!(!doc.text.contains("Nobody in Belgrade is surprised"));
 }
+
+#[test]
+fn product_page_keeps_description_features_and_every_spec_row() {
+    let doc = extract(include_str!("fixtures/product_page.html")).expect("ok");
+    for kept in [
+        "The Trailmaster carries everything you need",
+        "A ventilated back panel keeps you cool",
+        "Rain cover included",
+        "Material | Ripstop nylon",
+        "Colour | Forest green",
+    ] {
+        assert!(doc.text.contains(kept), "missing: {kept}\n{}", doc.text);
+    }
+    for chrome in ["You may also like", "Summit 60L", "Cart (0)", "Terms"] {
+        assert!(
+            !doc.text.contains(chrome),
+            "chrome leaked: {chrome}\n{}",
+            doc.text
+        );
+    }
+    assert_eq!(doc.metadata.page_type, Some(dechrome::PageType::Product));
+}
