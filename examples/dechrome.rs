@@ -150,7 +150,7 @@ fn single(args: &Args) -> Result<(), String> {
         }
         match (args.explain, args.format.as_str()) {
             (true, _) => explain(&doc, &mut out),
-            (false, "json") => serde_json::to_writer_pretty(&mut out, &json_view(&doc))
+            (false, "json") => serde_json::to_writer_pretty(&mut out, &doc)
                 .map_err(std::io::Error::other)
                 .and_then(|_| writeln!(out)),
             (false, "markdown") => writeln!(out, "{}", doc.to_markdown()),
@@ -169,16 +169,6 @@ fn ignore_broken_pipe(e: std::io::Error) -> Result<(), String> {
     }
 }
 
-fn json_view(doc: &Document) -> serde_json::Value {
-    serde_json::json!({
-        "title": doc.title,
-        "metadata": doc.metadata,
-        "language": doc.language,
-        "encoding": doc.encoding,
-        "text": doc.text,
-        "blocks": doc.blocks,
-    })
-}
 
 /// One line per block: label, score, the main features and the terms of the score.
 fn explain(doc: &Document, out: &mut impl Write) -> std::io::Result<()> {
