@@ -169,7 +169,6 @@ fn ignore_broken_pipe(e: std::io::Error) -> Result<(), String> {
     }
 }
 
-
 /// One line per block: label, score, the main features and the terms of the score.
 fn explain(doc: &Document, out: &mut impl Write) -> std::io::Result<()> {
     writeln!(out, "# title: {}", doc.title.as_deref().unwrap_or("-"))?;

@@ -89,3 +89,8 @@ pub fn extract(html: &str) -> Result<Document, Error> {
 pub fn extract_bytes(bytes: &[u8]) -> Result<Document, Error> {
     Extractor::default().extract_bytes(bytes)
 }
+
+/// The README's Rust examples run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
