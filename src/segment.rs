@@ -402,12 +402,11 @@ impl<'a> Walker<'a> {
         if let Some(prop) = el.attr("itemprop") {
             let prop = prop.trim();
             if MICRODATA_PROPS.iter().any(|p| p.eq_ignore_ascii_case(prop)) {
-                let value = el
-                    .attr("content")
-                    .or_else(|| el.attr("datetime"))
-                    .map(|v| v.trim().to_string())
-                    .unwrap_or_else(|| collapsed_text(node));
-                if !value.is_empty() && value.len() < 1000 {
+                let value = match el.attr("content").or_else(|| el.attr("datetime")) {
+                    Some(v) => Some(v.trim().to_string()),
+                    None => collapsed_text(node),
+                };
+                if let Some(value) = value.filter(|v| !v.is_empty() && v.len() < MAX_SOURCE_TEXT) {
                     self.sources.microdata.push((prop, value));
                 }
             }
@@ -583,16 +582,25 @@ fn count_commas(text: &str) -> u32 {
     (ascii + other) as u32
 }
 
-/// Text of all descendants of `node`, whitespace collapsed.
-fn collapsed_text(node: NodeRef<'_, Node>) -> String {
+/// Text of the descendants of `node`, whitespace collapsed; `None` when it would exceed
+/// `MAX_SOURCE_TEXT` bytes or `MAX_SOURCE_NODES` nodes. Metadata values are short, and the
+/// bound keeps nested `itemprop` elements from making the walk quadratic.
+fn collapsed_text(node: NodeRef<'_, Node>) -> Option<String> {
     let mut p = Pending::default();
-    for d in node.descendants() {
+    for (seen, d) in node.descendants().enumerate() {
+        if seen > MAX_SOURCE_NODES || p.text.len() > MAX_SOURCE_TEXT {
+            return None;
+        }
         if let Node::Text(t) = d.value() {
             p.push(t, false, false);
         }
     }
-    p.text
+    Some(p.text)
 }
+
+/// Bounds on the text read for one metadata value (see [`collapsed_text`]).
+const MAX_SOURCE_TEXT: usize = 1000;
+const MAX_SOURCE_NODES: usize = 200;
 
 /// Walks the document once and returns its blocks, its block-level elements and its
 /// metadata sources.
@@ -685,10 +693,9 @@ fn read_head<'a>(head: NodeRef<'a, Node>, sources: &mut PageSources<'a>) {
         };
         match el.name() {
             "title" if sources.title.is_none() => {
-                let t = collapsed_text(d);
-                if !t.trim().is_empty() {
-                    sources.title = Some(t.trim().to_string());
-                }
+                sources.title = collapsed_text(d)
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty());
             }
             "meta" => {
                 let key = el

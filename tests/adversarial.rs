@@ -106,6 +106,21 @@ fn many_empty_links_in_the_debug_suite() {
 }
 
 #[test]
+fn nested_microdata_does_not_make_metadata_reading_quadratic() {
+    // Every element is an `itemprop` whose text would be the whole rest of the page.
+    let depth = 200;
+    let page = format!(
+        "<html><body>{}{}{}</body></html>",
+        "<div itemprop=description>".repeat(depth),
+        PARA.repeat(2000),
+        "</div>".repeat(depth)
+    );
+    let doc = extract(&page).expect("ok");
+    assert!(doc.text.contains("publish its report"));
+    assert_eq!(doc.metadata.description, None);
+}
+
+#[test]
 fn nul_bytes_everywhere() {
     let page = article(3).replace(' ', "\0 ");
     let doc = extract_bytes(page.as_bytes()).expect("ok");
