@@ -357,8 +357,12 @@ fn children<'e>(elems: &'e [Elem<'_>], parent: u32) -> impl Iterator<Item = u32>
 fn locate_all(elems: &[Elem<'_>], roots: &[u32]) -> (Vec<bool>, Vec<Option<Chrome>>) {
     let mut inside = vec![false; elems.len()];
     let mut chrome: Vec<Option<Chrome>> = vec![None; elems.len()];
+    let mut is_root = vec![false; elems.len()];
     for &r in roots {
         if let Some(x) = inside.get_mut(r as usize) {
+            *x = true;
+        }
+        if let Some(x) = is_root.get_mut(r as usize) {
             *x = true;
         }
     }
@@ -368,7 +372,7 @@ fn locate_all(elems: &[Elem<'_>], roots: &[u32]) -> (Vec<bool>, Vec<Option<Chrom
         .map(|e| e.words)
         .sum();
     for (i, e) in elems.iter().enumerate() {
-        if roots.contains(&(i as u32)) {
+        if is_root[i] {
             continue; // a root's own markers were weighed when it was chosen
         }
         let (p_inside, p_chrome) = match elems.get(e.parent as usize) {

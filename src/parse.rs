@@ -30,6 +30,10 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Html, Error> {
     Ok(html)
 }
 
+/// How many distinct tag names the pre-pass remembers removing (so that the lookups stay
+/// bounded on pages made of many distinct custom elements).
+const MAX_REMOVED_NAMES: usize = 64;
+
 /// What a tag name means to the nesting tracker (bit flags).
 const VOID: u16 = 1;
 const RAW_TEXT: u16 = 1 << 1;
@@ -237,7 +241,13 @@ pub(crate) fn bound(text: &str, max_depth: usize, max_attributes: usize) -> Cow<
                 .find(|(n, _)| n.eq_ignore_ascii_case(name))
             {
                 Some(r) => r.1 += 1,
-                None => removed.push((name, 1)),
+                // Tracking is bounded: an end tag of an untracked name stays, and the tree
+                // builder ignores it as a stray end tag.
+                None => {
+                    if removed.len() < MAX_REMOVED_NAMES {
+                        removed.push((name, 1));
+                    }
+                }
             }
             out.replace(lt, tag_end, "");
             continue;

@@ -121,6 +121,19 @@ fn nested_microdata_does_not_make_metadata_reading_quadratic() {
 }
 
 #[test]
+fn many_sibling_sections_and_many_distinct_deep_tags() {
+    // 20,000 sibling sections that all join the region, and 20,000 distinct custom elements
+    // nested past the depth limit: both once made a lookup grow with the page.
+    let sections: String = (0..20_000).map(|_| format!("<div>{PARA}</div>")).collect();
+    let doc = extract(&format!("<html><body>{sections}</body></html>")).expect("ok");
+    assert!(doc.content_blocks().count() >= 19_000);
+    let open: String = (0..20_000).map(|i| format!("<x-{i}>")).collect();
+    let close: String = (0..20_000).rev().map(|i| format!("</x-{i}>")).collect();
+    let doc = extract(&format!("<html><body>{open}{PARA}{close}</body></html>")).expect("ok");
+    assert!(doc.text.contains("publish its report"));
+}
+
+#[test]
 fn nul_bytes_everywhere() {
     let page = article(3).replace(' ', "\0 ");
     let doc = extract_bytes(page.as_bytes()).expect("ok");
