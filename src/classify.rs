@@ -73,6 +73,8 @@ const LEAD_SCAN: usize = 6;
 const MAX_LEAD_BLOCKS: usize = 2;
 /// A block this short carrying a © sign is a credit or copyright line.
 const CREDIT_MAX_WORDS: u32 = 40;
+/// A heading ending like a sentence with at least this many words is a standfirst.
+const STANDFIRST_WORDS: u32 = 12;
 /// How many blocks after a heading are searched for its section's first block.
 const SECTION_SCAN: usize = 12;
 /// A chrome word marking at least this share of the region's prose, while unmarked prose is
@@ -516,7 +518,10 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool) -> Classifie
             let before = first_long.is_some_and(|f| i < f);
             let after = last_long.is_some_and(|l| i > l);
             if let Kind::Heading(_) = b.kind {
-                if before {
+                // A heading written as a sentence of some length is a standfirst styled as a
+                // heading, not the headline.
+                let standfirst = sentence && b.words >= STANDFIRST_WORDS;
+                if before && !standfirst && headline.is_none() {
                     x.push((Term::Headline, 1.0));
                     headline.get_or_insert(i);
                 }
