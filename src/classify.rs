@@ -617,17 +617,15 @@ fn lead_blocks(
     for j in (0..first).rev().take(LEAD_SCAN) {
         let b = &blocks[j];
         let ld = link_density(b.words, b.link_words);
-        if chrome[j].is_some() || ld > 0.3 {
-            break;
-        }
+        // Headings and short lines (a byline's links, a date) are passed over.
         if matches!(b.kind, Kind::Heading(_)) || b.words < SHORT_WORDS {
             continue;
         }
-        if b.words >= 15
-            && ld < 0.1
-            && stop_density[j] >= NEUTRAL_STOPWORD_DENSITY
-            && out.len() < MAX_LEAD_BLOCKS
-        {
+        if chrome[j].is_some() || ld > 0.3 {
+            break;
+        }
+        let prose = stop_density[j] >= NEUTRAL_STOPWORD_DENSITY || ends_sentence(&b.text);
+        if b.words >= 15 && ld < 0.1 && prose && out.len() < MAX_LEAD_BLOCKS {
             out.push(j);
         } else {
             break;
