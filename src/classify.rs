@@ -536,6 +536,9 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool) -> Classifie
         if b.words <= CREDIT_MAX_WORDS && b.text.contains('©') {
             x.push((Term::Credit, 1.0));
         }
+        if b.words <= 3 && is_ad_label(&b.text) {
+            x.push((Term::AdLabel, 1.0));
+        }
         let kind_term = match b.kind {
             Kind::Heading(_) => Some(Term::Heading),
             Kind::ListItem => Some(Term::ListItem),
@@ -632,6 +635,14 @@ fn lead_blocks(
         }
     }
     out
+}
+
+/// True when the whole text only labels an advertisement ("Advertisement", "Anzeige", …).
+fn is_ad_label(text: &str) -> bool {
+    let t = text
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    cues::AD_LABELS.contains(&t.as_str())
 }
 
 /// +1 when the first substantial block after a heading (before the next heading) is content,
@@ -835,6 +846,21 @@ mod tests {
         let l = labels(&page);
         assert!(!l.iter().find(|(t, _)| t == "The headline").expect("h1").1);
         assert!(l.iter().find(|(t, _)| t == "A subheading").expect("h2").1);
+    }
+
+    #[test]
+    fn ad_labels_are_recognised_in_several_languages() {
+        for label in [
+            "Advertisement",
+            "- ANZEIGE -",
+            "Reklama",
+            "Publicité",
+            "Sponsored content",
+        ] {
+            assert!(is_ad_label(label), "{label}");
+        }
+        assert!(!is_ad_label("Advertising rules"));
+        assert!(!is_ad_label("Ad hoc"));
     }
 
     #[test]

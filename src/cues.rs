@@ -201,3 +201,30 @@ pub(crate) fn tag_weight(tag: &str) -> f32 {
         _ => 0.0,
     }
 }
+
+/// Lines that only label an advertisement or sponsored content, in the common languages
+/// (compared case-insensitively with the whole text of a short block).
+pub(crate) const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "ad",
+    "ads",
+    "sponsored",
+    "sponsored content",
+    "promoted",
+    "anzeige",
+    "werbung",
+    "gesponsert",
+    "reklama",
+    "publicidad",
+    "publicité",
+    "pubblicità",
+    "annuncio",
+    "advertentie",
+    "reklame",
+    "mainos",
+    "reklam",
+    "реклама",
+    "広告",
+    "广告",
+];

@@ -83,6 +83,8 @@ pub enum Term {
     DateLine,
     /// A short line with a copyright sign: a photo credit or a copyright notice.
     Credit,
+    /// A line that only labels an advertisement ("Advertisement", "Anzeige", …).
+    AdLabel,
     /// A heading.
     Heading,
     /// A list item.
