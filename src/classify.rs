@@ -5,14 +5,20 @@
 //!    element that holds it, half to the next ancestor, and a third of the level to the ones
 //!    above. Each candidate starts from its tag and class/id weights and is discounted by its
 //!    link density. The best candidate may give way to an ancestor that holds several near-best
-//!    candidates. Its siblings join the region when they score well too, but only as one
-//!    unbroken run around it: a link list or a chrome-marked box ends the run, so what follows a
-//!    teaser list in another container is not taken for the article.
-//! 2. **Blocks.** Each block's score is a sum of named terms ([`Term`]): region membership, chrome
-//!    markers between the region and the block, link density, length, stopword density, short
-//!    lines at the edges of the region, and the headline. Every term is kept in the block's
-//!    explanation.
-//! 3. **Fallback.** When the region holds too little of the page's prose, region membership is
+//!    candidates, or that it shares with a strong candidate beside it (an article cut into
+//!    chunks). Its siblings join the region when they score well too, but only as one unbroken
+//!    run around it: a link list or a chrome-marked box ends the run, so what follows a teaser
+//!    list in another container is not taken for the article.
+//! 2. **Chrome inside the region.** A chrome marker between the region and a block counts
+//!    against it, unless the marked box holds most of the region (a page builder's wrapper),
+//!    or one chrome word marks the region's prose from its first post on (a forum's posts).
+//! 3. **Blocks.** Each block's score is a sum of named inputs times their weights
+//!    ([`Term`], weights in [`crate::model`]): region membership, a lead paragraph just before
+//!    the region, chrome markers, link density, length, stopword density, short lines at the
+//!    region's edges, the headline, dates, credits, ad labels, captions and the kind of block.
+//!    A second pass lets a heading take the label of the section it opens, and a short line
+//!    lean to its neighbours. Every input is kept in the block's explanation.
+//! 4. **Fallback.** When the region holds too little of the page's prose, region membership is
 //!    not trusted; blocks are judged on their own features and their neighbours' (jusText).
 
 use crate::cues;
