@@ -424,29 +424,34 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool) -> Classifie
         .collect();
 
     // Is the region trustworthy? Compare its prose with the page's.
-    let prose = |i: usize| {
-        let b = &blocks[i];
-        link_density(b.words, b.link_words) < 0.3
-            && !matches!(b.kind, Kind::Heading(_))
-            && (b.words >= 15 || (b.words >= 5 && ends_sentence(&b.text)))
-    };
-    let page_prose: u32 = (0..n).filter(|&i| prose(i)).map(|i| blocks[i].words).sum();
-    let region_prose: u32 = (0..n)
-        .filter(|&i| prose(i) && in_region[i])
+    let is_prose: Vec<bool> = blocks
+        .iter()
+        .map(|b| {
+            link_density(b.words, b.link_words) < 0.3
+                && !matches!(b.kind, Kind::Heading(_))
+                && (b.words >= 15 || (b.words >= 5 && ends_sentence(&b.text)))
+        })
+        .collect();
+    // The region's prose blocks, in order; its first and last are the region's edges.
+    let region_long: Vec<usize> = (0..n).filter(|&i| in_region[i] && is_prose[i]).collect();
+    let page_prose: u32 = (0..n)
+        .filter(|&i| is_prose[i])
         .map(|i| blocks[i].words)
         .sum();
+    let region_prose: u32 = region_long.iter().map(|&i| blocks[i].words).sum();
     let trusted = page_prose > 0 && region_prose as f32 >= MIN_REGION_SHARE * page_prose as f32;
 
     // A chrome word that marks most of the region's prose names the page's own content (the
     // posts of a forum thread marked "comment", a page builder's "widget" boxes): it is not
     // chrome on this page.
     let mut chrome = chrome;
-    let unmarked: u32 = (0..n)
-        .filter(|&i| in_region[i] && prose(i) && chrome[i].is_none())
-        .map(|i| blocks[i].words)
+    let unmarked: u32 = region_long
+        .iter()
+        .filter(|&&i| chrome[i].is_none())
+        .map(|&i| blocks[i].words)
         .sum();
     let mut marked_words: Vec<(&'static str, u32)> = Vec::new();
-    for i in (0..n).filter(|&i| in_region[i] && prose(i)) {
+    for &i in &region_long {
         if let Some(c) = chrome[i] {
             match marked_words.iter_mut().find(|(w, _)| *w == c.word) {
                 Some(entry) => entry.1 += blocks[i].words,
@@ -457,9 +462,9 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool) -> Classifie
     for (word, words) in marked_words {
         // ... and it marks the region's first prose too: an article followed by its comments
         // starts unmarked.
-        let first_marked = (0..n)
-            .find(|&i| in_region[i] && prose(i))
-            .is_some_and(|i| chrome[i].is_some_and(|c| c.word == word));
+        let first_marked = region_long
+            .first()
+            .is_some_and(|&i| chrome[i].is_some_and(|c| c.word == word));
         let owns_region = first_marked && words as f32 >= OWN_CONTENT_SHARE * region_prose as f32;
         if region_prose > 0
             && owns_region
@@ -474,8 +479,6 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool) -> Classifie
         }
     }
 
-    // Edges of the region: its first and last long prose block.
-    let region_long: Vec<usize> = (0..n).filter(|&i| in_region[i] && prose(i)).collect();
     let first_long = region_long.first().copied();
     let last_long = region_long.last().copied();
 
