@@ -757,11 +757,11 @@ fn neighbour_context(blocks: &[RawBlock], sd: &[f32], i: usize) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dom::Dom;
     use crate::segment::segment;
-    use scraper::Html;
 
     fn labels(page: &str) -> Vec<(String, bool)> {
-        let html = Html::parse_document(page);
+        let html = Dom::parse(page);
         let seg = segment(&html, false);
         let cls = classify(&seg, false);
         seg.blocks

@@ -43,6 +43,7 @@ mod classify;
 mod cues;
 mod decode;
 mod document;
+mod dom;
 mod error;
 mod extractor;
 mod limits;

@@ -3,8 +3,8 @@
 //! [`crate::cues`]; this module is only the mechanism that applies them.
 
 use crate::cues::{self, CueWord, CLASS_ID_CUES};
+use crate::dom::ElementRef;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use scraper::node::Element;
 use std::sync::LazyLock;
 
 /// What an element's markers say about it.
@@ -79,7 +79,7 @@ fn apply_words(value: &str, cue: &mut Cue) {
 }
 
 /// Reads the markers of one element.
-pub(crate) fn element_cue(el: &Element) -> Cue {
+pub(crate) fn element_cue(el: &ElementRef<'_>) -> Cue {
     let mut cue = Cue::default();
     let name = el.name();
     if let Some(&(tag, weight)) = cues::CHROME_TAGS.iter().find(|t| t.0 == name) {
@@ -133,7 +133,7 @@ pub(crate) fn element_cue(el: &Element) -> Cue {
 
 /// True when the element is hidden from readers: the `hidden` attribute, `aria-hidden`,
 /// an inline `display:none`/`visibility:hidden`, or a screen-reader-only class.
-pub(crate) fn is_hidden(el: &Element) -> bool {
+pub(crate) fn is_hidden(el: &ElementRef<'_>) -> bool {
     for attr in el.attrs() {
         match attr {
             ("hidden", _) => return true,
@@ -172,17 +172,14 @@ fn style_hides(style: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use scraper::Html;
+    use crate::dom::{Dom, DOCUMENT};
 
     fn cue_of(fragment: &str) -> Cue {
-        let html = Html::parse_fragment(fragment);
-        let el = html
-            .tree
-            .root()
-            .descendants()
-            .filter_map(|n| n.value().as_element())
-            .find(|e| e.name() != "html")
-            .cloned();
+        let dom = Dom::parse(&format!("<body>{fragment}"));
+        let el = dom
+            .descendants(DOCUMENT)
+            .filter_map(|n| dom.element(n))
+            .find(|e| !matches!(e.name(), "html" | "head" | "body"));
         el.map(|e| element_cue(&e)).unwrap_or_default()
     }
 
@@ -245,16 +242,14 @@ mod tests {
 
     #[test]
     fn hidden_elements() {
-        let html = Html::parse_fragment(
+        let dom = Dom::parse(
             r#"<span style="display: none">a</span><span class="sr-only">b</span><span>c</span>"#,
         );
-        let hidden: Vec<bool> = html
-            .tree
-            .root()
-            .descendants()
-            .filter_map(|n| n.value().as_element())
+        let hidden: Vec<bool> = dom
+            .descendants(DOCUMENT)
+            .filter_map(|n| dom.element(n))
             .filter(|e| e.name() == "span")
-            .map(is_hidden)
+            .map(|e| is_hidden(&e))
             .collect();
         assert_eq!(hidden, vec![true, true, false]);
     }

@@ -1,26 +1,28 @@
-//! Stage 2 — parse: html5ever (through `scraper`) builds the DOM, within the limits.
+//! Stage 2 — parse: html5ever builds the DOM ([`crate::dom`]), within the limits.
 //!
 //! html5ever's tree builder does work proportional to the depth of the open elements for
 //! each new element, and to the attributes already read for each new attribute, so a page of
 //! 100,000 nested `<div>`s or one element with 100,000 attributes takes it quadratic time.
 //! Before parsing, [`bound`] makes one linear pass over the markup that removes the tags of
 //! elements nested deeper than [`Limits::max_depth`] (their text stays, as browsers do) and
-//! the attributes beyond [`MAX_ATTRIBUTES`] of an element. Pages within the limits are
-//! parsed as they are, without a copy.
+//! the attributes beyond [`MAX_ATTRIBUTES`] of an element. The same pass leaves out what no
+//! later stage reads: the bodies of scripts (JSON-LD excepted) and styles, and comments —
+//! about half the bytes of a typical page, which the tokenizer then never sees. A page with
+//! none of these, within the limits, is parsed as it is, without a copy.
 
+use crate::dom::Dom;
 use crate::error::Error;
 use crate::limits::Limits;
-use scraper::Html;
 use std::borrow::Cow;
 
 /// Attributes kept per element; more are dropped before parsing.
 pub const MAX_ATTRIBUTES: usize = 256;
 
 /// Parses a whole document, refusing trees larger than the node limit.
-pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Html, Error> {
+pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Dom, Error> {
     let bounded = bound(text, limits.max_depth, MAX_ATTRIBUTES);
-    let html = Html::parse_document(&bounded);
-    let nodes = html.tree.nodes().len();
+    let html = Dom::parse(&bounded);
+    let nodes = html.nodes.len();
     if nodes > limits.max_nodes {
         return Err(Error::TooManyNodes {
             nodes,
@@ -163,10 +165,8 @@ pub(crate) fn bound(text: &str, max_depth: usize, max_attributes: usize) -> Cow<
     while let Some(lt) = find(bytes, i, b'<') {
         let next = bytes.get(lt + 1).copied().unwrap_or(0);
         if bytes[lt..].starts_with(b"<!--") {
-            i = bytes
-                .get(lt + 4..)
-                .and_then(|t| memchr::memmem::find(t, b"-->"))
-                .map_or(bytes.len(), |e| lt + 4 + e + 3);
+            i = comment_end(bytes, lt + 4);
+            out.replace(lt, i, "");
             continue;
         }
         if next == b'!' || next == b'?' {
@@ -228,7 +228,11 @@ pub(crate) fn bound(text: &str, max_depth: usize, max_attributes: usize) -> Cow<
         let (class, id) = tag_class(name);
         if class & RAW_TEXT != 0 {
             // Skip to the matching end tag: nothing inside is markup.
-            i = find_end_tag(bytes, i, name).unwrap_or(bytes.len());
+            let end = find_end_tag(bytes, i, name).unwrap_or(bytes.len());
+            if end > i && body_is_never_read(name, &bytes[name_end..tag_end]) {
+                out.replace(i, end, "");
+            }
+            i = end;
             continue;
         }
         if class & VOID != 0 || (self_closing && foreign > 0) {
@@ -264,6 +268,40 @@ pub(crate) fn bound(text: &str, max_depth: usize, max_attributes: usize) -> Cow<
         }
         None => Cow::Borrowed(text),
     }
+}
+
+/// Where a comment whose text starts at `from` ends (one past its `-->`, `--!>`, or the
+/// `>` of an empty `<!-->` / `<!--->`), as the tokenizer ends it.
+fn comment_end(bytes: &[u8], from: usize) -> usize {
+    let rest = bytes.get(from..).unwrap_or_default();
+    if rest.starts_with(b">") {
+        return from + 1;
+    }
+    if rest.starts_with(b"->") {
+        return from + 2;
+    }
+    let close = memchr::memmem::find(rest, b"-->").map(|c| (c, 3));
+    let limit = close.map_or(rest.len(), |(c, _)| c);
+    let bang = memchr::memmem::find(&rest[..limit], b"--!>").map(|b| (b, 4));
+    bang.or(close)
+        .map_or(bytes.len(), |(at, len)| from + at + len)
+}
+
+/// True for a raw-text element whose text nothing downstream reads: scripts (except JSON-LD,
+/// which the metadata stage reads), styles and `noscript` (raw text when scripting is on, as
+/// here). `attrs` is the rest of the start tag after the name.
+fn body_is_never_read(name: &[u8], attrs: &[u8]) -> bool {
+    if name.eq_ignore_ascii_case(b"script") {
+        // Matched loosely, as the type may be written with character references
+        // (`application&#x2F;ld&#x2B;json`).
+        let has = |word: &[u8]| {
+            attrs
+                .windows(word.len())
+                .any(|w| w.eq_ignore_ascii_case(word))
+        };
+        return !(has(b"ld") && has(b"json"));
+    }
+    name.eq_ignore_ascii_case(b"style") || name.eq_ignore_ascii_case(b"noscript")
 }
 
 /// The index of the `>` that ends a tag whose attributes start at `from` (quoted values may
@@ -386,8 +424,30 @@ mod tests {
 
     #[test]
     fn pages_within_the_limits_are_not_copied() {
-        let page = "<html><body><div><p>one<p>two<ul><li>a<li>b</ul></div><!-- <div> --><script>if (a<b) {}</script></body></html>";
+        let page =
+            "<html><body><div><p>one<p>two<ul><li>a<li>b</ul></div><title>x</title></body></html>";
         assert!(matches!(bound(page, 6, 8), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn scripts_styles_and_comments_are_left_out_but_json_ld_stays() {
+        let page = concat!(
+            "<p>a<!-- <div> -->b<!---->c<!-->d<!-- x --!>e</p>",
+            "<script>if (a<b) { x('</p>') }</script>",
+            "<SCRIPT type='application/LD+JSON'>{\"@type\":\"NewsArticle\"}</script>",
+            "<script type=application&#x2F;ld&#x2B;json>{}</script>",
+            "<style>p { color: red }</style><noscript><img src=x></noscript>",
+            "<textarea>kept</textarea><script>never closed <p>"
+        );
+        assert_eq!(
+            bound(page, 10, 10),
+            concat!(
+                "<p>abcde</p><script></script>",
+                "<SCRIPT type='application/LD+JSON'>{\"@type\":\"NewsArticle\"}</script>",
+                "<script type=application&#x2F;ld&#x2B;json>{}</script>",
+                "<style></style><noscript></noscript><textarea>kept</textarea><script>"
+            )
+        );
     }
 
     #[test]

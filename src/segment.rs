@@ -8,11 +8,9 @@
 //! The walk keeps its own stack, so its depth does not follow the DOM's.
 
 use crate::cues;
+use crate::dom::{Dom, ElementRef, NodeId, DOCUMENT, NO_NODE};
 use crate::markers::{self, Cue};
 use crate::stopwords::{self, is_unspaced, StopCounts};
-use ego_tree::NodeRef;
-use scraper::node::Element;
-use scraper::{Html, Node};
 
 /// What stands between the cells of a table row in a block's text.
 pub(crate) const CELL_SEPARATOR: &str = " | ";
@@ -238,6 +236,7 @@ impl<'a> Pending<'a> {
 }
 
 struct Walker<'a> {
+    dom: &'a Dom,
     elems: Vec<Elem<'a>>,
     blocks: Vec<RawBlock<'a>>,
     frames: Vec<Frame<'a>>,
@@ -389,9 +388,9 @@ impl<'a> Walker<'a> {
     }
 
     /// Records what an element tells about the page's metadata.
-    fn note_sources(&mut self, el: &'a Element, node: NodeRef<'a, Node>) {
+    fn note_sources(&mut self, el: ElementRef<'a>) {
         match el.name() {
-            "script" => self.sources.json_ld.extend(json_ld_text(el, node)),
+            "script" => self.sources.json_ld.extend(json_ld_text(self.dom, el)),
             "time" => {
                 if let Some(dt) = el.attr("datetime").map(str::trim).filter(|d| !d.is_empty()) {
                     self.sources.times.push(dt);
@@ -404,7 +403,7 @@ impl<'a> Walker<'a> {
             if MICRODATA_PROPS.iter().any(|p| p.eq_ignore_ascii_case(prop)) {
                 let value = match el.attr("content").or_else(|| el.attr("datetime")) {
                     Some(v) => Some(v.trim().to_string()),
-                    None => collapsed_text(node),
+                    None => collapsed_text(self.dom, el.id),
                 };
                 if let Some(value) = value.filter(|v| !v.is_empty() && v.len() < MAX_SOURCE_TEXT) {
                     self.sources.microdata.push((prop, value));
@@ -414,11 +413,11 @@ impl<'a> Walker<'a> {
     }
 
     /// Enters an element; returns false when its subtree is to be skipped.
-    fn enter(&mut self, el: &'a Element, node: NodeRef<'a, Node>) -> bool {
+    fn enter(&mut self, el: ElementRef<'a>) -> bool {
         let name = el.name();
-        self.note_sources(el, node);
+        self.note_sources(el);
         if name == "head" {
-            read_head(node, &mut self.sources);
+            read_head(self.dom, el.id, &mut self.sources);
             return false;
         }
         if name == "br" {
@@ -446,7 +445,7 @@ impl<'a> Walker<'a> {
             self.sources.html_lang = el.attr("lang").filter(|l| !l.trim().is_empty());
         }
         if cues::DROPPED_TAGS.contains(&name)
-            || (!matches!(name, "html" | "body") && markers::is_hidden(el))
+            || (!matches!(name, "html" | "body") && markers::is_hidden(&el))
         {
             return false;
         }
@@ -473,12 +472,12 @@ impl<'a> Walker<'a> {
             self.last_child.push(NONE);
             self.elems.push(Elem {
                 tag: name,
-                id: el.id(),
+                id: el.attr("id"),
                 class: el.attr("class"),
                 parent,
                 first_child: NONE,
                 next_sibling: NONE,
-                cue: markers::element_cue(el),
+                cue: markers::element_cue(&el),
                 words: 0,
                 link_words: 0,
                 first_block: self.blocks.len() as u32,
@@ -585,13 +584,13 @@ fn count_commas(text: &str) -> u32 {
 /// Text of the descendants of `node`, whitespace collapsed; `None` when it would exceed
 /// `MAX_SOURCE_TEXT` bytes or `MAX_SOURCE_NODES` nodes. Metadata values are short, and the
 /// bound keeps nested `itemprop` elements from making the walk quadratic.
-fn collapsed_text(node: NodeRef<'_, Node>) -> Option<String> {
+fn collapsed_text(dom: &Dom, node: NodeId) -> Option<String> {
     let mut p = Pending::default();
-    for (seen, d) in node.descendants().enumerate() {
+    for (seen, d) in dom.descendants(node).enumerate() {
         if seen > MAX_SOURCE_NODES || p.text.len() > MAX_SOURCE_TEXT {
             return None;
         }
-        if let Node::Text(t) = d.value() {
+        if let Some(t) = dom.text(d) {
             p.push(t, false, false);
         }
     }
@@ -604,8 +603,9 @@ const MAX_SOURCE_NODES: usize = 200;
 
 /// Walks the document once and returns its blocks, its block-level elements and its
 /// metadata sources.
-pub(crate) fn segment(html: &Html, keep_links: bool) -> Segmentation<'_> {
+pub(crate) fn segment(dom: &Dom, keep_links: bool) -> Segmentation<'_> {
     let mut w = Walker {
+        dom,
         keep_links,
         elems: Vec::new(),
         blocks: Vec::new(),
@@ -618,67 +618,56 @@ pub(crate) fn segment(html: &Html, keep_links: bool) -> Segmentation<'_> {
         scratch: String::new(),
         sources: PageSources::default(),
     };
-    let root = html.tree.root();
-    let Some(mut node) = root.first_child() else {
-        return Segmentation {
-            elems: w.elems,
-            blocks: w.blocks,
-            sources: w.sources,
-        };
-    };
-    loop {
-        let descend = match node.value() {
-            Node::Element(el) => w.enter(el, node),
-            Node::Text(t) => {
+    let mut id = dom.node(DOCUMENT).map_or(NO_NODE, |d| d.first_child);
+    while let Some(node) = dom.node(id) {
+        let descend = if let Some(el) = dom.element(id) {
+            w.enter(el)
+        } else {
+            if let Some(t) = dom.text(id) {
                 w.text(t);
-                false
             }
-            _ => false,
+            false
         };
         if descend {
-            if let Some(child) = node.first_child() {
-                node = child;
+            if node.first_child != NO_NODE {
+                id = node.first_child;
                 continue;
             }
             w.leave();
         }
         // Climb until a next sibling is found, leaving each element on the way.
-        loop {
-            if let Some(next) = node.next_sibling() {
-                node = next;
-                break;
+        let mut at = node;
+        id = loop {
+            if at.next_sibling != NO_NODE {
+                break at.next_sibling;
             }
-            match node.parent() {
-                Some(p) if p.id() != root.id() => {
-                    node = p;
+            match dom.node(at.parent) {
+                Some(p) if at.parent != DOCUMENT => {
+                    at = p;
                     w.leave();
                 }
-                _ => {
-                    while !w.frames.is_empty() {
-                        w.leave();
-                    }
-                    w.flush();
-                    return Segmentation {
-                        elems: w.elems,
-                        blocks: w.blocks,
-                        sources: w.sources,
-                    };
-                }
+                _ => break NO_NODE,
             }
-        }
+        };
+    }
+    while !w.frames.is_empty() {
+        w.leave();
+    }
+    w.flush();
+    Segmentation {
+        elems: w.elems,
+        blocks: w.blocks,
+        sources: w.sources,
     }
 }
 
 /// The text of a `<script type="application/ld+json">`, if `el` is one.
-fn json_ld_text(el: &Element, node: NodeRef<'_, Node>) -> Option<String> {
+fn json_ld_text(dom: &Dom, el: ElementRef<'_>) -> Option<String> {
     let ld = el
         .attr("type")
         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
     let text: String = if ld {
-        node.children()
-            .filter_map(|c| c.value().as_text())
-            .map(|t| &**t)
-            .collect()
+        dom.children(el.id).filter_map(|c| dom.text(c)).collect()
     } else {
         String::new()
     };
@@ -686,14 +675,14 @@ fn json_ld_text(el: &Element, node: NodeRef<'_, Node>) -> Option<String> {
 }
 
 /// Reads `<title>`, `<meta>`, `<link rel=canonical>`, `<base>` and JSON-LD from the head.
-fn read_head<'a>(head: NodeRef<'a, Node>, sources: &mut PageSources<'a>) {
-    for d in head.descendants() {
-        let Node::Element(el) = d.value() else {
+fn read_head<'a>(dom: &'a Dom, head: NodeId, sources: &mut PageSources<'a>) {
+    for d in dom.descendants(head) {
+        let Some(el) = dom.element(d) else {
             continue;
         };
         match el.name() {
             "title" if sources.title.is_none() => {
-                sources.title = collapsed_text(d)
+                sources.title = collapsed_text(dom, d)
                     .map(|t| t.trim().to_string())
                     .filter(|t| !t.is_empty());
             }
@@ -720,7 +709,7 @@ fn read_head<'a>(head: NodeRef<'a, Node>, sources: &mut PageSources<'a>) {
             "base" if sources.base_href.is_none() => {
                 sources.base_href = el.attr("href").map(str::trim).filter(|h| !h.is_empty());
             }
-            "script" => sources.json_ld.extend(json_ld_text(el, d)),
+            "script" => sources.json_ld.extend(json_ld_text(dom, el)),
             _ => {}
         }
     }
@@ -731,7 +720,7 @@ mod tests {
     use super::*;
 
     fn blocks(html: &str) -> Vec<(String, u32, u32)> {
-        let doc = Html::parse_document(html);
+        let doc = Dom::parse(html);
         let seg = segment(&doc, false);
         seg.blocks
             .into_iter()
@@ -777,7 +766,7 @@ mod tests {
 
     #[test]
     fn pre_keeps_whitespace_and_title_is_read() {
-        let doc = Html::parse_document(
+        let doc = Dom::parse(
             "<html><head><title>T | Site</title><meta property='og:title' content='T'></head>\
              <body><pre>fn main() {\n    x();\n}</pre></body></html>",
         );
@@ -790,9 +779,7 @@ mod tests {
 
     #[test]
     fn element_counts_cover_their_subtree() {
-        let doc = Html::parse_document(
-            "<div id=a><p>one two</p><ul><li><a href=#>three</a></li></ul></div>",
-        );
+        let doc = Dom::parse("<div id=a><p>one two</p><ul><li><a href=#>three</a></li></ul></div>");
         let seg = segment(&doc, false);
         let div = seg
             .elems
@@ -804,7 +791,7 @@ mod tests {
 
     #[test]
     fn lists_tables_quotes_and_links_keep_their_structure() {
-        let doc = Html::parse_document(
+        let doc = Dom::parse(
             "<ol><li>one<ul><li>inner</li></ul></li></ol>\
              <table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>\
              <blockquote><p>Quoted <a href='/x'>link</a> text</p></blockquote>",
@@ -829,7 +816,7 @@ mod tests {
 
     #[test]
     fn metadata_sources_are_gathered() {
-        let doc = Html::parse_document(
+        let doc = Dom::parse(
             "<html lang=de><head><link rel=canonical href='https://e.org/a'><base href='https://e.org/'>\
              <script type='application/ld+json'>{\"@type\":\"NewsArticle\"}</script></head>\
              <body><span itemprop=author>Jane Roe</span><time datetime='2020-01-02'>2 Jan</time></body></html>",

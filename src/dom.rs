@@ -1,0 +1,552 @@
+//! The parsed page: a compact arena tree that html5ever's tree builder fills.
+//!
+//! Nodes live in one `Vec`, linked by `u32` indices; attributes of all elements live in a
+//! second `Vec`, each element holding a range of it. Text nodes keep html5ever's tendrils,
+//! which share the input buffer instead of copying it. A node takes 56 bytes, about a third
+//! of a general-purpose DOM's, and building the tree allocates little beyond the two vectors.
+//! Nothing here recurses, so neither building nor dropping the tree depends on its depth.
+
+use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::{Attribute, LocalName, Namespace, QualName};
+use std::borrow::Cow;
+use std::cell::RefCell;
+
+/// Index of a node in [`Dom::nodes`].
+pub(crate) type NodeId = u32;
+
+/// Index of "no node".
+pub(crate) const NO_NODE: NodeId = u32::MAX;
+
+/// The document node's index.
+pub(crate) const DOCUMENT: NodeId = 0;
+
+/// Attributes an element keeps; more (from repeated `<html>`/`<body>` tags) are ignored.
+const MAX_MERGED_ATTRIBUTES: u32 = 256;
+
+/// What a node is.
+#[derive(Debug)]
+pub(crate) enum NodeData {
+    Document,
+    Element(Element),
+    Text(StrTendril),
+    /// A comment, doctype, processing instruction or template contents: never read.
+    Other,
+}
+
+/// An element: its name and its range of [`Dom::attrs`].
+#[derive(Debug)]
+pub(crate) struct Element {
+    pub name: LocalName,
+    ns: Namespace,
+    attrs_start: u32,
+    attrs_len: u32,
+}
+
+/// One node and its links.
+#[derive(Debug)]
+pub(crate) struct Node {
+    pub parent: NodeId,
+    pub prev_sibling: NodeId,
+    pub next_sibling: NodeId,
+    pub first_child: NodeId,
+    pub last_child: NodeId,
+    pub data: NodeData,
+}
+
+/// The parsed page.
+#[derive(Debug, Default)]
+pub(crate) struct Dom {
+    pub nodes: Vec<Node>,
+    attrs: Vec<(LocalName, StrTendril)>,
+}
+
+/// An element with access to its attributes.
+#[derive(Clone, Copy)]
+pub(crate) struct ElementRef<'a> {
+    pub id: NodeId,
+    el: &'a Element,
+    dom: &'a Dom,
+}
+
+impl<'a> ElementRef<'a> {
+    /// The tag name (lower case for HTML elements).
+    pub fn name(&self) -> &'a str {
+        &self.el.name
+    }
+
+    /// Attributes as (name, value) pairs, in source order.
+    pub fn attrs(&self) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+        let start = self.el.attrs_start as usize;
+        let end = start + self.el.attrs_len as usize;
+        self.dom
+            .attrs
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .map(|(n, v)| (&**n, &**v))
+    }
+
+    /// The value of the attribute called `name`.
+    pub fn attr(&self, name: &str) -> Option<&'a str> {
+        self.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+}
+
+impl Dom {
+    /// Parses a whole document with html5ever (scripting enabled, as browsers parse).
+    pub fn parse(html: &str) -> Dom {
+        let sink = Builder {
+            dom: RefCell::new(Dom::with_capacity(html)),
+        };
+        html5ever::parse_document(sink, Default::default()).one(html)
+    }
+
+    /// An empty document, its vectors sized from the markup so that they seldom grow.
+    fn with_capacity(html: &str) -> Dom {
+        // An element has a start and most often an end tag, and about one text node.
+        let tags = memchr::memchr_iter(b'<', html.as_bytes()).count();
+        let mut nodes = Vec::with_capacity(tags.min(1 << 22) + 8);
+        nodes.push(Node::new(NodeData::Document));
+        Dom {
+            nodes,
+            attrs: Vec::new(),
+        }
+    }
+
+    pub fn node(&self, id: NodeId) -> Option<&Node> {
+        self.nodes.get(id as usize)
+    }
+
+    /// The element at `id`, if that node is one.
+    pub fn element(&self, id: NodeId) -> Option<ElementRef<'_>> {
+        match &self.node(id)?.data {
+            NodeData::Element(el) => Some(ElementRef { id, el, dom: self }),
+            _ => None,
+        }
+    }
+
+    /// The text of the node at `id`, if it is a text node.
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.node(id)?.data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Direct children of `id`, in order.
+    pub fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        let first = self.node(id).map_or(NO_NODE, |n| n.first_child);
+        std::iter::successors(Some(first).filter(|&c| c != NO_NODE), move |&c| {
+            self.node(c)
+                .map(|n| n.next_sibling)
+                .filter(|&s| s != NO_NODE)
+        })
+    }
+
+    /// `id` and every node below it, in document order (iterative).
+    pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
+        Descendants {
+            dom: self,
+            root: id,
+            next: if self.node(id).is_some() { id } else { NO_NODE },
+        }
+    }
+
+    fn get_mut(&mut self, id: NodeId) -> Option<&mut Node> {
+        self.nodes.get_mut(id as usize)
+    }
+
+    fn push(&mut self, data: NodeData) -> NodeId {
+        let id = self.nodes.len() as NodeId;
+        self.nodes.push(Node::new(data));
+        id
+    }
+
+    /// Unlinks a node from its parent and siblings.
+    fn detach(&mut self, id: NodeId) {
+        let Some(node) = self.node(id) else { return };
+        let (parent, prev, next) = (node.parent, node.prev_sibling, node.next_sibling);
+        if let Some(p) = self.get_mut(prev) {
+            p.next_sibling = next;
+        } else if let Some(p) = self.get_mut(parent) {
+            p.first_child = next;
+        }
+        if let Some(n) = self.get_mut(next) {
+            n.prev_sibling = prev;
+        } else if let Some(p) = self.get_mut(parent) {
+            p.last_child = prev;
+        }
+        if let Some(node) = self.get_mut(id) {
+            node.parent = NO_NODE;
+            node.prev_sibling = NO_NODE;
+            node.next_sibling = NO_NODE;
+        }
+    }
+
+    /// Makes `child` (detached first) the last child of `parent`.
+    fn append_child(&mut self, parent: NodeId, child: NodeId) {
+        if self.node(parent).is_none() || parent == child {
+            return;
+        }
+        self.detach(child);
+        let last = self.nodes[parent as usize].last_child;
+        if let Some(l) = self.get_mut(last) {
+            l.next_sibling = child;
+        } else {
+            self.nodes[parent as usize].first_child = child;
+        }
+        self.nodes[parent as usize].last_child = child;
+        if let Some(c) = self.get_mut(child) {
+            c.parent = parent;
+            c.prev_sibling = last;
+        }
+    }
+
+    /// Puts `child` (detached first) just before `sibling`.
+    fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
+        let Some(s) = self.node(sibling) else { return };
+        let (parent, prev) = (s.parent, s.prev_sibling);
+        if parent == NO_NODE || child == sibling {
+            return;
+        }
+        self.detach(child);
+        // Detaching may have changed the sibling's links when `child` was its neighbour.
+        let prev = if prev == child {
+            self.nodes[sibling as usize].prev_sibling
+        } else {
+            prev
+        };
+        if let Some(p) = self.get_mut(prev) {
+            p.next_sibling = child;
+        } else if let Some(p) = self.get_mut(parent) {
+            p.first_child = child;
+        }
+        self.nodes[sibling as usize].prev_sibling = child;
+        if let Some(c) = self.get_mut(child) {
+            c.parent = parent;
+            c.prev_sibling = prev;
+            c.next_sibling = sibling;
+        }
+    }
+
+    /// Appends text to a text node, or makes one.
+    fn text_node_append(&mut self, existing: NodeId, text: &StrTendril) -> bool {
+        match self.get_mut(existing).map(|n| &mut n.data) {
+            Some(NodeData::Text(t)) => {
+                t.push_tendril(text);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+impl Node {
+    fn new(data: NodeData) -> Node {
+        Node {
+            parent: NO_NODE,
+            prev_sibling: NO_NODE,
+            next_sibling: NO_NODE,
+            first_child: NO_NODE,
+            last_child: NO_NODE,
+            data,
+        }
+    }
+}
+
+/// Preorder iterator over a subtree, by the nodes' links (no stack).
+pub(crate) struct Descendants<'a> {
+    dom: &'a Dom,
+    root: NodeId,
+    next: NodeId,
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+
+    fn next(&mut self) -> Option<NodeId> {
+        let current = self.next;
+        let node = self.dom.node(current)?;
+        self.next = if node.first_child != NO_NODE {
+            node.first_child
+        } else {
+            // Climb to the nearest ancestor (within the subtree) with a next sibling.
+            let mut n = current;
+            loop {
+                if n == self.root {
+                    break NO_NODE;
+                }
+                let Some(node) = self.dom.node(n) else {
+                    break NO_NODE;
+                };
+                if node.next_sibling != NO_NODE {
+                    break node.next_sibling;
+                }
+                n = node.parent;
+            }
+        };
+        Some(current)
+    }
+}
+
+/// The tree sink: html5ever calls it to build the [`Dom`].
+struct Builder {
+    dom: RefCell<Dom>,
+}
+
+/// An element's name as the tree builder asks for it.
+#[derive(Debug)]
+struct Name {
+    ns: Namespace,
+    local: LocalName,
+}
+
+impl ElemName for Name {
+    fn ns(&self) -> &Namespace {
+        &self.ns
+    }
+    fn local_name(&self) -> &LocalName {
+        &self.local
+    }
+}
+
+impl TreeSink for Builder {
+    type Handle = NodeId;
+    type Output = Dom;
+    type ElemName<'a> = Name;
+
+    fn finish(self) -> Dom {
+        self.dom.into_inner()
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        DOCUMENT
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Name {
+        match self.dom.borrow().node(*target).map(|n| &n.data) {
+            Some(NodeData::Element(el)) => Name {
+                ns: el.ns.clone(),
+                local: el.name.clone(),
+            },
+            _ => Name {
+                ns: Namespace::default(),
+                local: LocalName::default(),
+            },
+        }
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        let mut dom = self.dom.borrow_mut();
+        let attrs_start = dom.attrs.len() as u32;
+        let attrs_len = attrs.len() as u32;
+        dom.attrs
+            .extend(attrs.into_iter().map(|a| (a.name.local, a.value)));
+        let id = dom.push(NodeData::Element(Element {
+            name: name.local,
+            ns: name.ns,
+            attrs_start,
+            attrs_len,
+        }));
+        if flags.template {
+            // The template's contents: a detached node right after it (never walked).
+            dom.push(NodeData::Other);
+        }
+        id
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> NodeId {
+        self.dom.borrow_mut().push(NodeData::Other)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
+        self.dom.borrow_mut().push(NodeData::Other)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        let mut dom = self.dom.borrow_mut();
+        match child {
+            NodeOrText::AppendNode(node) => dom.append_child(*parent, node),
+            NodeOrText::AppendText(text) => {
+                let last = dom.node(*parent).map_or(NO_NODE, |p| p.last_child);
+                if !dom.text_node_append(last, &text) {
+                    let node = dom.push(NodeData::Text(text));
+                    dom.append_child(*parent, node);
+                }
+            }
+        }
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        let has_parent = self
+            .dom
+            .borrow()
+            .node(*element)
+            .is_some_and(|n| n.parent != NO_NODE);
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
+        let mut dom = self.dom.borrow_mut();
+        let node = dom.push(NodeData::Other);
+        dom.append_child(DOCUMENT, node);
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        target.saturating_add(1)
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        let mut dom = self.dom.borrow_mut();
+        match new_node {
+            NodeOrText::AppendNode(node) => dom.insert_before(*sibling, node),
+            NodeOrText::AppendText(text) => {
+                let prev = dom.node(*sibling).map_or(NO_NODE, |s| s.prev_sibling);
+                if !dom.text_node_append(prev, &text) {
+                    let node = dom.push(NodeData::Text(text));
+                    dom.insert_before(*sibling, node);
+                }
+            }
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        let mut dom = self.dom.borrow_mut();
+        let Some(NodeData::Element(el)) = dom.node(*target).map(|n| &n.data) else {
+            return;
+        };
+        let (start, len) = (el.attrs_start as usize, el.attrs_len as usize);
+        let mut merged: Vec<(LocalName, StrTendril)> = dom
+            .attrs
+            .get(start..start + len)
+            .unwrap_or_default()
+            .to_vec();
+        for a in attrs {
+            if merged.len() as u32 >= MAX_MERGED_ATTRIBUTES {
+                break;
+            }
+            if !merged.iter().any(|(n, _)| *n == a.name.local) {
+                merged.push((a.name.local, a.value));
+            }
+        }
+        if merged.len() == len {
+            return;
+        }
+        // The element's range moves to the end of the table.
+        let new_start = dom.attrs.len() as u32;
+        let new_len = merged.len() as u32;
+        dom.attrs.extend(merged);
+        if let Some(NodeData::Element(el)) = dom.get_mut(*target).map(|n| &mut n.data) {
+            el.attrs_start = new_start;
+            el.attrs_len = new_len;
+        }
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.dom.borrow_mut().detach(*target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        let mut dom = self.dom.borrow_mut();
+        let mut child = dom.node(*node).map_or(NO_NODE, |n| n.first_child);
+        while child != NO_NODE {
+            let next = dom.node(child).map_or(NO_NODE, |n| n.next_sibling);
+            dom.append_child(*new_parent, child);
+            child = next;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tree in a bracketed notation: elements as `name(children)`, text quoted.
+    fn shape(dom: &Dom, id: NodeId) -> String {
+        let mut out = String::new();
+        for c in dom.children(id) {
+            if let Some(el) = dom.element(c) {
+                out.push_str(el.name());
+                out.push('(');
+                out.push_str(&shape(dom, c));
+                out.push(')');
+            } else if let Some(t) = dom.text(c) {
+                out.push_str(&format!("{t:?}"));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn builds_the_tree_html5ever_describes() {
+        let dom = Dom::parse("<title>T</title><p>a<b>b</b>c<p>d");
+        assert_eq!(
+            shape(&dom, DOCUMENT),
+            "html(head(title(\"T\"))body(p(\"a\"b(\"b\")\"c\")p(\"d\")))"
+        );
+    }
+
+    #[test]
+    fn misnested_and_foster_parented_content_is_moved_as_browsers_do() {
+        // The adoption agency algorithm reparents children; table text is foster-parented.
+        let dom = Dom::parse("<body><b>1<p>2</b>3</p><table>x<tr><td>y</td></tr>z</table>");
+        assert_eq!(
+            shape(&dom, DOCUMENT),
+            "html(head()body(b(\"1\")p(b(\"2\")\"3\")\"xz\"table(tbody(tr(td(\"y\"))))))"
+        );
+    }
+
+    #[test]
+    fn attributes_are_read_and_merged_from_repeated_body_tags() {
+        let dom = Dom::parse("<body class=a><div id=x data-k=v>t</div><body class=b lang=en>");
+        let body = dom
+            .descendants(DOCUMENT)
+            .find_map(|n| dom.element(n).filter(|e| e.name() == "body"));
+        let body = body.map(|b| b.attrs().collect::<Vec<_>>());
+        assert_eq!(body, Some(vec![("class", "a"), ("lang", "en")]));
+        let div = dom
+            .descendants(DOCUMENT)
+            .find_map(|n| dom.element(n).filter(|e| e.name() == "div"));
+        assert_eq!(div.and_then(|d| d.attr("data-k")), Some("v"));
+        assert_eq!(div.and_then(|d| d.attr("id")), Some("x"));
+    }
+
+    #[test]
+    fn template_contents_stay_out_of_the_tree() {
+        let dom = Dom::parse("<body><template><p>hidden</p></template><p>shown</p>");
+        assert_eq!(
+            shape(&dom, DOCUMENT),
+            "html(head()body(template()p(\"shown\")))"
+        );
+    }
+
+    #[test]
+    fn descendants_cover_exactly_the_subtree() {
+        let dom = Dom::parse("<body><div><p>a</p><p>b</p></div><p>c</p>");
+        let div = dom
+            .descendants(DOCUMENT)
+            .find(|&n| dom.element(n).is_some_and(|e| e.name() == "div"));
+        let texts: Vec<&str> = div
+            .map(|d| dom.descendants(d).filter_map(|n| dom.text(n)).collect())
+            .unwrap_or_default();
+        assert_eq!(texts, ["a", "b"]);
+    }
+}
