@@ -139,10 +139,20 @@ fn single(args: &Args) -> Result<(), String> {
         }
         Some(path) => std::fs::read(path).map_err(|e| format!("{path}: {e}"))?,
     };
-    let doc = extractor(args)
-        .extract_bytes(&bytes)
-        .map_err(|e| e.to_string())?;
-    let mut out = std::io::stdout().lock();
+    let extractor = extractor(args);
+    // Buffered: JSON and explanations are written in many small pieces.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if !args.explain && !args.metadata && args.format == "text" {
+        // Plain text needs no per-block explanation: the lean path.
+        let text = extractor
+            .extract_text_bytes(&bytes)
+            .map_err(|e| e.to_string())?;
+        drop(bytes);
+        return writeln!(out, "{text}")
+            .and_then(|_| out.flush())
+            .or_else(ignore_broken_pipe);
+    }
+    let doc = extractor.extract_bytes(&bytes).map_err(|e| e.to_string())?;
     let written = (|| {
         if args.metadata && args.format != "json" {
             serde_json::to_writer_pretty(&mut out, &doc.metadata).map_err(std::io::Error::other)?;
@@ -156,7 +166,8 @@ fn single(args: &Args) -> Result<(), String> {
             (false, "markdown") => writeln!(out, "{}", doc.to_markdown()),
             (false, "html") => write!(out, "{}", doc.to_html()),
             _ => writeln!(out, "{}", doc.text),
-        }
+        }?;
+        out.flush()
     })();
     written.or_else(ignore_broken_pipe)
 }

@@ -30,6 +30,7 @@ use crate::stopwords;
 /// Labels and explanations for every block of a segmentation.
 pub(crate) struct Classified {
     pub scores: Vec<f32>,
+    /// Per block, the terms of its score; empty when explanations were not asked for.
     pub contributions: Vec<Vec<Contribution>>,
     pub stop_density: Vec<f32>,
     pub in_region: Vec<bool>,
@@ -138,12 +139,12 @@ fn candidate_scores(seg: &Segmentation<'_>) -> Vec<f32> {
             let Some(e) = elems.get(at as usize) else {
                 break;
             };
-            if e.tag == "html" {
+            if &*e.tag == "html" {
                 break;
             }
             let s = &mut score[at as usize];
             if s.is_nan() {
-                *s = cues::tag_weight(e.tag) + f32::from(e.cue.weight);
+                *s = cues::tag_weight(&e.tag) + f32::from(e.cue.weight);
             }
             *s += match level {
                 0 => raw,
@@ -193,7 +194,7 @@ fn choose_region(seg: &Segmentation<'_>, score: &[f32]) -> Vec<u32> {
         .collect();
     if near.len() >= 3 {
         let mut anc = elems[top as usize].parent;
-        while anc != NONE && !matches!(elems[anc as usize].tag, "body" | "html") {
+        while anc != NONE && !matches!(&*elems[anc as usize].tag, "body" | "html") {
             let held = near.iter().filter(|&&c| is_ancestor(elems, anc, c)).count();
             if held >= 3 {
                 top = anc;
@@ -215,7 +216,7 @@ fn choose_region(seg: &Segmentation<'_>, score: &[f32]) -> Vec<u32> {
     if !strong.is_empty() {
         let mut anc = elems[top as usize].parent;
         for _ in 0..SPLIT_LEVELS {
-            if anc == NONE || matches!(elems[anc as usize].tag, "body" | "html") {
+            if anc == NONE || matches!(&*elems[anc as usize].tag, "body" | "html") {
                 break;
             }
             if strong.iter().any(|&c| is_ancestor(elems, anc, c)) {
@@ -229,7 +230,7 @@ fn choose_region(seg: &Segmentation<'_>, score: &[f32]) -> Vec<u32> {
     let mut last = score[top as usize];
     let threshold = last / 3.0;
     let mut parent = elems[top as usize].parent;
-    while parent != NONE && !matches!(elems[parent as usize].tag, "body" | "html") {
+    while parent != NONE && !matches!(&*elems[parent as usize].tag, "body" | "html") {
         let ps = score[parent as usize];
         if ps.is_nan() {
             parent = elems[parent as usize].parent;
@@ -248,7 +249,7 @@ fn choose_region(seg: &Segmentation<'_>, score: &[f32]) -> Vec<u32> {
     // A lone child wrapper adds nothing: use the parent.
     loop {
         let p = elems[top as usize].parent;
-        if p == NONE || matches!(elems[p as usize].tag, "body" | "html") {
+        if p == NONE || matches!(&*elems[p as usize].tag, "body" | "html") {
             break;
         }
         let siblings_with_text = children(elems, p)
@@ -306,7 +307,7 @@ fn join_siblings(seg: &Segmentation<'_>, score: &[f32], top: u32) -> Vec<u32> {
         if ld > 0.5 && !minor {
             return Sibling::Break;
         }
-        let bonus = match (e.class, elems[top as usize].class) {
+        let bonus = match (e.class(), elems[top as usize].class()) {
             (Some(a), Some(b)) if !a.is_empty() && a == b => 0.2 * top_score,
             _ => 0.0,
         };
@@ -314,7 +315,7 @@ fn join_siblings(seg: &Segmentation<'_>, score: &[f32], top: u32) -> Vec<u32> {
         if !sc.is_nan() && sc + bonus >= threshold {
             return Sibling::Join;
         }
-        if e.tag == "p" {
+        if &*e.tag == "p" {
             let text_len = seg.blocks[e.first_block as usize..e.end_block as usize]
                 .iter()
                 .map(|b| b.text.len())
@@ -401,14 +402,33 @@ fn locate_all(elems: &[Elem<'_>], roots: &[u32]) -> (Vec<bool>, Vec<Option<Chrom
     (inside, chrome)
 }
 
-pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool) -> Classified {
+/// Scores every block. With `explain`, each block's terms are kept as well as its score.
+pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: bool) -> Classified {
     let blocks = &seg.blocks;
     let n = blocks.len();
-    let (language, lang_idx) = stopwords::detect(blocks.iter().map(|b| &b.stop));
-    let stop_density: Vec<f32> = blocks
+    let (language, lang_idx) = stopwords::detect(&seg.stops);
+    // Each block's counts, kept by the walk or counted again now. Text that is all link
+    // (menus, teaser lists) is judged by its link density alone, as in segmentation.
+    let mut scratch = String::new();
+    let (stop_density, has_stopwords): (Vec<f32>, Vec<bool>) = blocks
         .iter()
-        .map(|b| stopwords::density(&b.stop, lang_idx))
-        .collect();
+        .enumerate()
+        .map(|(i, b)| {
+            let counted;
+            let c = match seg.block_stops.get(i) {
+                Some(kept) => kept,
+                None if b.link_words >= b.words => return (0.0, false),
+                None => {
+                    counted = stopwords::count(&b.text, &mut scratch);
+                    &counted
+                }
+            };
+            (
+                stopwords::density(c, lang_idx),
+                c.tokens + c.unspaced_chars > 0,
+            )
+        })
+        .unzip();
 
     let score = candidate_scores(seg);
     let roots = choose_region(seg, &score);
@@ -489,7 +509,8 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool) -> Classifie
     };
 
     let mut scores = Vec::with_capacity(n);
-    let mut contributions = Vec::with_capacity(n);
+    let mut contributions = Vec::with_capacity(if explain { n } else { 0 });
+    let mut headline_at = vec![false; n];
     let mut headline = None;
     // The inputs of one block, gathered in one reused buffer.
     let mut x: Vec<(Term, f32)> = Vec::with_capacity(24);
@@ -516,7 +537,7 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool) -> Classifie
         }
         x.push((Term::LinkDensity, ld));
         x.push((Term::Length, (b.words as f32 / LONG_WORDS).min(1.0)));
-        if b.stop.tokens + b.stop.unspaced_chars > 0 {
+        if has_stopwords[i] {
             let excess = (stop_density[i] - NEUTRAL_STOPWORD_DENSITY).clamp(-0.25, 0.25) * 4.0;
             x.push((Term::Stopwords, excess));
         }
@@ -567,24 +588,35 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool) -> Classifie
                 neighbours_in_region(&in_region, i),
             ));
         }
-        let mut c: Vec<Contribution> = Vec::with_capacity(x.len() + 1);
-        c.extend(
-            x.drain(..)
-                .filter(|&(_, input)| input != 0.0)
-                .map(|(term, input)| Contribution {
-                    term,
-                    input,
-                    value: input * model::weight(term),
-                }),
-        );
-        scores.push(c.iter().map(|t| t.value).sum());
-        contributions.push(c);
+        let capacity = x.len() + 1;
+        let terms = x
+            .drain(..)
+            .filter(|&(_, input)| input != 0.0)
+            .map(|(term, input)| Contribution {
+                term,
+                input,
+                value: input * model::weight(term),
+            });
+        let score: f32 = if explain {
+            let mut c: Vec<Contribution> = Vec::with_capacity(capacity);
+            c.extend(terms);
+            headline_at[i] = c.iter().any(|c| c.term == Term::Headline);
+            let score = c.iter().map(|t| t.value).sum();
+            contributions.push(c);
+            score
+        } else {
+            terms
+                .inspect(|c| headline_at[i] |= c.term == Term::Headline)
+                .map(|t| t.value)
+                .sum()
+        };
+        scores.push(score);
     }
     // Second pass: a heading goes with the section it introduces, a short line with the
     // blocks around it (jusText's context), judged on the first pass's labels.
     let first_pass: Vec<bool> = scores.iter().map(|&s| s >= 0.0).collect();
     for (i, b) in blocks.iter().enumerate() {
-        let headline_here = contributions[i].iter().any(|c| c.term == Term::Headline);
+        let headline_here = headline_at[i];
         let (term, input) = match b.kind {
             Kind::Heading(_) if !headline_here => {
                 (Term::Section, section_label(blocks, &first_pass, i))
@@ -598,7 +630,9 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool) -> Classifie
         };
         let value = input * model::weight(term);
         if input != 0.0 {
-            contributions[i].push(Contribution { term, input, value });
+            if let Some(c) = contributions.get_mut(i) {
+                c.push(Contribution { term, input, value });
+            }
             scores[i] += value;
         }
     }
@@ -762,8 +796,8 @@ mod tests {
 
     fn labels(page: &str) -> Vec<(String, bool)> {
         let html = Dom::parse(page);
-        let seg = segment(&html, false);
-        let cls = classify(&seg, false);
+        let seg = segment(html.view(), false, false);
+        let cls = classify(&seg, false, true);
         seg.blocks
             .iter()
             .zip(&cls.scores)

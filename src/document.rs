@@ -2,6 +2,7 @@
 
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Whether a block belongs to the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -128,8 +129,9 @@ pub struct Contribution {
 pub struct Features {
     /// Kind of text (paragraph, heading, list item…).
     pub kind: BlockKind,
-    /// Tag of the block-level element holding the text.
-    pub tag: String,
+    /// Tag of the block-level element holding the text (borrowed for the standard tags,
+    /// so that a page's many blocks do not each allocate it).
+    pub tag: Cow<'static, str>,
     /// Tag path from the root to that element (at most the last 16 steps).
     pub path: String,
     /// `#id` and `.class` tokens of the element and its ancestors, nearest first (at most

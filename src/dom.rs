@@ -2,13 +2,13 @@
 //!
 //! Nodes live in one `Vec`, linked by `u32` indices; attributes of all elements live in a
 //! second `Vec`, each element holding a range of it. Text nodes keep html5ever's tendrils,
-//! which share the input buffer instead of copying it. A node takes 56 bytes, about a third
+//! which share the input buffer instead of copying it. A node takes 48 bytes, about a third
 //! of a general-purpose DOM's, and building the tree allocates little beyond the two vectors.
 //! Nothing here recurses, so neither building nor dropping the tree depends on its depth.
 
 use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::{Attribute, LocalName, Namespace, QualName};
+use html5ever::{ns, Attribute, LocalName, Namespace, QualName};
 use std::borrow::Cow;
 use std::cell::RefCell;
 
@@ -38,9 +38,38 @@ pub(crate) enum NodeData {
 #[derive(Debug)]
 pub(crate) struct Element {
     pub name: LocalName,
-    ns: Namespace,
     attrs_start: u32,
-    attrs_len: u32,
+    /// Attributes (at most `u16::MAX`; the pre-pass keeps far fewer).
+    attrs_len: u16,
+    ns: Ns,
+}
+
+/// The namespaces the HTML tree builder creates elements in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ns {
+    Html,
+    Svg,
+    MathMl,
+}
+
+impl Ns {
+    fn of(ns: &Namespace) -> Ns {
+        if *ns == ns!(svg) {
+            Ns::Svg
+        } else if *ns == ns!(mathml) {
+            Ns::MathMl
+        } else {
+            Ns::Html
+        }
+    }
+
+    fn namespace(self) -> Namespace {
+        match self {
+            Ns::Html => ns!(html),
+            Ns::Svg => ns!(svg),
+            Ns::MathMl => ns!(mathml),
+        }
+    }
 }
 
 /// One node and its links.
@@ -54,33 +83,50 @@ pub(crate) struct Node {
     pub data: NodeData,
 }
 
-/// The parsed page.
+/// The parsed page: the tree, and the attribute values its elements point into. The two
+/// are apart so that the tree can be freed while values read from it are still in use.
 #[derive(Debug, Default)]
 pub(crate) struct Dom {
     pub nodes: Vec<Node>,
-    attrs: Vec<(LocalName, StrTendril)>,
+    pub attrs: Attrs,
+}
+
+/// The attributes of all elements, each element holding a range.
+#[derive(Debug, Default)]
+pub(crate) struct Attrs(Vec<(LocalName, StrTendril)>);
+
+/// Read access to a tree (`'t`) and its attributes (`'a`).
+#[derive(Clone, Copy)]
+pub(crate) struct View<'t, 'a> {
+    nodes: &'t [Node],
+    attrs: &'a Attrs,
 }
 
 /// An element with access to its attributes.
 #[derive(Clone, Copy)]
-pub(crate) struct ElementRef<'a> {
+pub(crate) struct ElementRef<'t, 'a> {
     pub id: NodeId,
-    el: &'a Element,
-    dom: &'a Dom,
+    el: &'t Element,
+    attrs: &'a Attrs,
 }
 
-impl<'a> ElementRef<'a> {
+impl<'t, 'a> ElementRef<'t, 'a> {
     /// The tag name (lower case for HTML elements).
-    pub fn name(&self) -> &'a str {
+    pub fn name(&self) -> &'t str {
         &self.el.name
+    }
+
+    /// The tag name as an atom (cheap to keep).
+    pub fn local_name(&self) -> LocalName {
+        self.el.name.clone()
     }
 
     /// Attributes as (name, value) pairs, in source order.
     pub fn attrs(&self) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
         let start = self.el.attrs_start as usize;
         let end = start + self.el.attrs_len as usize;
-        self.dom
-            .attrs
+        self.attrs
+            .0
             .get(start..end)
             .unwrap_or_default()
             .iter()
@@ -90,6 +136,84 @@ impl<'a> ElementRef<'a> {
     /// The value of the attribute called `name`.
     pub fn attr(&self, name: &str) -> Option<&'a str> {
         self.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    /// The element's attributes, to keep and read later.
+    pub fn attr_slice(&self) -> AttrSlice<'a> {
+        let start = self.el.attrs_start as usize;
+        let end = start + usize::from(self.el.attrs_len);
+        AttrSlice(self.attrs.0.get(start..end).unwrap_or_default())
+    }
+}
+
+/// One element's attributes, apart from the tree.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct AttrSlice<'a>(&'a [(LocalName, StrTendril)]);
+
+impl<'a> AttrSlice<'a> {
+    /// The value of the attribute called `name`.
+    pub fn get(self, name: &str) -> Option<&'a str> {
+        self.0.iter().find(|(n, _)| &**n == name).map(|(_, v)| &**v)
+    }
+}
+
+impl<'t, 'a> View<'t, 'a> {
+    pub fn new(nodes: &'t [Node], attrs: &'a Attrs) -> Self {
+        View { nodes, attrs }
+    }
+
+    pub fn node(&self, id: NodeId) -> Option<&'t Node> {
+        self.nodes.get(id as usize)
+    }
+
+    /// The element at `id`, if that node is one.
+    pub fn element(&self, id: NodeId) -> Option<ElementRef<'t, 'a>> {
+        match &self.node(id)?.data {
+            NodeData::Element(el) => Some(ElementRef {
+                id,
+                el,
+                attrs: self.attrs,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The text of the node at `id`, if it is a text node.
+    pub fn text(&self, id: NodeId) -> Option<&'t str> {
+        match &self.node(id)?.data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// How many elements and how many text nodes the tree holds.
+    pub fn counts(&self) -> (usize, usize) {
+        self.nodes.iter().fold((0, 0), |(e, t), n| match n.data {
+            NodeData::Element(_) => (e + 1, t),
+            NodeData::Text(_) => (e, t + 1),
+            _ => (e, t),
+        })
+    }
+
+    /// Direct children of `id`, in order.
+    pub fn children(self, id: NodeId) -> impl Iterator<Item = NodeId> + 't {
+        let nodes = self.nodes;
+        let first = self.node(id).map_or(NO_NODE, |n| n.first_child);
+        std::iter::successors(Some(first).filter(|&c| c != NO_NODE), move |&c| {
+            nodes
+                .get(c as usize)
+                .map(|n| n.next_sibling)
+                .filter(|&s| s != NO_NODE)
+        })
+    }
+
+    /// `id` and every node below it, in document order (iterative).
+    pub fn descendants(self, id: NodeId) -> Descendants<'t> {
+        Descendants {
+            nodes: self.nodes,
+            root: id,
+            next: if self.node(id).is_some() { id } else { NO_NODE },
+        }
     }
 }
 
@@ -110,47 +234,18 @@ impl Dom {
         nodes.push(Node::new(NodeData::Document));
         Dom {
             nodes,
-            attrs: Vec::new(),
+            attrs: Attrs::default(),
         }
     }
 
-    pub fn node(&self, id: NodeId) -> Option<&Node> {
+    /// Read access to the whole page.
+    #[cfg(test)]
+    pub fn view(&self) -> View<'_, '_> {
+        View::new(&self.nodes, &self.attrs)
+    }
+
+    fn node(&self, id: NodeId) -> Option<&Node> {
         self.nodes.get(id as usize)
-    }
-
-    /// The element at `id`, if that node is one.
-    pub fn element(&self, id: NodeId) -> Option<ElementRef<'_>> {
-        match &self.node(id)?.data {
-            NodeData::Element(el) => Some(ElementRef { id, el, dom: self }),
-            _ => None,
-        }
-    }
-
-    /// The text of the node at `id`, if it is a text node.
-    pub fn text(&self, id: NodeId) -> Option<&str> {
-        match &self.node(id)?.data {
-            NodeData::Text(t) => Some(t),
-            _ => None,
-        }
-    }
-
-    /// Direct children of `id`, in order.
-    pub fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-        let first = self.node(id).map_or(NO_NODE, |n| n.first_child);
-        std::iter::successors(Some(first).filter(|&c| c != NO_NODE), move |&c| {
-            self.node(c)
-                .map(|n| n.next_sibling)
-                .filter(|&s| s != NO_NODE)
-        })
-    }
-
-    /// `id` and every node below it, in document order (iterative).
-    pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
-        Descendants {
-            dom: self,
-            root: id,
-            next: if self.node(id).is_some() { id } else { NO_NODE },
-        }
     }
 
     fn get_mut(&mut self, id: NodeId) -> Option<&mut Node> {
@@ -256,8 +351,8 @@ impl Node {
 }
 
 /// Preorder iterator over a subtree, by the nodes' links (no stack).
-pub(crate) struct Descendants<'a> {
-    dom: &'a Dom,
+pub(crate) struct Descendants<'t> {
+    nodes: &'t [Node],
     root: NodeId,
     next: NodeId,
 }
@@ -267,7 +362,7 @@ impl Iterator for Descendants<'_> {
 
     fn next(&mut self) -> Option<NodeId> {
         let current = self.next;
-        let node = self.dom.node(current)?;
+        let node = self.nodes.get(current as usize)?;
         self.next = if node.first_child != NO_NODE {
             node.first_child
         } else {
@@ -277,7 +372,7 @@ impl Iterator for Descendants<'_> {
                 if n == self.root {
                     break NO_NODE;
                 }
-                let Some(node) = self.dom.node(n) else {
+                let Some(node) = self.nodes.get(n as usize) else {
                     break NO_NODE;
                 };
                 if node.next_sibling != NO_NODE {
@@ -329,7 +424,7 @@ impl TreeSink for Builder {
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Name {
         match self.dom.borrow().node(*target).map(|n| &n.data) {
             Some(NodeData::Element(el)) => Name {
-                ns: el.ns.clone(),
+                ns: el.ns.namespace(),
                 local: el.name.clone(),
             },
             _ => Name {
@@ -341,15 +436,19 @@ impl TreeSink for Builder {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         let mut dom = self.dom.borrow_mut();
-        let attrs_start = dom.attrs.len() as u32;
-        let attrs_len = attrs.len() as u32;
-        dom.attrs
-            .extend(attrs.into_iter().map(|a| (a.name.local, a.value)));
+        let attrs_start = dom.attrs.0.len() as u32;
+        let kept = attrs.len().min(usize::from(u16::MAX));
+        dom.attrs.0.extend(
+            attrs
+                .into_iter()
+                .take(kept)
+                .map(|a| (a.name.local, a.value)),
+        );
         let id = dom.push(NodeData::Element(Element {
             name: name.local,
-            ns: name.ns,
+            ns: Ns::of(&name.ns),
             attrs_start,
-            attrs_len,
+            attrs_len: kept as u16,
         }));
         if flags.template {
             // The template's contents: a detached node right after it (never walked).
@@ -436,6 +535,7 @@ impl TreeSink for Builder {
         let (start, len) = (el.attrs_start as usize, el.attrs_len as usize);
         let mut merged: Vec<(LocalName, StrTendril)> = dom
             .attrs
+            .0
             .get(start..start + len)
             .unwrap_or_default()
             .to_vec();
@@ -447,13 +547,13 @@ impl TreeSink for Builder {
                 merged.push((a.name.local, a.value));
             }
         }
-        if merged.len() == len {
+        if merged.len() == len || merged.len() > usize::from(u16::MAX) {
             return;
         }
         // The element's range moves to the end of the table.
-        let new_start = dom.attrs.len() as u32;
-        let new_len = merged.len() as u32;
-        dom.attrs.extend(merged);
+        let new_start = dom.attrs.0.len() as u32;
+        let new_len = merged.len() as u16;
+        dom.attrs.0.extend(merged);
         if let Some(NodeData::Element(el)) = dom.get_mut(*target).map(|n| &mut n.data) {
             el.attrs_start = new_start;
             el.attrs_len = new_len;
@@ -480,7 +580,7 @@ mod tests {
     use super::*;
 
     /// The tree in a bracketed notation: elements as `name(children)`, text quoted.
-    fn shape(dom: &Dom, id: NodeId) -> String {
+    fn shape(dom: View<'_, '_>, id: NodeId) -> String {
         let mut out = String::new();
         for c in dom.children(id) {
             if let Some(el) = dom.element(c) {
@@ -497,9 +597,10 @@ mod tests {
 
     #[test]
     fn builds_the_tree_html5ever_describes() {
-        let dom = Dom::parse("<title>T</title><p>a<b>b</b>c<p>d");
+        let parsed = Dom::parse("<title>T</title><p>a<b>b</b>c<p>d");
+        let dom = parsed.view();
         assert_eq!(
-            shape(&dom, DOCUMENT),
+            shape(dom, DOCUMENT),
             "html(head(title(\"T\"))body(p(\"a\"b(\"b\")\"c\")p(\"d\")))"
         );
     }
@@ -507,16 +608,18 @@ mod tests {
     #[test]
     fn misnested_and_foster_parented_content_is_moved_as_browsers_do() {
         // The adoption agency algorithm reparents children; table text is foster-parented.
-        let dom = Dom::parse("<body><b>1<p>2</b>3</p><table>x<tr><td>y</td></tr>z</table>");
+        let parsed = Dom::parse("<body><b>1<p>2</b>3</p><table>x<tr><td>y</td></tr>z</table>");
+        let dom = parsed.view();
         assert_eq!(
-            shape(&dom, DOCUMENT),
+            shape(dom, DOCUMENT),
             "html(head()body(b(\"1\")p(b(\"2\")\"3\")\"xz\"table(tbody(tr(td(\"y\"))))))"
         );
     }
 
     #[test]
     fn attributes_are_read_and_merged_from_repeated_body_tags() {
-        let dom = Dom::parse("<body class=a><div id=x data-k=v>t</div><body class=b lang=en>");
+        let parsed = Dom::parse("<body class=a><div id=x data-k=v>t</div><body class=b lang=en>");
+        let dom = parsed.view();
         let body = dom
             .descendants(DOCUMENT)
             .find_map(|n| dom.element(n).filter(|e| e.name() == "body"));
@@ -531,16 +634,18 @@ mod tests {
 
     #[test]
     fn template_contents_stay_out_of_the_tree() {
-        let dom = Dom::parse("<body><template><p>hidden</p></template><p>shown</p>");
+        let parsed = Dom::parse("<body><template><p>hidden</p></template><p>shown</p>");
+        let dom = parsed.view();
         assert_eq!(
-            shape(&dom, DOCUMENT),
+            shape(dom, DOCUMENT),
             "html(head()body(template()p(\"shown\")))"
         );
     }
 
     #[test]
     fn descendants_cover_exactly_the_subtree() {
-        let dom = Dom::parse("<body><div><p>a</p><p>b</p></div><p>c</p>");
+        let parsed = Dom::parse("<body><div><p>a</p><p>b</p></div><p>c</p>");
+        let dom = parsed.view();
         let div = dom
             .descendants(DOCUMENT)
             .find(|&n| dom.element(n).is_some_and(|e| e.name() == "div"));

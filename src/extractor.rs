@@ -6,9 +6,10 @@ use crate::document::{
     join_text, Block, Contribution, Document, Features, Image, Label, Link, ListInfo, Structure,
     TableInfo, Term,
 };
+use crate::dom::View;
 use crate::error::Error;
 use crate::limits::Limits;
-use crate::metadata;
+use crate::metadata::{self, MetaRole};
 use crate::model;
 use crate::parse;
 use crate::segment::{self, Segmentation, NONE};
@@ -146,15 +147,53 @@ impl Extractor {
 
     /// Extracts the main content of a page given as text.
     pub fn extract(&self, html: &str) -> Result<Document, Error> {
-        self.check_size(html.len())?;
-        if let Some(kind) = decode::not_html_kind(html.as_bytes()) {
-            return Err(Error::NotHtml { kind });
-        }
-        self.run(html, encoding_rs::UTF_8)
+        self.check_text(html)?;
+        self.run(html, true, |seg| self.assemble(seg, encoding_rs::UTF_8))
     }
 
     /// Extracts the main content of a page given as raw bytes, decoding them first.
     pub fn extract_bytes(&self, bytes: &[u8]) -> Result<Document, Error> {
+        let decoded = self.decode(bytes)?;
+        self.run(&decoded.text, true, |seg| {
+            self.assemble(seg, decoded.encoding)
+        })
+    }
+
+    /// Extracts only the article's text: the same text as [`Document::text`] from
+    /// [`extract`](Self::extract), without building the per-block explanation. This is the
+    /// lean path for pipelines that keep the text alone; on a large page it needs a fraction
+    /// of the memory.
+    ///
+    /// ```
+    /// let page = "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>\
+    ///     <article><p>The council met on Monday and agreed, after a long debate, to open \
+    ///     the library on Sundays from next month.</p></article></body></html>";
+    /// let extractor = dechrome::Extractor::default();
+    /// let text = extractor.extract_text(page)?;
+    /// assert_eq!(text, extractor.extract(page)?.text);
+    /// assert!(text.starts_with("The council met") && !text.contains("Home"));
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
+    pub fn extract_text(&self, html: &str) -> Result<String, Error> {
+        self.check_text(html)?;
+        self.run(html, false, |seg| self.assemble_text(seg))
+    }
+
+    /// [`extract_text`](Self::extract_text) for raw bytes, decoding them first.
+    pub fn extract_text_bytes(&self, bytes: &[u8]) -> Result<String, Error> {
+        let decoded = self.decode(bytes)?;
+        self.run(&decoded.text, false, |seg| self.assemble_text(seg))
+    }
+
+    fn check_text(&self, html: &str) -> Result<(), Error> {
+        self.check_size(html.len())?;
+        match decode::not_html_kind(html.as_bytes()) {
+            Some(kind) => Err(Error::NotHtml { kind }),
+            None => Ok(()),
+        }
+    }
+
+    fn decode<'b>(&self, bytes: &'b [u8]) -> Result<decode::Decoded<'b>, Error> {
         self.check_size(bytes.len())?;
         if let Some(kind) = decode::not_html_kind(bytes) {
             return Err(Error::NotHtml { kind });
@@ -166,8 +205,7 @@ impl Extractor {
             ),
             None => None,
         };
-        let decoded = decode::decode(bytes, hint);
-        self.run(&decoded.text, decoded.encoding)
+        Ok(decode::decode(bytes, hint))
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
@@ -178,16 +216,26 @@ impl Extractor {
         Ok(())
     }
 
-    fn run(&self, text: &str, encoding: &'static Encoding) -> Result<Document, Error> {
-        let html = parse::parse(text, &self.limits)?;
-        let seg = segment::segment(&html, self.keep_links);
-        Ok(self.assemble(seg, encoding))
+    /// Parses and segments a page, then hands the blocks to `finish`. The blocks hold their
+    /// own text and borrow only attribute values, so the tree is freed before they are scored.
+    /// `fast` keeps every block's stopword counts (faster; the lean text path counts again).
+    fn run<T>(
+        &self,
+        text: &str,
+        fast: bool,
+        finish: impl FnOnce(Segmentation<'_>) -> T,
+    ) -> Result<T, Error> {
+        let mut dom = parse::parse(text, &self.limits)?;
+        let view = View::new(&dom.nodes, &dom.attrs);
+        let seg = segment::segment(view, self.keep_links, fast);
+        dom.nodes = Vec::new();
+        Ok(finish(seg))
     }
 
-    fn assemble(&self, mut seg: Segmentation<'_>, encoding: &'static Encoding) -> Document {
-        let mut cls = classify::classify(&seg, self.keep_captions);
+    /// Scores the blocks and reads the metadata: everything both outputs need.
+    fn decide(&self, seg: &Segmentation<'_>, explain: bool) -> Decision {
+        let cls = classify::classify(seg, self.keep_captions, explain);
         let threshold = self.favor.threshold();
-        let n = seg.blocks.len();
         let first_content = cls.scores.iter().position(|&s| s >= threshold);
         let (metadata, roles) = metadata::extract(
             &seg.sources,
@@ -196,7 +244,89 @@ impl Extractor {
             first_content,
             cls.language,
         );
-        let base = self.base(&seg, metadata.canonical_url.as_deref());
+        let base = self.base(seg, metadata.canonical_url.as_deref());
+        let mut role = vec![None; seg.blocks.len()];
+        for (b, r) in roles {
+            if let Some(slot) = role.get_mut(b) {
+                slot.get_or_insert(r);
+            }
+        }
+        Decision {
+            cls,
+            metadata,
+            role,
+            base,
+        }
+    }
+
+    /// A block's final score and the terms added after classification: a byline or
+    /// dateline is metadata, and a block under the minimum length falls below the threshold.
+    fn final_score(
+        &self,
+        score: f32,
+        words: u32,
+        role: Option<MetaRole>,
+    ) -> (f32, [Option<Contribution>; 2]) {
+        let threshold = self.favor.threshold();
+        let mut score = score;
+        let mut terms = [None, None];
+        if role.is_some() {
+            let value = model::weight(Term::MetadataLine);
+            terms[0] = Some(Contribution {
+                term: Term::MetadataLine,
+                input: 1.0,
+                value,
+            });
+            score += value;
+        }
+        if words < self.min_block_words {
+            let deficit = score - threshold + 1.0;
+            if deficit > 0.0 {
+                terms[1] = Some(Contribution {
+                    term: Term::TooShort,
+                    input: 1.0,
+                    value: -deficit,
+                });
+                score -= deficit;
+            }
+        }
+        (score, terms)
+    }
+
+    /// The text alone: the content blocks of [`assemble`](Self::assemble), joined the same way.
+    fn assemble_text(&self, seg: Segmentation<'_>) -> String {
+        let d = self.decide(&seg, false);
+        let threshold = self.favor.threshold();
+        let resolve = |u: &str| resolve_url(d.base.as_ref(), u);
+        let elems = &seg.elems;
+        join_text(seg.blocks.iter().enumerate().filter_map(|(i, raw)| {
+            let role = d.role[i];
+            let (score, _) = self.final_score(d.cls.scores[i], raw.words, role);
+            if score < threshold || role.is_some() {
+                return None;
+            }
+            let text = if self.keep_links {
+                Cow::Owned(with_link_targets(
+                    &raw.text,
+                    raw.links().iter().map(|l| (l.end, resolve(l.href))),
+                ))
+            } else {
+                Cow::Borrowed(raw.text.as_str())
+            };
+            let parent = elems.get(raw.elem as usize).map_or(NONE, |e| e.parent);
+            Some((text, kind_public(raw.kind), parent))
+        }))
+    }
+
+    fn assemble(&self, mut seg: Segmentation<'_>, encoding: &'static Encoding) -> Document {
+        let Decision {
+            mut cls,
+            metadata,
+            role: roles,
+            base,
+        } = self.decide(&seg, true);
+        let threshold = self.favor.threshold();
+        let n = seg.blocks.len();
         let resolve = |u: &str| resolve_url(base.as_ref(), u);
         let mut metadata = metadata;
         metadata.image = metadata.image.as_deref().map(resolve);
@@ -206,28 +336,9 @@ impl Extractor {
         let elems = &seg.elems;
         for (i, raw) in seg.blocks.iter_mut().enumerate() {
             let mut contributions = std::mem::take(&mut cls.contributions[i]);
-            let mut score = cls.scores[i];
-            let role = roles.iter().find(|(b, _)| *b == i).map(|&(_, r)| r);
-            if role.is_some() {
-                let value = model::weight(Term::MetadataLine);
-                contributions.push(Contribution {
-                    term: Term::MetadataLine,
-                    input: 1.0,
-                    value,
-                });
-                score += value;
-            }
-            if raw.words < self.min_block_words {
-                let deficit = score - threshold + 1.0;
-                if deficit > 0.0 {
-                    contributions.push(Contribution {
-                        term: Term::TooShort,
-                        input: 1.0,
-                        value: -deficit,
-                    });
-                    score -= deficit;
-                }
-            }
+            let role = roles[i];
+            let (score, terms) = self.final_score(cls.scores[i], raw.words, role);
+            contributions.extend(terms.into_iter().flatten());
             let label = if score >= threshold {
                 Label::Content
             } else {
@@ -247,10 +358,10 @@ impl Extractor {
                 table: (raw.kind == segment::Kind::TableRow).then(|| TableInfo {
                     table: raw.table,
                     header: raw.header_row,
-                    cells: cells_of(&text, &raw.cells),
+                    cells: cells_of(&text, raw.cells()),
                 }),
                 links: raw
-                    .links
+                    .links()
                     .iter()
                     .map(|l| Link {
                         start: l.start,
@@ -259,7 +370,7 @@ impl Extractor {
                     })
                     .collect(),
                 images: raw
-                    .images
+                    .images()
                     .iter()
                     .map(|im| Image {
                         src: resolve(im.src),
@@ -273,10 +384,7 @@ impl Extractor {
                 contributions,
                 features: Features {
                     kind: kind_public(raw.kind),
-                    tag: elems
-                        .get(raw.elem as usize)
-                        .map_or("", |e| e.tag)
-                        .to_string(),
+                    tag: static_tag(elems.get(raw.elem as usize).map_or("", |e| &*e.tag)),
                     path: tag_path(elems, raw.elem),
                     class_id: class_path(elems, raw.elem),
                     position: i,
@@ -311,7 +419,10 @@ impl Extractor {
                 .filter(|(b, _)| b.is_content() && b.role.is_none())
                 .map(|(b, &p)| {
                     let text = if keep_links {
-                        Cow::Owned(with_link_targets(b))
+                        Cow::Owned(with_link_targets(
+                            &b.text,
+                            b.structure.links.iter().map(|l| (l.end, l.url.as_str())),
+                        ))
                     } else {
                         Cow::Borrowed(b.text.as_str())
                     };
@@ -374,20 +485,20 @@ fn cells_of(text: &str, starts: &[usize]) -> Vec<String> {
 }
 
 /// A block's text with each link's target written after its anchor text.
-fn with_link_targets(b: &Block) -> String {
-    let mut out = String::with_capacity(b.text.len());
+fn with_link_targets<S: AsRef<str>>(text: &str, links: impl Iterator<Item = (usize, S)>) -> String {
+    let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for l in &b.structure.links {
-        if l.end < at || l.end > b.text.len() || !b.text.is_char_boundary(l.end) {
+    for (end, url) in links {
+        if end < at || end > text.len() || !text.is_char_boundary(end) {
             continue;
         }
-        out.push_str(&b.text[at..l.end]);
+        out.push_str(&text[at..end]);
         out.push_str(" (");
-        out.push_str(&l.url);
+        out.push_str(url.as_ref());
         out.push(')');
-        at = l.end;
+        at = end;
     }
-    out.push_str(&b.text[at..]);
+    out.push_str(&text[at..]);
     out
 }
 
@@ -404,11 +515,28 @@ fn ancestors<'s>(
     .take(PATH_STEPS)
 }
 
+/// What both outputs need from scoring: the scores, the metadata, the lines that are
+/// metadata (bylines, datelines) and the base for URLs.
+struct Decision {
+    cls: classify::Classified,
+    metadata: crate::Metadata,
+    role: Vec<Option<MetaRole>>,
+    base: Option<url::Url>,
+}
+
+/// A tag name as a `Cow`: borrowed from the list of block tags when it is one of them.
+fn static_tag(tag: &str) -> Cow<'static, str> {
+    match crate::cues::BLOCK_TAGS.iter().find(|&&t| t == tag) {
+        Some(&t) => Cow::Borrowed(t),
+        None => Cow::Owned(tag.to_string()),
+    }
+}
+
 fn tag_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
     let mut tags: [&str; PATH_STEPS] = [""; PATH_STEPS];
     let mut n = 0;
     for (slot, e) in tags.iter_mut().zip(ancestors(elems, elem)) {
-        *slot = e.tag;
+        *slot = &e.tag;
         n += 1;
     }
     let mut out = String::with_capacity(tags[..n].iter().map(|t| t.len() + 1).sum());
@@ -427,9 +555,9 @@ const CLASS_PATH_BYTES: usize = 200;
 fn class_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
     let mut out = String::new();
     for e in ancestors(elems, elem) {
-        let id = e.id.map(str::trim).filter(|s| !s.is_empty());
+        let id = e.id().map(str::trim).filter(|s| !s.is_empty());
         let tokens = id.into_iter().map(|i| ('#', i)).chain(
-            e.class
+            e.class()
                 .unwrap_or("")
                 .split_ascii_whitespace()
                 .map(|c| ('.', c)),

@@ -79,7 +79,7 @@ fn apply_words(value: &str, cue: &mut Cue) {
 }
 
 /// Reads the markers of one element.
-pub(crate) fn element_cue(el: &ElementRef<'_>) -> Cue {
+pub(crate) fn element_cue(el: &ElementRef<'_, '_>) -> Cue {
     let mut cue = Cue::default();
     let name = el.name();
     if let Some(&(tag, weight)) = cues::CHROME_TAGS.iter().find(|t| t.0 == name) {
@@ -133,7 +133,7 @@ pub(crate) fn element_cue(el: &ElementRef<'_>) -> Cue {
 
 /// True when the element is hidden from readers: the `hidden` attribute, `aria-hidden`,
 /// an inline `display:none`/`visibility:hidden`, or a screen-reader-only class.
-pub(crate) fn is_hidden(el: &ElementRef<'_>) -> bool {
+pub(crate) fn is_hidden(el: &ElementRef<'_, '_>) -> bool {
     for attr in el.attrs() {
         match attr {
             ("hidden", _) => return true,
@@ -175,7 +175,8 @@ mod tests {
     use crate::dom::{Dom, DOCUMENT};
 
     fn cue_of(fragment: &str) -> Cue {
-        let dom = Dom::parse(&format!("<body>{fragment}"));
+        let parsed = Dom::parse(&format!("<body>{fragment}"));
+        let dom = parsed.view();
         let el = dom
             .descendants(DOCUMENT)
             .filter_map(|n| dom.element(n))
@@ -242,9 +243,10 @@ mod tests {
 
     #[test]
     fn hidden_elements() {
-        let dom = Dom::parse(
+        let parsed = Dom::parse(
             r#"<span style="display: none">a</span><span class="sr-only">b</span><span>c</span>"#,
         );
+        let dom = parsed.view();
         let hidden: Vec<bool> = dom
             .descendants(DOCUMENT)
             .filter_map(|n| dom.element(n))

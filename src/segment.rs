@@ -8,9 +8,10 @@
 //! The walk keeps its own stack, so its depth does not follow the DOM's.
 
 use crate::cues;
-use crate::dom::{Dom, ElementRef, NodeId, DOCUMENT, NO_NODE};
+use crate::dom::{AttrSlice, ElementRef, NodeId, View, DOCUMENT, NO_NODE};
 use crate::markers::{self, Cue};
-use crate::stopwords::{self, is_unspaced, StopCounts};
+use crate::stopwords::{self, is_unspaced, PageCounts, StopCounts};
+use html5ever::LocalName;
 
 /// What stands between the cells of a table row in a block's text.
 pub(crate) const CELL_SEPARATOR: &str = " | ";
@@ -21,9 +22,9 @@ pub(crate) const NONE: u32 = u32::MAX;
 /// A block-level element kept by cleaning.
 #[derive(Debug)]
 pub(crate) struct Elem<'a> {
-    pub tag: &'a str,
-    pub id: Option<&'a str>,
-    pub class: Option<&'a str>,
+    pub tag: LocalName,
+    /// The element's attributes (for its `id` and `class`).
+    pub attrs: AttrSlice<'a>,
     pub parent: u32,
     /// First block-level child and next block-level sibling (`NONE` when absent).
     pub first_child: u32,
@@ -84,17 +85,50 @@ pub(crate) struct RawBlock<'a> {
     pub words: u32,
     pub link_words: u32,
     pub commas: u32,
-    pub stop: StopCounts,
     pub list: Option<ListCtx>,
     pub quote_depth: u8,
     /// The `table` element of a row (`NONE` elsewhere).
     pub table: u32,
-    /// Byte offsets where the cells of a row start.
-    pub cells: Vec<usize>,
     /// A row of header cells (`th`).
     pub header_row: bool,
-    pub links: Vec<RawLink<'a>>,
-    pub images: Vec<RawImage<'a>>,
+    /// Cells, links and images, boxed apart: most blocks have none, and a page can have
+    /// hundreds of thousands of blocks.
+    extras: Option<Box<Extras<'a>>>,
+}
+
+/// The parts of a block that most blocks lack.
+#[derive(Debug, Default)]
+struct Extras<'a> {
+    cells: Vec<usize>,
+    links: Vec<RawLink<'a>>,
+    images: Vec<RawImage<'a>>,
+}
+
+impl<'a> Elem<'a> {
+    pub fn id(&self) -> Option<&'a str> {
+        self.attrs.get("id")
+    }
+
+    pub fn class(&self) -> Option<&'a str> {
+        self.attrs.get("class")
+    }
+}
+
+impl<'a> RawBlock<'a> {
+    /// Byte offsets where the cells of a row start.
+    pub fn cells(&self) -> &[usize] {
+        self.extras.as_ref().map_or(&[], |e| &e.cells)
+    }
+
+    /// The links in the text.
+    pub fn links(&self) -> &[RawLink<'a>] {
+        self.extras.as_ref().map_or(&[], |e| &e.links)
+    }
+
+    /// The images in or just before the block.
+    pub fn images(&self) -> &[RawImage<'a>] {
+        self.extras.as_ref().map_or(&[], |e| &e.images)
+    }
 }
 
 /// Metadata sources met during the walk, for the metadata stage.
@@ -120,6 +154,11 @@ pub(crate) struct PageSources<'a> {
 pub(crate) struct Segmentation<'a> {
     pub elems: Vec<Elem<'a>>,
     pub blocks: Vec<RawBlock<'a>>,
+    /// Stopword counts summed over the blocks, for the page's language.
+    pub stops: PageCounts,
+    /// Stopword counts per block, when the walk was asked to keep them (104 bytes a block);
+    /// otherwise empty, and classification counts each block again for the page's language.
+    pub block_stops: Vec<StopCounts>,
     pub sources: PageSources<'a>,
 }
 
@@ -235,10 +274,12 @@ impl<'a> Pending<'a> {
     }
 }
 
-struct Walker<'a> {
-    dom: &'a Dom,
+struct Walker<'t, 'a> {
+    dom: View<'t, 'a>,
     elems: Vec<Elem<'a>>,
     blocks: Vec<RawBlock<'a>>,
+    stops: PageCounts,
+    block_stops: Option<Vec<StopCounts>>,
     frames: Vec<Frame<'a>>,
     keep_links: bool,
     /// Per element: its last block-level child so far.
@@ -289,7 +330,7 @@ const MICRODATA_PROPS: &[&str] = &[
     "articlesection",
 ];
 
-impl<'a> Walker<'a> {
+impl<'t, 'a> Walker<'t, 'a> {
     fn current_elem(&self) -> u32 {
         self.frames.last().map_or(NONE, |f| f.block_owner)
     }
@@ -323,7 +364,7 @@ impl<'a> Walker<'a> {
         } else {
             self.elems
                 .get(elem as usize)
-                .map_or(Kind::Other, |e| kind_of(e.tag))
+                .map_or(Kind::Other, |e| kind_of(&e.tag))
         };
         let list = if kind == Kind::ListItem {
             frame.and_then(|f| f.list)
@@ -350,6 +391,10 @@ impl<'a> Walker<'a> {
         } else {
             stopwords::count(&text, &mut self.scratch)
         };
+        self.stops.add(&stop);
+        if let Some(kept) = self.block_stops.as_mut() {
+            kept.push(stop);
+        }
         let commas = count_commas(&text);
         let mut cells = pending.cells;
         cells.retain(|&c| c < text.len());
@@ -364,18 +409,25 @@ impl<'a> Walker<'a> {
             words,
             link_words,
             commas,
-            stop,
             list,
             quote_depth,
             table,
-            cells: if kind == Kind::TableRow {
-                cells
-            } else {
-                Vec::new()
-            },
             header_row: pending.header_row,
-            links,
-            images: pending.images,
+            extras: {
+                let cells = if kind == Kind::TableRow {
+                    cells
+                } else {
+                    Vec::new()
+                };
+                let images = pending.images;
+                (!(cells.is_empty() && links.is_empty() && images.is_empty())).then(|| {
+                    Box::new(Extras {
+                        cells,
+                        links,
+                        images,
+                    })
+                })
+            },
             text,
         });
     }
@@ -388,7 +440,7 @@ impl<'a> Walker<'a> {
     }
 
     /// Records what an element tells about the page's metadata.
-    fn note_sources(&mut self, el: ElementRef<'a>) {
+    fn note_sources(&mut self, el: ElementRef<'t, 'a>) {
         match el.name() {
             "script" => self.sources.json_ld.extend(json_ld_text(self.dom, el)),
             "time" => {
@@ -413,7 +465,7 @@ impl<'a> Walker<'a> {
     }
 
     /// Enters an element; returns false when its subtree is to be skipped.
-    fn enter(&mut self, el: ElementRef<'a>) -> bool {
+    fn enter(&mut self, el: ElementRef<'t, 'a>) -> bool {
         let name = el.name();
         self.note_sources(el);
         if name == "head" {
@@ -471,9 +523,8 @@ impl<'a> Walker<'a> {
             }
             self.last_child.push(NONE);
             self.elems.push(Elem {
-                tag: name,
-                id: el.attr("id"),
-                class: el.attr("class"),
+                tag: el.local_name(),
+                attrs: el.attr_slice(),
                 parent,
                 first_child: NONE,
                 next_sibling: NONE,
@@ -584,7 +635,7 @@ fn count_commas(text: &str) -> u32 {
 /// Text of the descendants of `node`, whitespace collapsed; `None` when it would exceed
 /// `MAX_SOURCE_TEXT` bytes or `MAX_SOURCE_NODES` nodes. Metadata values are short, and the
 /// bound keeps nested `itemprop` elements from making the walk quadratic.
-fn collapsed_text(dom: &Dom, node: NodeId) -> Option<String> {
+fn collapsed_text(dom: View<'_, '_>, node: NodeId) -> Option<String> {
     let mut p = Pending::default();
     for (seen, d) in dom.descendants(node).enumerate() {
         if seen > MAX_SOURCE_NODES || p.text.len() > MAX_SOURCE_TEXT {
@@ -603,14 +654,24 @@ const MAX_SOURCE_NODES: usize = 200;
 
 /// Walks the document once and returns its blocks, its block-level elements and its
 /// metadata sources.
-pub(crate) fn segment(dom: &Dom, keep_links: bool) -> Segmentation<'_> {
+pub(crate) fn segment<'a>(
+    dom: View<'_, 'a>,
+    keep_links: bool,
+    keep_block_stops: bool,
+) -> Segmentation<'a> {
+    // Every element is at most one entry, and every block holds text from at least one text
+    // node: reserving that much up front spares the copies (and the slack) of doubling. Pages
+    // not yet touched cost no memory.
+    let (elements, texts) = dom.counts();
     let mut w = Walker {
         dom,
         keep_links,
-        elems: Vec::new(),
-        blocks: Vec::new(),
+        elems: Vec::with_capacity(elements),
+        blocks: Vec::with_capacity(texts),
+        stops: PageCounts::default(),
+        block_stops: keep_block_stops.then(|| Vec::with_capacity(texts)),
         frames: Vec::new(),
-        last_child: Vec::new(),
+        last_child: Vec::with_capacity(elements),
         pending: Pending::default(),
         flushes: 0,
         flushed_words: 0,
@@ -654,15 +715,26 @@ pub(crate) fn segment(dom: &Dom, keep_links: bool) -> Segmentation<'_> {
         w.leave();
     }
     w.flush();
+    // The tables grew by doubling; on a large page the slack is worth returning.
+    w.elems.shrink_to_fit();
+    w.blocks.shrink_to_fit();
     Segmentation {
         elems: w.elems,
         blocks: w.blocks,
+        stops: w.stops,
+        block_stops: w
+            .block_stops
+            .map(|mut s| {
+                s.shrink_to_fit();
+                s
+            })
+            .unwrap_or_default(),
         sources: w.sources,
     }
 }
 
 /// The text of a `<script type="application/ld+json">`, if `el` is one.
-fn json_ld_text(dom: &Dom, el: ElementRef<'_>) -> Option<String> {
+fn json_ld_text(dom: View<'_, '_>, el: ElementRef<'_, '_>) -> Option<String> {
     let ld = el
         .attr("type")
         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
@@ -675,7 +747,7 @@ fn json_ld_text(dom: &Dom, el: ElementRef<'_>) -> Option<String> {
 }
 
 /// Reads `<title>`, `<meta>`, `<link rel=canonical>`, `<base>` and JSON-LD from the head.
-fn read_head<'a>(dom: &'a Dom, head: NodeId, sources: &mut PageSources<'a>) {
+fn read_head<'a>(dom: View<'_, 'a>, head: NodeId, sources: &mut PageSources<'a>) {
     for d in dom.descendants(head) {
         let Some(el) = dom.element(d) else {
             continue;
@@ -718,10 +790,11 @@ fn read_head<'a>(dom: &'a Dom, head: NodeId, sources: &mut PageSources<'a>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dom::Dom;
 
     fn blocks(html: &str) -> Vec<(String, u32, u32)> {
         let doc = Dom::parse(html);
-        let seg = segment(&doc, false);
+        let seg = segment(doc.view(), false, true);
         seg.blocks
             .into_iter()
             .map(|b| (b.text, b.words, b.link_words))
@@ -770,7 +843,7 @@ mod tests {
             "<html><head><title>T | Site</title><meta property='og:title' content='T'></head>\
              <body><pre>fn main() {\n    x();\n}</pre></body></html>",
         );
-        let seg = segment(&doc, false);
+        let seg = segment(doc.view(), false, true);
         assert_eq!(seg.blocks[0].text, "fn main() {\n    x();\n}");
         assert_eq!(seg.blocks[0].kind, Kind::Pre);
         assert_eq!(seg.sources.title.as_deref(), Some("T | Site"));
@@ -780,11 +853,11 @@ mod tests {
     #[test]
     fn element_counts_cover_their_subtree() {
         let doc = Dom::parse("<div id=a><p>one two</p><ul><li><a href=#>three</a></li></ul></div>");
-        let seg = segment(&doc, false);
+        let seg = segment(doc.view(), false, true);
         let div = seg
             .elems
             .iter()
-            .find(|e| e.id == Some("a"))
+            .find(|e| e.id() == Some("a"))
             .map(|e| (e.words, e.link_words));
         assert_eq!(div, Some((3, 1)));
     }
@@ -796,7 +869,7 @@ mod tests {
              <table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>\
              <blockquote><p>Quoted <a href='/x'>link</a> text</p></blockquote>",
         );
-        let seg = segment(&doc, true);
+        let seg = segment(doc.view(), true, true);
         let b = &seg.blocks;
         assert_eq!(b[0].text, "one");
         let (outer, inner) = (b[0].list.expect("list"), b[1].list.expect("list"));
@@ -804,10 +877,10 @@ mod tests {
         assert!(!inner.ordered && inner.depth == 2);
         assert_eq!(b[2].text, "A | B");
         assert!(b[2].header_row && !b[3].header_row);
-        assert_eq!(b[2].cells, vec![0, 4]);
+        assert_eq!(b[2].cells(), [0, 4]);
         assert_eq!(b[2].table, b[3].table);
         assert_eq!(b[4].quote_depth, 1);
-        let link = b[4].links[0];
+        let link = b[4].links()[0];
         assert_eq!(
             (&b[4].text[link.start..link.end], link.href),
             ("link", "/x")
@@ -821,7 +894,7 @@ mod tests {
              <script type='application/ld+json'>{\"@type\":\"NewsArticle\"}</script></head>\
              <body><span itemprop=author>Jane Roe</span><time datetime='2020-01-02'>2 Jan</time></body></html>",
         );
-        let seg = segment(&doc, false);
+        let seg = segment(doc.view(), false, true);
         let s = &seg.sources;
         assert_eq!(s.html_lang, Some("de"));
         assert_eq!(s.canonical, Some("https://e.org/a"));

@@ -198,26 +198,47 @@ fn add_hits(out: &mut StopCounts, mask: u64) {
     }
 }
 
-/// The page's language guessed from the summed counts of its blocks: the language code and
-/// its index in the stoplists (`None` for unspaced scripts, which use function characters).
-pub(crate) fn detect<'a>(
-    blocks: impl Iterator<Item = &'a StopCounts>,
-) -> (Option<&'static str>, Option<usize>) {
-    let lists = &*STOPLISTS;
-    let mut totals = vec![0u64; lists.codes.len()];
-    let (mut tokens, mut unspaced, mut kana) = (0u64, 0u64, 0u64);
-    for b in blocks {
-        tokens += u64::from(b.tokens);
-        unspaced += u64::from(b.unspaced_chars);
-        kana += u64::from(b.kana);
-        for (t, &n) in totals.iter_mut().zip(&b.per_language) {
+/// Stopword counts summed over a page's blocks, for telling its language.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PageCounts {
+    tokens: u64,
+    unspaced: u64,
+    kana: u64,
+    per_language: [u64; MAX_LANGUAGES],
+}
+
+impl Default for PageCounts {
+    fn default() -> Self {
+        PageCounts {
+            tokens: 0,
+            unspaced: 0,
+            kana: 0,
+            per_language: [0; MAX_LANGUAGES],
+        }
+    }
+}
+
+impl PageCounts {
+    pub fn add(&mut self, b: &StopCounts) {
+        self.tokens += u64::from(b.tokens);
+        self.unspaced += u64::from(b.unspaced_chars);
+        self.kana += u64::from(b.kana);
+        for (t, &n) in self.per_language.iter_mut().zip(&b.per_language) {
             *t += u64::from(n);
         }
     }
+}
+
+/// The page's language guessed from the summed counts of its blocks: the language code and
+/// its index in the stoplists (`None` for unspaced scripts, which use function characters).
+pub(crate) fn detect(page: &PageCounts) -> (Option<&'static str>, Option<usize>) {
+    let lists = &*STOPLISTS;
+    let (tokens, unspaced, kana) = (page.tokens, page.unspaced, page.kana);
     if unspaced > tokens * 2 && unspaced > 0 {
         let code = if kana * 10 > unspaced { "ja" } else { "zh" };
         return (Some(code), None);
     }
+    let totals = &page.per_language[..lists.codes.len().min(MAX_LANGUAGES)];
     let best = totals.iter().enumerate().max_by_key(|&(_, &n)| n);
     match best {
         Some((i, &n)) if n > 0 => (lists.codes.get(i).copied(), Some(i)),
@@ -245,8 +266,9 @@ mod tests {
 
     fn lang_of(text: &str) -> Option<&'static str> {
         let mut buf = String::new();
-        let c = count(text, &mut buf);
-        detect(std::iter::once(&c)).0
+        let mut page = PageCounts::default();
+        page.add(&count(text, &mut buf));
+        detect(&page).0
     }
 
     #[test]
@@ -278,7 +300,9 @@ mod tests {
             "Home News Sport Business Technology Science Health Video",
             &mut buf,
         );
-        let (_, lang) = detect([&prose].into_iter());
+        let mut page = PageCounts::default();
+        page.add(&prose);
+        let (_, lang) = detect(&page);
         assert!(density(&prose, lang) > 0.4);
         assert!(density(&nav, lang) < 0.1);
     }

@@ -159,3 +159,44 @@ fn extractor_is_shareable_across_threads() {
     });
     assert_eq!(texts[0], texts[1]);
 }
+
+#[test]
+fn the_text_path_gives_the_documents_text_on_every_fixture() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut pages = 0;
+    for entry in std::fs::read_dir(dir).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).expect("read");
+        for extractor in [
+            Extractor::default(),
+            Extractor::builder()
+                .keep_links(true)
+                .favor(Favor::Recall)
+                .min_block_words(3)
+                .build(),
+        ] {
+            let doc = extractor.extract_bytes(&bytes).expect("document");
+            let text = extractor.extract_text_bytes(&bytes).expect("text");
+            assert!(!text.is_empty(), "{}", path.display());
+            assert_eq!(text, doc.text, "{}", path.display());
+        }
+        pages += 1;
+    }
+    assert!(pages >= 9, "only {pages} fixtures read");
+}
+
+#[test]
+fn the_text_path_reports_the_same_errors() {
+    let extractor = Extractor::builder().max_input_bytes(10).build();
+    assert!(matches!(
+        extractor.extract_text("<p>more than ten bytes</p>"),
+        Err(Error::TooLarge { .. })
+    ));
+    assert!(matches!(
+        Extractor::default().extract_text_bytes(b"%PDF-1.7 binary"),
+        Err(Error::NotHtml { .. })
+    ));
+}

@@ -38,7 +38,10 @@ proptest! {
     #[test]
     fn tag_soup_never_panics_and_keeps_invariants(html in tag_soup()) {
         for favor in [Favor::Precision, Favor::Recall] {
-            if let Ok(doc) = Extractor::builder().favor(favor).build().extract(&html) {
+            let extractor = Extractor::builder().favor(favor).build();
+            if let Ok(doc) = extractor.extract(&html) {
+                // The lean text path chooses the same blocks.
+                prop_assert_eq!(extractor.extract_text(&html).ok(), Some(doc.text.clone()));
                 // The text is made of the content blocks and nothing else.
                 for b in doc.content_blocks() {
                     prop_assert!(doc.text.contains(&b.text));
