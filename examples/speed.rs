@@ -4,9 +4,10 @@
 //! cargo run --release --example speed -- ../shared/eval/scrapinghub/pages [ROUNDS]
 //! ```
 //! Each round parses every page with `scraper::Html::parse_document` alone, then extracts
-//! every page with dechrome (decoding included), alternating so that both see the same
-//! machine state. It prints pages per second for both and the median ratio over rounds.
-//! A third argument, `parse` or `extract`, runs one side once, for instruction counts:
+//! every page with dechrome (decoding included) into a whole `Document`, then into text
+//! alone (`extract_text_bytes`), alternating so that all see the same machine state. It
+//! prints pages per second for each and the median ratios over rounds.
+//! A third argument, `parse`, `extract` or `text`, runs one side once, for instruction counts:
 //! `valgrind --tool=callgrind target/release/examples/speed DIR 1 extract`.
 use std::time::Instant;
 
@@ -49,9 +50,16 @@ fn main() {
                 .for_each(|p| drop(std::hint::black_box(extractor.extract_bytes(p))));
             return;
         }
+        Some("text") => {
+            pages
+                .iter()
+                .for_each(|p| drop(std::hint::black_box(extractor.extract_text_bytes(p))));
+            return;
+        }
         _ => {}
     }
     let (mut parse_t, mut extract_t, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut text_t, mut text_ratios) = (Vec::new(), Vec::new());
     for _ in 0..rounds {
         let t = Instant::now();
         for text in &texts {
@@ -63,9 +71,17 @@ fn main() {
             let _ = std::hint::black_box(extractor.extract_bytes(page));
         }
         let e = t.elapsed().as_secs_f64();
+        // The lean path: the same text, without the per-block explanation.
+        let t = Instant::now();
+        for page in &pages {
+            let _ = std::hint::black_box(extractor.extract_text_bytes(page));
+        }
+        let x = t.elapsed().as_secs_f64();
         parse_t.push(p);
         extract_t.push(e);
         ratios.push(e / p);
+        text_t.push(x);
+        text_ratios.push(x / p);
     }
     let median = |v: &mut Vec<f64>| {
         v.sort_by(f64::total_cmp);
@@ -76,6 +92,7 @@ fn main() {
         median(&mut extract_t),
         median(&mut ratios),
     );
+    let (x, xr) = (median(&mut text_t), median(&mut text_ratios));
     let n = pages.len() as f64;
     println!(
         "pages: {}  ({:.1} MB)  rounds: {rounds}",
@@ -92,5 +109,11 @@ fn main() {
         n / e,
         1e3 * e / n
     );
+    println!(
+        "dechrome extract_text: {:8.1} pages/s  {:6.2} ms/page",
+        n / x,
+        1e3 * x / n
+    );
     println!("extract / parse time:  {r:.2}x (median of rounds)");
+    println!("extract_text / parse:  {xr:.2}x (median of rounds)");
 }

@@ -200,3 +200,21 @@ fn the_text_path_reports_the_same_errors() {
         Err(Error::NotHtml { .. })
     ));
 }
+
+#[test]
+fn the_text_path_gives_the_documents_text_on_a_page_large_enough_to_count_twice() {
+    // Above 1 MiB the text path counts stopwords again instead of keeping them per block.
+    let section = include_str!("fixtures/news_sample.html");
+    let body_start = section.find("<body").expect("body");
+    let body = &section[body_start..];
+    let page = format!(
+        "{}{}",
+        &section[..body_start],
+        body.repeat((2 << 20) / body.len() + 1)
+    );
+    assert!(page.len() > 2 << 20);
+    let extractor = Extractor::default();
+    let text = extractor.extract_text(&page).expect("text");
+    assert!(text.contains("The Kremlin has expressed confidence"));
+    assert_eq!(text, extractor.extract(&page).expect("document").text);
+}
