@@ -61,6 +61,36 @@ pub(crate) const BLOCK_TAGS: &[&str] = &[
     "noframes",
 ];
 
+/// The attributes any stage reads. The parser's pre-pass leaves out all others.
+pub(crate) const READ_ATTRIBUTES: &[&str] = &[
+    // Markers and hiding (markers.rs).
+    "class",
+    "id",
+    "role",
+    "itemprop",
+    "style",
+    "hidden",
+    "aria-hidden",
+    // Links, images, language and metadata sources (segment.rs).
+    "href",
+    "src",
+    "data-src",
+    "alt",
+    "lang",
+    "type",
+    "content",
+    "name",
+    "property",
+    "rel",
+    "datetime",
+    // Read by the tree builder itself: `<input type>` in tables, `<font color|face|size>` in
+    // foreign content, `<annotation-xml encoding>`.
+    "color",
+    "face",
+    "size",
+    "encoding",
+];
+
 /// Class names (whole tokens) that hide an element from sighted readers: the text is a
 /// screen-reader duplicate ("Share on Facebook", "Skip to content") and is dropped in cleaning.
 pub(crate) const HIDING_CLASSES: &[&str] = &[

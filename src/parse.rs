@@ -160,6 +160,7 @@ pub(crate) fn bound(text: &str, max_depth: usize, max_attributes: usize) -> Cow<
     let mut stack: Vec<(&[u8], Id)> = Vec::new();
     // Start tags removed, by name, so that their end tags go too.
     let mut removed: Vec<(&[u8], usize)> = Vec::new();
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut foreign = 0usize;
     let mut i = 0;
     while let Some(lt) = find(bytes, i, b'<') {
@@ -213,20 +214,26 @@ pub(crate) fn bound(text: &str, max_depth: usize, max_attributes: usize) -> Cow<
                 .take_while(|b| !(b.is_ascii_whitespace() || **b == b'/' || **b == b'>'))
                 .count();
         let name = &bytes[name_start..name_end];
-        let (mut j, mut self_closing) = tag_end_fast(bytes, name_end);
-        // Only a tag long enough to hold more attributes than the limit is read precisely.
-        if j - name_end > 2 * max_attributes {
-            let (end, closing, cut_at) = read_attributes(bytes, name_end, max_attributes);
-            j = end;
-            self_closing = closing;
-            if let Some(cut) = cut_at {
-                out.replace(cut, j.min(bytes.len()), "");
-            }
+        cuts.clear();
+        let TagScan {
+            end: j,
+            self_closing,
+        } = scan_tag(bytes, name_end, max_attributes, &mut cuts);
+        if j >= bytes.len() {
+            // A tag cut off by the end of input is dropped by the tokenizer: leave it be.
+            cuts.clear();
         }
         let tag_end = (j + 1).min(bytes.len());
+        // Unread attributes go, unless the whole tag goes (below, past the depth limit).
+        let cut_attributes = |out: &mut Out<'_>, cuts: &[(usize, usize)]| {
+            for &(from, to) in cuts {
+                out.replace(from, to, "");
+            }
+        };
         i = tag_end;
         let (class, id) = tag_class(name);
         if class & RAW_TEXT != 0 {
+            cut_attributes(&mut out, &cuts);
             // Skip to the matching end tag: nothing inside is markup.
             let end = find_end_tag(bytes, i, name).unwrap_or(bytes.len());
             if end > i && body_is_never_read(name, &bytes[name_end..tag_end]) {
@@ -236,6 +243,7 @@ pub(crate) fn bound(text: &str, max_depth: usize, max_attributes: usize) -> Cow<
             continue;
         }
         if class & VOID != 0 || (self_closing && foreign > 0) {
+            cut_attributes(&mut out, &cuts);
             continue;
         }
         close_implied(&mut stack, id, class);
@@ -256,6 +264,7 @@ pub(crate) fn bound(text: &str, max_depth: usize, max_attributes: usize) -> Cow<
             out.replace(lt, tag_end, "");
             continue;
         }
+        cut_attributes(&mut out, &cuts);
         if class & FOREIGN != 0 {
             foreign += 1;
         }
@@ -304,90 +313,96 @@ fn body_is_never_read(name: &[u8], attrs: &[u8]) -> bool {
     name.eq_ignore_ascii_case(b"style") || name.eq_ignore_ascii_case(b"noscript")
 }
 
-/// The index of the `>` that ends a tag whose attributes start at `from` (quoted values may
-/// hold `>`), and whether the tag ends with `/>`.
-fn tag_end_fast(bytes: &[u8], from: usize) -> (usize, bool) {
-    let mut at = from;
-    while let Some(p) = bytes
-        .get(at..)
-        .and_then(|t| memchr::memchr3(b'>', b'"', b'\'', t))
-    {
-        let k = at + p;
-        let b = bytes[k];
-        if b == b'>' {
-            return (k, k > from && bytes[k - 1] == b'/');
-        }
-        // A quote opens a value only right after `=` (spaces allowed between).
-        let before = bytes[from..k]
-            .iter()
-            .rposition(|c| !c.is_ascii_whitespace())
-            .map(|q| bytes[from + q]);
-        at = if before == Some(b'=') {
-            find(bytes, k + 1, b).map_or(bytes.len(), |e| e + 1)
-        } else {
-            k + 1
-        };
-    }
-    (bytes.len(), false)
+/// Whether an attribute is read by a later stage (or steers the tree builder): the others
+/// are left out before parsing, as the tokenizer spends much of its time on attributes.
+fn attribute_is_read(name: &[u8]) -> bool {
+    crate::cues::READ_ATTRIBUTES
+        .iter()
+        .any(|a| a.len() == name.len() && a.as_bytes().eq_ignore_ascii_case(name))
 }
 
-/// Reads a tag's attributes one by one from `from`: the index of its closing `>`, whether it
-/// ends with `/>`, and where to cut when it has more than `max` attributes.
-fn read_attributes(bytes: &[u8], from: usize, max: usize) -> (usize, bool, Option<usize>) {
+/// What [`scan_tag`] found in a start tag.
+struct TagScan {
+    /// Index of the closing `>` (the input's length when the tag is never closed).
+    end: usize,
+    /// The tag ends with `/>`.
+    self_closing: bool,
+}
+
+/// Reads a start tag's attributes from `from` (just after the name) the way the tokenizer
+/// does, pushing to `cuts` the byte ranges of the attributes to leave out: those no stage
+/// reads, and those beyond the first `max` of the element.
+fn scan_tag(bytes: &[u8], from: usize, max: usize, cuts: &mut Vec<(usize, usize)>) -> TagScan {
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c);
+    let len = bytes.len();
     let mut j = from;
-    let mut attrs = 0usize;
-    let mut cut_at = None;
-    let mut kept_end = j;
+    let mut kept = 0usize;
     let mut self_closing = false;
-    while j < bytes.len() {
-        let b = bytes[j];
-        if b == b'>' {
-            break;
-        }
-        if b.is_ascii_whitespace() {
+    loop {
+        // Before an attribute name.
+        while j < len && space(bytes[j]) {
             j += 1;
-            continue;
         }
-        if b == b'/' {
-            self_closing = bytes.get(j + 1) == Some(&b'>');
-            j += 1;
-            continue;
+        if j >= len {
+            return TagScan {
+                end: len,
+                self_closing: false,
+            };
+        }
+        match bytes[j] {
+            b'>' => {
+                return TagScan {
+                    end: j,
+                    self_closing,
+                }
+            }
+            b'/' => {
+                self_closing = bytes.get(j + 1) == Some(&b'>');
+                j += 1;
+                continue;
+            }
+            _ => {}
         }
         self_closing = false;
-        while j < bytes.len()
-            && !(bytes[j].is_ascii_whitespace() || matches!(bytes[j], b'/' | b'>' | b'='))
-        {
+        let after_slash = j > from && bytes[j - 1] == b'/';
+        let name_start = j;
+        // The name: a leading '=' belongs to it.
+        j += 1;
+        while j < len && !(space(bytes[j]) || matches!(bytes[j], b'/' | b'>' | b'=')) {
             j += 1;
         }
+        let name_end = j;
         let mut k = j;
-        while k < bytes.len() && bytes[k].is_ascii_whitespace() {
+        while k < len && space(bytes[k]) {
             k += 1;
         }
         if bytes.get(k) == Some(&b'=') {
             k += 1;
-            while k < bytes.len() && bytes[k].is_ascii_whitespace() {
+            while k < len && space(bytes[k]) {
                 k += 1;
             }
             match bytes.get(k) {
                 Some(&q) if q == b'"' || q == b'\'' => {
-                    k = find(bytes, k + 1, q).map_or(bytes.len(), |e| e + 1)
+                    k = find(bytes, k + 1, q).map_or(len, |e| e + 1);
                 }
-                _ => {
-                    while k < bytes.len() && !(bytes[k].is_ascii_whitespace() || bytes[k] == b'>') {
+                Some(b'>') | None => {}
+                Some(_) => {
+                    while k < len && !(space(bytes[k]) || bytes[k] == b'>') {
                         k += 1;
                     }
                 }
             }
             j = k;
         }
-        attrs += 1;
-        if attrs <= max {
-            kept_end = j;
-        } else if cut_at.is_none() {
-            cut_at = Some(kept_end);
+        // Without '=', the name ends the attribute and `j` stays at its end.
+        let keep = kept < max && attribute_is_read(&bytes[name_start..name_end]);
+        if keep {
+            kept += 1;
+        } else if !after_slash {
+            // (After a bare '/', cutting could turn the tag into a self-closing one.)
+            cuts.push((name_start, j.min(len)));
         }
     }
-    (j, self_closing, cut_at)
 }
 
 /// Pops the elements a start tag closes implicitly.
@@ -462,8 +477,25 @@ mod tests {
 
     #[test]
     fn attributes_beyond_the_limit_are_dropped() {
-        let page = r#"<p a=1 b="2" c='3' d e=5>x</p>"#;
-        assert_eq!(bound(page, 10, 3), r#"<p a=1 b="2" c='3'>x</p>"#);
+        let page = r#"<p id=1 class="2" role='3' lang title=5>x</p>"#;
+        assert_eq!(bound(page, 10, 3), r#"<p id=1 class="2" role='3'  >x</p>"#);
+    }
+
+    #[test]
+    fn attributes_no_stage_reads_are_left_out() {
+        let page = concat!(
+            r#"<a href="/x" onclick="f('>')" data-x='1' title=t class=c>link</a>"#,
+            r#"<img src=a.png srcset="a 1x, b 2x" alt="A"><p/title=x>t<input type=hidden value=v>"#,
+            r#"<div =odd CLASS=Up data-y>z</div><b unclosed="#
+        );
+        assert_eq!(
+            bound(page, 10, 10),
+            concat!(
+                r#"<a href="/x"    class=c>link</a>"#,
+                r#"<img src=a.png  alt="A"><p/title=x>t<input type=hidden >"#,
+                r#"<div  CLASS=Up >z</div><b unclosed="#
+            )
+        );
     }
 
     #[test]
