@@ -148,15 +148,13 @@ impl Extractor {
     /// Extracts the main content of a page given as text.
     pub fn extract(&self, html: &str) -> Result<Document, Error> {
         self.check_text(html)?;
-        self.run(html, true, |seg| self.assemble(seg, encoding_rs::UTF_8))
+        self.run(html, |seg| self.assemble(seg, encoding_rs::UTF_8))
     }
 
     /// Extracts the main content of a page given as raw bytes, decoding them first.
     pub fn extract_bytes(&self, bytes: &[u8]) -> Result<Document, Error> {
         let decoded = self.decode(bytes)?;
-        self.run(&decoded.text, true, |seg| {
-            self.assemble(seg, decoded.encoding)
-        })
+        self.run(&decoded.text, |seg| self.assemble(seg, decoded.encoding))
     }
 
     /// Extracts only the article's text: the same text as [`Document::text`] from
@@ -176,16 +174,13 @@ impl Extractor {
     /// ```
     pub fn extract_text(&self, html: &str) -> Result<String, Error> {
         self.check_text(html)?;
-        self.run(html, html.len() < LEAN_ABOVE_BYTES, |seg| {
-            self.assemble_text(seg)
-        })
+        self.run(html, |seg| self.assemble_text(seg))
     }
 
     /// [`extract_text`](Self::extract_text) for raw bytes, decoding them first.
     pub fn extract_text_bytes(&self, bytes: &[u8]) -> Result<String, Error> {
         let decoded = self.decode(bytes)?;
-        let fast = decoded.text.len() < LEAN_ABOVE_BYTES;
-        self.run(&decoded.text, fast, |seg| self.assemble_text(seg))
+        self.run(&decoded.text, |seg| self.assemble_text(seg))
     }
 
     fn check_text(&self, html: &str) -> Result<(), Error> {
@@ -221,13 +216,10 @@ impl Extractor {
 
     /// Parses and segments a page, then hands the blocks to `finish`. The blocks hold their
     /// own text and borrow only attribute values, so the tree is freed before they are scored.
-    /// `fast` keeps every block's stopword counts (faster; the lean text path counts again).
-    fn run<T>(
-        &self,
-        text: &str,
-        fast: bool,
-        finish: impl FnOnce(Segmentation<'_>) -> T,
-    ) -> Result<T, Error> {
+    /// Below [`LEAN_ABOVE_BYTES`] every block's stopword counts are kept; above, they are
+    /// counted again once the page's language is known.
+    fn run<T>(&self, text: &str, finish: impl FnOnce(Segmentation<'_>) -> T) -> Result<T, Error> {
+        let fast = text.len() < LEAN_ABOVE_BYTES;
         let mut dom = parse::parse(text, &self.limits)?;
         let view = View::new(&dom.nodes, &dom.attrs);
         let seg = segment::segment(view, self.keep_links, fast);
@@ -518,9 +510,10 @@ fn ancestors<'s>(
     .take(PATH_STEPS)
 }
 
-/// Pages at least this large take the lean text path's second stopword count (saving about
-/// 100 bytes a block) instead of keeping every block's counts (faster).
-const LEAN_ABOVE_BYTES: usize = 1 << 20;
+/// Pages at least this large count each block's stopwords a second time, once the page's
+/// language is known, instead of keeping every block's counts for every language: slower,
+/// but about 100 bytes a block less at the peak. Web pages are nearly all smaller.
+const LEAN_ABOVE_BYTES: usize = 4 << 20;
 
 /// What both outputs need from scoring: the scores, the metadata, the lines that are
 /// metadata (bylines, datelines) and the base for URLs.

@@ -203,16 +203,16 @@ fn the_text_path_reports_the_same_errors() {
 
 #[test]
 fn the_text_path_gives_the_documents_text_on_a_page_large_enough_to_count_twice() {
-    // Above 1 MiB the text path counts stopwords again instead of keeping them per block.
+    // From 4 MiB stopwords are counted again instead of kept per block.
     let section = include_str!("fixtures/news_sample.html");
     let body_start = section.find("<body").expect("body");
     let body = &section[body_start..];
     let page = format!(
         "{}{}",
         &section[..body_start],
-        body.repeat((2 << 20) / body.len() + 1)
+        body.repeat((4 << 20) / body.len() + 1)
     );
-    assert!(page.len() > 2 << 20);
+    assert!(page.len() > 4 << 20);
     let extractor = Extractor::default();
     let text = extractor.extract_text(&page).expect("text");
     assert!(text.contains("The Kremlin has expressed confidence"));
