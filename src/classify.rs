@@ -16,8 +16,9 @@
 //!    ([`Term`], weights in [`crate::model`]): region membership, a lead paragraph just before
 //!    the region, chrome markers, link density, length, stopword density, short lines at the
 //!    region's edges, the headline, dates, credits, ad labels, captions and the kind of block.
-//!    A second pass lets a heading take the label of the section it opens, and a short line
-//!    lean to its neighbours. Every input is kept in the block's explanation.
+//!    A second pass lets a heading take the label of the section it opens, a short line
+//!    ending in a colon the label of what it introduces, and other short lines lean to their
+//!    neighbours. Every input is kept in the block's explanation.
 //! 4. **Fallback.** When the region holds too little of the page's prose, region membership is
 //!    not trusted; blocks are judged on their own features and their neighbours' (jusText).
 
@@ -117,6 +118,11 @@ fn ends_sentence(text: &str) -> bool {
         c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | '»')
     });
     t.ends_with(['.', '!', '?', '。', '！', '？', '…', ':', ';'])
+}
+
+/// True for a line that ends with a colon: a label for what follows.
+fn introduces(text: &str) -> bool {
+    text.trim_end().ends_with([':', '：'])
 }
 
 /// Scores every element that holds prose (readability), returning the per-element scores.
@@ -621,6 +627,11 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
             Kind::Heading(_) if !headline_here => {
                 (Term::Section, section_label(blocks, &first_pass, i))
             }
+            // A short line ending in a colon introduces what follows ("Read more:",
+            // "Contact:", "Ingredients:"): it goes with the block it introduces.
+            _ if trusted && b.words < SHORT_WORDS && introduces(&b.text) => {
+                (Term::Introduces, section_label(blocks, &first_pass, i))
+            }
             _ if trusted && b.words < SHORT_WORDS && !ends_sentence(&b.text) => (
                 Term::Context,
                 (short_context(blocks, &first_pass, i) + section_label(blocks, &first_pass, i))
@@ -810,6 +821,23 @@ mod tests {
             "<p>Paragraph {n} of the story says that the council met on Monday, and that it was \
              agreed, after a long debate, to open the library on Sundays from next month.</p>"
         )
+    }
+
+    #[test]
+    fn a_line_ending_in_a_colon_goes_with_what_it_introduces() {
+        let page = format!(
+            "<article>{}{}<p>What you need:</p><ul><li>Two cups of flour, sifted twice before \
+             use, and a pinch of salt</li><li>One egg, beaten, and a cup of milk at room \
+             temperature</li></ul>{}<p>Read more:</p><p><a href=/a>Ten walks for autumn in \
+             the hills</a> <a href=/b>The best bakeries in town this year</a></p></article>",
+            para(1),
+            para(2),
+            para(3)
+        );
+        let l = labels(&page);
+        let label = |t: &str| l.iter().find(|(x, _)| x == t).map(|(_, c)| *c);
+        assert_eq!(label("What you need:"), Some(true));
+        assert_eq!(label("Read more:"), Some(false));
     }
 
     #[test]

@@ -105,6 +105,9 @@ pub enum Term {
     /// The labels of the nearest longer blocks around it (jusText's context): for short lines,
     /// and for every block when there is no trusted region.
     Context,
+    /// For a short line ending in a colon ("Read more:"): +1 when the block it introduces is
+    /// content, −1 when not.
+    Introduces,
     /// A byline or dateline: metadata, never body text.
     MetadataLine,
     /// Shorter than the extractor's minimum block length.

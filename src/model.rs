@@ -34,6 +34,7 @@ pub(crate) const WEIGHTS: &[(Term, f32)] = &[
     (Term::NeighboursInRegion, 0.0),
     (Term::Section, 2.0),
     (Term::Context, 0.6),
+    (Term::Introduces, 2.0),
     (Term::MetadataLine, -3.0),
 ];
 
