@@ -120,6 +120,9 @@ fn ends_sentence(text: &str) -> bool {
     t.ends_with(['.', '!', '?', '。', '！', '？', '…', ':', ';'])
 }
 
+/// Longest line (in words) read as a label for what follows when it ends with a colon.
+const LABEL_WORDS: u32 = 3;
+
 /// True for a line that ends with a colon: a label for what follows.
 fn introduces(text: &str) -> bool {
     text.trim_end().ends_with([':', '：'])
@@ -629,7 +632,7 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
             }
             // A short line ending in a colon introduces what follows ("Read more:",
             // "Contact:", "Ingredients:"): it goes with the block it introduces.
-            _ if trusted && b.words < SHORT_WORDS && introduces(&b.text) => {
+            _ if trusted && b.words <= LABEL_WORDS && introduces(&b.text) => {
                 (Term::Introduces, section_label(blocks, &first_pass, i))
             }
             _ if trusted && b.words < SHORT_WORDS && !ends_sentence(&b.text) => (

@@ -82,6 +82,11 @@ fn apply_words(value: &str, cue: &mut Cue) {
 pub(crate) fn element_cue(el: &ElementRef<'_, '_>) -> Cue {
     let mut cue = Cue::default();
     let name = el.name();
+    // The root and the body hold the whole page: their classes describe the page's state or
+    // template ("no-sidebars", "nav-open", "single-post"), never one part of it.
+    if matches!(name, "html" | "body") {
+        return cue;
+    }
     if let Some(&(tag, weight)) = cues::CHROME_TAGS.iter().find(|t| t.0 == name) {
         cue.weight += weight;
         cue.chrome = Some(tag);
@@ -230,6 +235,24 @@ mod tests {
         let c = cue_of(r#"<div class="article-body">x</div>"#);
         assert!(c.content && c.weight > 0 && c.chrome.is_none());
         assert!(cue_of(r#"<div itemprop="articleBody">x</div>"#).content);
+    }
+
+    #[test]
+    fn the_root_and_body_carry_no_cue() {
+        let parsed = Dom::parse(
+            "<html class=no-sidebars><body class='nav-open sidebar-left'><div class=sidebar>x</div>",
+        );
+        let dom = parsed.view();
+        let cues: Vec<(&str, Option<&str>)> = dom
+            .descendants(DOCUMENT)
+            .filter_map(|n| dom.element(n))
+            .filter(|e| e.name() != "head")
+            .map(|e| (e.name(), element_cue(&e).chrome))
+            .collect();
+        assert_eq!(
+            cues,
+            [("html", None), ("body", None), ("div", Some("sidebar"))]
+        );
     }
 
     #[test]
