@@ -46,6 +46,10 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("extract", &name), &html, |b, h| {
             b.iter(|| black_box(dechrome::extract(black_box(h))))
         });
+        group.bench_with_input(BenchmarkId::new("extract_text", &name), &html, |b, h| {
+            let extractor = dechrome::Extractor::default();
+            b.iter(|| black_box(extractor.extract_text(black_box(h))))
+        });
     }
     group.finish();
 }
