@@ -15,7 +15,8 @@
 //! 3. **Blocks.** Each block's score is a sum of named inputs times their weights
 //!    ([`Term`], weights in [`crate::model`]): region membership, a lead paragraph just before
 //!    the region, chrome markers, link density, length, stopword density, short lines at the
-//!    region's edges, the headline, dates, credits, ad labels, captions and the kind of block.
+//!    region's edges, the headline, dates, credits, ad labels, captions, calls to action
+//!    ("subscribe", "follow us") among the region's last blocks, and the kind of block.
 //!    A second pass lets a heading take the label of the section it opens, a short line
 //!    ending in a colon the label of what it introduces, and other short lines lean to their
 //!    neighbours. Every input is kept in the block's explanation.
@@ -510,6 +511,20 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
 
     let first_long = region_long.first().copied();
     let last_long = region_long.last().copied();
+    // The region's last few blocks of some length: where publishers put their requests.
+    let region_blocks = (0..n)
+        .filter(|&j| in_region[j] && blocks[j].words >= 3)
+        .count();
+    // Only in an article long enough that its end is not all of it.
+    let region_tail = if region_blocks > REGION_TAIL_BLOCKS * 2 {
+        (0..n)
+            .rev()
+            .filter(|&j| in_region[j] && blocks[j].words >= 3)
+            .nth(REGION_TAIL_BLOCKS - 1)
+            .unwrap_or(n)
+    } else {
+        n
+    };
 
     let lead = if trusted {
         lead_blocks(blocks, &in_region, &chrome, &stop_density)
@@ -577,6 +592,9 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
         }
         if b.words <= 3 && is_ad_label(&b.text) {
             x.push((Term::AdLabel, 1.0));
+        }
+        if trusted && in_region[i] && i >= region_tail && calls_to_action(&b.text) {
+            x.push((Term::CallToAction, 1.0));
         }
         let kind_term = match b.kind {
             Kind::Heading(_) => Some(Term::Heading),
@@ -692,6 +710,15 @@ fn lead_blocks(
         }
     }
     out
+}
+
+/// How many of the region's last blocks (of three words or more) are read for calls to action.
+const REGION_TAIL_BLOCKS: usize = 4;
+
+/// True when the text asks the reader to subscribe, follow, sign up or support.
+fn calls_to_action(text: &str) -> bool {
+    let t = text.to_lowercase();
+    cues::CALL_TO_ACTION.iter().any(|p| t.contains(p))
 }
 
 /// True when the whole text only labels an advertisement ("Advertisement", "Anzeige", …).
@@ -824,6 +851,20 @@ mod tests {
             "<p>Paragraph {n} of the story says that the council met on Monday, and that it was \
              agreed, after a long debate, to open the library on Sundays from next month.</p>"
         )
+    }
+
+    #[test]
+    fn a_call_to_action_at_the_end_of_a_long_article_is_chrome() {
+        let cta = "<p>Subscribe to our newsletter and follow us on social media, so that you \
+                   never miss a story from the newsroom again.</p>";
+        let long: String = (1..=10).map(para).collect();
+        let l = labels(&format!("<article>{long}{cta}</article>"));
+        assert!(l[..10].iter().all(|(_, c)| *c));
+        assert!(!l[10].1, "{:?}", l[10]);
+        // In a short piece the end is most of it: the same paragraph stays.
+        let short: String = (1..=3).map(para).collect();
+        let l = labels(&format!("<article>{short}{cta}</article>"));
+        assert!(l.iter().all(|(_, c)| *c));
     }
 
     #[test]

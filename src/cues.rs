@@ -258,3 +258,51 @@ pub(crate) const AD_LABELS: &[&str] = &[
     "広告",
     "广告",
 ];
+
+/// Phrases that ask the reader to do something other than read: subscribe, follow, sign up,
+/// support, download the app. A block at the end of the region that holds one is the
+/// publisher talking, not the article (lower case; matched as substrings).
+pub(crate) const CALL_TO_ACTION: &[&str] = &[
+    // English
+    "subscribe",
+    "subscriber",
+    "newsletter",
+    "sign up",
+    "follow us",
+    "download the",
+    "download our",
+    "support our",
+    "support us",
+    "donate",
+    "advertise with",
+    "all rights reserved",
+    "copyrighted",
+    "join our",
+    "like us on",
+    // German
+    "abonnieren",
+    "abonnement",
+    "abonnent",
+    "folgen sie",
+    "folge uns",
+    "unterstützen sie",
+    "jetzt anmelden",
+    "jetzt registrieren",
+    "alle rechte vorbehalten",
+    // Spanish, Portuguese, Italian, French
+    "suscríbete",
+    "suscribirse",
+    "suscripción",
+    "únete",
+    "síguenos",
+    "apóyanos",
+    "assine",
+    "inscreva-se",
+    "iscriviti",
+    "abbonati",
+    "abonnez-vous",
+    "inscrivez-vous",
+    "suivez-nous",
+    "tous droits réservés",
+    "todos los derechos reservados",
+];

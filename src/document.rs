@@ -108,6 +108,9 @@ pub enum Term {
     /// For a short line ending in a colon ("Read more:"): +1 when the block it introduces is
     /// content, −1 when not.
     Introduces,
+    /// At the end of the region, a block that asks the reader to subscribe, follow, sign up
+    /// or support the publisher.
+    CallToAction,
     /// A byline or dateline: metadata, never body text.
     MetadataLine,
     /// Shorter than the extractor's minimum block length.

@@ -35,6 +35,7 @@ pub(crate) const WEIGHTS: &[(Term, f32)] = &[
     (Term::Section, 2.0),
     (Term::Context, 0.6),
     (Term::Introduces, 2.0),
+    (Term::CallToAction, -1.5),
     (Term::MetadataLine, -3.0),
 ];
 
