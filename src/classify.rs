@@ -552,6 +552,15 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
                 if lead.contains(&i) {
                     x.push((Term::Lead, 1.0));
                 }
+                // The heading right above the lead paragraph is the headline.
+                let next_body = (i + 1..n).find(|&j| blocks[j].words >= 3);
+                if matches!(b.kind, Kind::Heading(_))
+                    && headline.is_none()
+                    && next_body.is_some_and(|j| lead.contains(&j))
+                {
+                    x.push((Term::Headline, 1.0));
+                    headline.get_or_insert(i);
+                }
             }
         } else {
             x.push((Term::NoRegion, 1.0));
@@ -851,6 +860,31 @@ mod tests {
             "<p>Paragraph {n} of the story says that the council met on Monday, and that it was \
              agreed, after a long debate, to open the library on Sundays from next month.</p>"
         )
+    }
+
+    #[test]
+    fn an_articles_own_header_is_not_the_pages_banner() {
+        let body: String = (1..=4).map(para).collect();
+        let page = format!(
+            "<header><nav><a href=/>Home</a> <a href=/news>News</a></nav></header><article>\
+             <header><h1>Library opens on Sundays</h1><p>The council's decision ends a \
+             two-year campaign by residents, who had asked for the change since the branch \
+             closed.</p></header><div class=body>{body}</div></article>"
+        );
+        let l = labels(&page);
+        let label = |t: &str| l.iter().find(|(x, _)| x.starts_with(t)).map(|(_, c)| *c);
+        assert_eq!(label("Home"), Some(false));
+        assert_eq!(
+            label("Library opens"),
+            Some(false),
+            "the headline is not body text"
+        );
+        assert_eq!(
+            label("The council's decision"),
+            Some(true),
+            "the standfirst is"
+        );
+        assert_eq!(label("Paragraph 1"), Some(true));
     }
 
     #[test]

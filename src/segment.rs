@@ -169,6 +169,8 @@ struct Frame<'a> {
     block_owner: u32,
     in_link: bool,
     in_pre: bool,
+    /// Inside an `article` or `main` element.
+    in_article: bool,
     list: Option<ListCtx>,
     quote_depth: u8,
     table: u32,
@@ -504,6 +506,8 @@ impl<'t, 'a> Walker<'t, 'a> {
         let parent = self.frames.last();
         let in_link = parent.is_some_and(|f| f.in_link) || name == "a";
         let in_pre = parent.is_some_and(|f| f.in_pre) || name == "pre";
+        let outer_article = parent.is_some_and(|f| f.in_article);
+        let in_article = outer_article || matches!(name, "article" | "main");
         let mut list = parent.and_then(|f| f.list);
         let mut quote_depth = parent.map_or(0, |f| f.quote_depth);
         let mut table = parent.map_or(NONE, |f| f.table);
@@ -528,7 +532,15 @@ impl<'t, 'a> Walker<'t, 'a> {
                 parent,
                 first_child: NONE,
                 next_sibling: NONE,
-                cue: markers::element_cue(&el),
+                cue: {
+                    let mut cue = markers::element_cue(&el);
+                    // A header inside an article is the article's own (headline, standfirst),
+                    // not the page's banner.
+                    if outer_article && cue.chrome == Some("header") {
+                        cue = markers::Cue::default();
+                    }
+                    cue
+                },
                 words: 0,
                 link_words: 0,
                 first_block: self.blocks.len() as u32,
@@ -571,6 +583,7 @@ impl<'t, 'a> Walker<'t, 'a> {
             block_owner,
             in_link,
             in_pre,
+            in_article,
             list,
             quote_depth,
             table,
