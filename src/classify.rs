@@ -652,7 +652,9 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
     // blocks around it (jusText's context), judged on the first pass's labels.
     let first_pass: Vec<bool> = scores.iter().map(|&s| s >= 0.0).collect();
     for (i, b) in blocks.iter().enumerate() {
-        let headline_here = headline_at[i];
+        // A heading as long as a paragraph (a standfirst styled as a heading) is judged as
+        // one, not by its section.
+        let headline_here = headline_at[i] || lead.contains(&i) || b.words >= STANDFIRST_MIN_WORDS;
         let (term, input) = match b.kind {
             Kind::Heading(_) if !headline_here => {
                 (Term::Section, section_label(blocks, &first_pass, i))
@@ -691,6 +693,9 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
 /// Prose just before the region, outside it: the lead paragraph (standfirst) that templates
 /// put above the article body. Walking back from the region's first block, headings and
 /// short lines are passed over; a link list, a chrome marker or weak prose ends the walk.
+/// Words from which a heading before the region is a standfirst rather than a headline.
+const STANDFIRST_MIN_WORDS: u32 = 20;
+
 fn lead_blocks(
     blocks: &[RawBlock],
     in_region: &[bool],
@@ -704,8 +709,10 @@ fn lead_blocks(
     for j in (0..first).rev().take(LEAD_SCAN) {
         let b = &blocks[j];
         let ld = link_density(b.words, b.link_words);
-        // Headings and short lines (a byline's links, a date) are passed over.
-        if matches!(b.kind, Kind::Heading(_)) || b.words < SHORT_WORDS {
+        // Headings and short lines (a byline's links, a date) are passed over; a heading as
+        // long as a paragraph is a standfirst styled as a heading, and is read as prose.
+        let standfirst = matches!(b.kind, Kind::Heading(_)) && b.words >= STANDFIRST_MIN_WORDS;
+        if (matches!(b.kind, Kind::Heading(_)) && !standfirst) || b.words < SHORT_WORDS {
             continue;
         }
         if chrome[j].is_some() || ld > 0.3 {
@@ -885,6 +892,21 @@ mod tests {
             "the standfirst is"
         );
         assert_eq!(label("Paragraph 1"), Some(true));
+    }
+
+    #[test]
+    fn a_heading_as_long_as_a_paragraph_is_judged_as_one() {
+        let body: String = (1..=4).map(para).collect();
+        let page = format!(
+            "<article><h1>Library opens on Sundays</h1><h2>The council's decision, taken after \
+             a long debate on Monday evening, ends a two-year campaign by the residents of the \
+             old town.</h2><p><a href=/a>More on the library and its opening hours</a></p>\
+             {body}</article>"
+        );
+        let l = labels(&page);
+        let label = |t: &str| l.iter().find(|(x, _)| x.starts_with(t)).map(|(_, c)| *c);
+        assert_eq!(label("The council's decision"), Some(true));
+        assert_eq!(label("More on the library"), Some(false));
     }
 
     #[test]
