@@ -734,7 +734,16 @@ const REGION_TAIL_BLOCKS: usize = 4;
 /// True when the text asks the reader to subscribe, follow, sign up or support.
 fn calls_to_action(text: &str) -> bool {
     let t = text.to_lowercase();
-    cues::CALL_TO_ACTION.iter().any(|p| t.contains(p))
+    // A phrase counts where a word starts ("rate this", not "accurate this").
+    let starts_word = |at: usize| {
+        !t[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    };
+    cues::CALL_TO_ACTION
+        .iter()
+        .any(|p| t.match_indices(p).any(|(at, _)| starts_word(at)))
 }
 
 /// True when the whole text only labels an advertisement ("Advertisement", "Anzeige", …).
@@ -907,6 +916,17 @@ mod tests {
         let label = |t: &str| l.iter().find(|(x, _)| x.starts_with(t)).map(|(_, c)| *c);
         assert_eq!(label("The council's decision"), Some(true));
         assert_eq!(label("More on the library"), Some(false));
+    }
+
+    #[test]
+    fn calls_to_action_are_found_where_words_start() {
+        assert!(calls_to_action("Rate this article!"));
+        assert!(calls_to_action("¿Te gustó? Síguenos en Telegram."));
+        assert!(calls_to_action("Siguenos en Instagram"));
+        assert!(!calls_to_action(
+            "The count was accurate this time, the clerk said."
+        ));
+        assert!(!calls_to_action("The council met on Monday."));
     }
 
     #[test]
