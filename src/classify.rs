@@ -512,15 +512,14 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
     let first_long = region_long.first().copied();
     let last_long = region_long.last().copied();
     // The region's last few blocks of some length: where publishers put their requests.
-    let region_blocks = (0..n)
+    let region_lines: Vec<usize> = (0..n)
         .filter(|&j| in_region[j] && blocks[j].words >= 3)
-        .count();
+        .collect();
     // Only in an article long enough that its end is not all of it.
-    let region_tail = if region_blocks > REGION_TAIL_BLOCKS * 2 {
-        (0..n)
-            .rev()
-            .filter(|&j| in_region[j] && blocks[j].words >= 3)
-            .nth(REGION_TAIL_BLOCKS - 1)
+    let region_tail = if region_lines.len() > REGION_TAIL_BLOCKS * 2 {
+        region_lines
+            .get(region_lines.len() - REGION_TAIL_BLOCKS)
+            .copied()
             .unwrap_or(n)
     } else {
         n

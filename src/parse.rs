@@ -6,9 +6,10 @@
 //! Before parsing, [`bound`] makes one linear pass over the markup that removes the tags of
 //! elements nested deeper than [`Limits::max_depth`] (their text stays, as browsers do) and
 //! the attributes beyond [`MAX_ATTRIBUTES`] of an element. The same pass leaves out what no
-//! later stage reads: the bodies of scripts (JSON-LD excepted) and styles, and comments —
-//! about half the bytes of a typical page, which the tokenizer then never sees. A page with
-//! none of these, within the limits, is parsed as it is, without a copy.
+//! later stage reads: the bodies of scripts (JSON-LD excepted) and styles, comments — about
+//! half the bytes of a typical page — and the attributes not in
+//! [`crate::cues::READ_ATTRIBUTES`], so the tokenizer never sees them. A page with none of
+//! these, within the limits, is parsed as it is, without a copy.
 
 use crate::dom::Dom;
 use crate::error::Error;
