@@ -708,10 +708,14 @@ fn lead_blocks(
     for j in (0..first).rev().take(LEAD_SCAN) {
         let b = &blocks[j];
         let ld = link_density(b.words, b.link_words);
-        // Headings and short lines (a byline's links, a date) are passed over; a heading as
-        // long as a paragraph is a standfirst styled as a heading, and is read as prose.
+        // Headings, captions and short lines (a byline's links, a date) are passed over; a
+        // heading as long as a paragraph is a standfirst styled as a heading, and is read as
+        // prose.
         let standfirst = matches!(b.kind, Kind::Heading(_)) && b.words >= STANDFIRST_MIN_WORDS;
-        if (matches!(b.kind, Kind::Heading(_)) && !standfirst) || b.words < SHORT_WORDS {
+        if (matches!(b.kind, Kind::Heading(_)) && !standfirst)
+            || b.kind == Kind::Caption
+            || b.words < SHORT_WORDS
+        {
             continue;
         }
         if chrome[j].is_some() || ld > 0.3 {
@@ -899,6 +903,22 @@ mod tests {
             Some(true),
             "the standfirst is"
         );
+        assert_eq!(label("Paragraph 1"), Some(true));
+    }
+
+    #[test]
+    fn a_photo_caption_between_lead_and_body_does_not_hide_the_lead() {
+        let body: String = (1..=4).map(para).collect();
+        let page = format!(
+            "<div class=top><h1>Library opens on Sundays</h1><p>The council's decision ends a \
+             two-year campaign by residents, who had asked for the change since the branch \
+             closed.</p><figure><img src=a.jpg><figcaption>The old reading room. Photo: Jane \
+             Smith, City Archive, 2019</figcaption></figure></div>\
+             <div class=body>{body}</div>"
+        );
+        let l = labels(&page);
+        let label = |t: &str| l.iter().find(|(x, _)| x.starts_with(t)).map(|(_, c)| *c);
+        assert_eq!(label("The council's decision"), Some(true));
         assert_eq!(label("Paragraph 1"), Some(true));
     }
 
