@@ -4,12 +4,13 @@
 //! general use for chrome (navigation, teasers, share bars, notices, comments) and for the
 //! article body. Changing a weight here changes behaviour without touching the mechanism.
 
-/// Elements whose whole subtree is never content (stage "clean").
+/// Elements whose whole subtree is never content (stage "clean"). Ruby annotations (`rt`,
+/// `rp`: the reading aids printed over East Asian text) are not part of the text they gloss.
 pub(crate) const DROPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "video", "audio", "picture", "source", "track", "map", "input", "select", "textarea",
-    "button", "option", "optgroup", "datalist", "output", "progress", "meter", "dialog", "head",
-    "title", "meta", "link", "base", "frame", "frameset", "applet",
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "rt",
+    "rp", "canvas", "video", "audio", "picture", "source", "track", "map", "input", "select",
+    "textarea", "button", "option", "optgroup", "datalist", "output", "progress", "meter",
+    "dialog", "head", "title", "meta", "link", "base", "frame", "frameset", "applet",
 ];
 
 /// Elements that start and end a text block (stage "segment"); everything else is inline.

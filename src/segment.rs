@@ -839,6 +839,13 @@ mod tests {
     }
 
     #[test]
+    fn ruby_annotations_are_not_text() {
+        let b =
+            blocks("<p><ruby>漢<rp>(</rp><rt>かん</rt>字<rp>(</rp><rt>じ</rt></ruby>を読む</p>");
+        assert_eq!(b[0].0, "漢字を読む");
+    }
+
+    #[test]
     fn words_inside_tags_are_not_split() {
         let b = blocks("<p>Hel<i>lo</i> wor<b>ld</b></p>");
         assert_eq!(b[0], ("Hello world".to_string(), 2, 0));
