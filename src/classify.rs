@@ -490,11 +490,12 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
         }
     }
     for (word, words) in marked_words {
-        // ... and it marks the region's first prose too: an article followed by its comments
-        // starts unmarked.
+        // ... and it marks the region's first prose too (other chrome, a breadcrumb above the
+        // thread, aside): an article followed by its comments starts unmarked.
         let first_marked = region_long
-            .first()
-            .is_some_and(|&i| chrome[i].is_some_and(|c| c.word == word));
+            .iter()
+            .find(|&&i| chrome[i].is_none_or(|c| c.word == word))
+            .is_some_and(|&i| chrome[i].is_some());
         let owns_region = first_marked && words as f32 >= OWN_CONTENT_SHARE * region_prose as f32;
         if region_prose > 0
             && owns_region

@@ -33,6 +33,29 @@ fn forum_thread_keeps_every_post_although_posts_are_marked_as_comments() {
 }
 
 #[test]
+fn forum_posts_stay_when_a_breadcrumb_heads_the_thread() {
+    // The breadcrumb sits inside the thread's box and reads like a line of prose (the
+    // thread's title, a question): it is other chrome, and does not make the posts comments.
+    let page = include_str!("fixtures/forum_thread.html").replace(
+        "<div class=\"comment post\" id=\"p1\">",
+        "<div class=\"breadcrumb\">Forum › Cars › Where do I keep my winter tyres over the \
+         summer?</div><div class=\"comment post\" id=\"p1\">",
+    );
+    let doc = extract(&page).expect("ok");
+    for post in [
+        "I have just swapped to summer tyres",
+        "On rims you can stack them flat",
+        "I will clean them, bag them and stack them flat",
+    ] {
+        assert!(
+            doc.text.contains(post),
+            "post missing: {post}\n{}",
+            doc.text
+        );
+    }
+}
+
+#[test]
 fn an_article_still_loses_its_comment_section() {
     let doc = extract(include_str!("fixtures/news_sample.html")).expect("ok");
     assert!(!doc.text.contains("Nobody in Belgrade is surprised"));
