@@ -612,6 +612,15 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
             Kind::Pre => Some(Term::Preformatted),
             Kind::Quote => Some(Term::Quote),
             Kind::Caption if !keep_captions => Some(Term::Caption),
+            // A short line right after an image that names the picture or its source is a
+            // caption or credit, whatever its tag.
+            _ if !keep_captions
+                && b.after_image
+                && b.words <= PICTURE_LINE_WORDS
+                && names_a_picture(&b.text) =>
+            {
+                Some(Term::Caption)
+            }
             Kind::Caption => None,
             Kind::Paragraph | Kind::Other => None,
         };
@@ -732,6 +741,9 @@ fn lead_blocks(
     out
 }
 
+/// Words up to which a line after an image naming a picture is its caption.
+const PICTURE_LINE_WORDS: u32 = 25;
+
 /// How many of the region's last blocks (of three words or more) are read for calls to action.
 const REGION_TAIL_BLOCKS: usize = 4;
 
@@ -748,6 +760,20 @@ fn calls_to_action(text: &str) -> bool {
     cues::CALL_TO_ACTION
         .iter()
         .any(|p| t.match_indices(p).any(|(at, _)| starts_word(at)))
+}
+
+/// True when a word of the text names a picture or its credit (`cues::PICTURE_CREDIT_WORDS`),
+/// or the text carries a © sign.
+fn names_a_picture(text: &str) -> bool {
+    text.contains('©')
+        || text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                cues::PICTURE_CREDIT_WORDS
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(w) || w.to_lowercase() == *c)
+            })
 }
 
 /// True when the whole text only labels an advertisement ("Advertisement", "Anzeige", …).
@@ -921,6 +947,30 @@ mod tests {
         let label = |t: &str| l.iter().find(|(x, _)| x.starts_with(t)).map(|(_, c)| *c);
         assert_eq!(label("The council's decision"), Some(true));
         assert_eq!(label("Paragraph 1"), Some(true));
+    }
+
+    #[test]
+    fn a_credit_line_under_a_picture_is_a_caption_whatever_its_tag() {
+        let page = format!(
+            "<article>{}<div class=pic><img src=a.jpg></div><p>The new reading room on its \
+             first Sunday. Photo: Jane Smith / City Archive</p>{}<div><img src=b.jpg></div>\
+             <p>Visitors queued from nine o'clock, the librarian said.</p>{}{}</article>",
+            para(1),
+            para(2),
+            para(3),
+            para(4)
+        );
+        let l = labels(&page);
+        let label = |t: &str| l.iter().find(|(x, _)| x.starts_with(t)).map(|(_, c)| *c);
+        assert_eq!(label("The new reading room"), Some(false));
+        assert_eq!(
+            label("Visitors queued"),
+            Some(true),
+            "text after a picture that names none is body text"
+        );
+        assert!(names_a_picture("Crédit photo : AFP"));
+        assert!(names_a_picture("Zdjęcie: archiwum"));
+        assert!(!names_a_picture("The council met on Monday."));
     }
 
     #[test]

@@ -233,6 +233,19 @@ pub(crate) fn tag_weight(tag: &str) -> f32 {
     }
 }
 
+/// Words that mark a line as a picture's caption or credit when it follows an image: the
+/// words for photo, picture, figure and source in the common languages, and the large photo
+/// agencies (compared case-insensitively with whole words).
+#[rustfmt::skip]
+pub(crate) const PICTURE_CREDIT_WORDS: &[&str] = &[
+    "photo", "photos", "photograph", "photography", "picture", "pictures", "image", "images",
+    "credit", "credits", "illustration", "figure", "fig", "source",
+    "foto", "fotos", "fotografie", "bild", "bilder", "abbildung", "abb", "grafik", "quelle",
+    "crédit", "crédits", "légende", "fuente", "imagen", "imagem", "fonte", "zdjęcie", "fot",
+    "getty", "istock", "shutterstock", "dpa", "afp", "reuters", "ap", "epa", "imago",
+    "keystone", "ansa", "efe", "unsplash", "pixabay", "pixelio", "alamy",
+];
+
 /// Lines that only label an advertisement or sponsored content, in the common languages
 /// (compared case-insensitively with the whole text of a short block).
 pub(crate) const AD_LABELS: &[&str] = &[

@@ -91,6 +91,9 @@ pub(crate) struct RawBlock<'a> {
     pub table: u32,
     /// A row of header cells (`th`).
     pub header_row: bool,
+    /// An image comes right before the block's text (in it, or in empty boxes before it): the
+    /// place of a caption or photo credit.
+    pub after_image: bool,
     /// Cells, links and images, boxed apart: most blocks have none, and a page can have
     /// hundreds of thousands of blocks.
     extras: Option<Box<Extras<'a>>>,
@@ -186,6 +189,7 @@ struct Frame<'a> {
 struct Pending<'a> {
     cells: Vec<usize>,
     header_row: bool,
+    after_image: bool,
     links: Vec<RawLink<'a>>,
     images: Vec<RawImage<'a>>,
     text: String,
@@ -347,12 +351,14 @@ impl<'t, 'a> Walker<'t, 'a> {
         if empty {
             // Images with no text of their own go with the next block.
             let images = std::mem::take(&mut self.pending.images);
+            let after_image = self.pending.after_image;
             self.flushed_words += self.pending.words();
             self.flushed_links += self.pending.link_words();
             let text = std::mem::take(&mut self.pending.text);
             self.pending = Pending {
                 text,
                 images,
+                after_image,
                 ..Pending::default()
             };
             self.pending.text.clear();
@@ -383,6 +389,7 @@ impl<'t, 'a> Walker<'t, 'a> {
         // A caption's image goes with the next block: captions are seldom body text.
         if kind == Kind::Caption {
             self.pending.images = std::mem::take(&mut pending.images);
+            self.pending.after_image = pending.after_image;
         }
         let (words, link_words) = (pending.words(), pending.link_words());
         let text = pending.text;
@@ -415,6 +422,7 @@ impl<'t, 'a> Walker<'t, 'a> {
             quote_depth,
             table,
             header_row: pending.header_row,
+            after_image: pending.after_image,
             extras: {
                 let cells = if kind == Kind::TableRow {
                     cells
@@ -479,6 +487,9 @@ impl<'t, 'a> Walker<'t, 'a> {
             return false;
         }
         if name == "img" {
+            if self.pending.text.trim().is_empty() {
+                self.pending.after_image = true;
+            }
             if self.keep_links {
                 let src = el
                     .attr("src")
