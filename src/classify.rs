@@ -511,6 +511,7 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
     }
 
     let first_long = region_long.first().copied();
+    let first_region = in_region.iter().position(|&r| r);
     let last_long = region_long.last().copied();
     // The region's last few blocks of some length: where publishers put their requests.
     let region_lines: Vec<usize> = (0..n)
@@ -531,6 +532,23 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
     } else {
         Vec::new()
     };
+    // A short line under a picture that names it: a caption or credit, whatever its tag.
+    let picture_line = |b: &RawBlock| b.after_image && names_a_picture(&b.text);
+    // Unmarked, unlinked prose above the region (beyond the lead): the article's opening that
+    // the region's container left out.
+    let prose_above: Vec<bool> = (0..n)
+        .map(|i| {
+            let b = &blocks[i];
+            trusted
+                && first_region.is_some_and(|f| i < f)
+                && !lead.contains(&i)
+                && chrome[i].is_none()
+                && link_density(b.words, b.link_words) < PROSE_ABOVE_MAX_LINKS
+                && is_prose[i]
+                && b.words >= PROSE_ABOVE_WORDS
+                && !picture_line(b)
+        })
+        .collect();
 
     let mut scores = Vec::with_capacity(n);
     let mut contributions = Vec::with_capacity(if explain { n } else { 0 });
@@ -551,12 +569,14 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
                 x.push((Term::OutsideRegion, 1.0));
                 if lead.contains(&i) {
                     x.push((Term::Lead, 1.0));
+                } else if prose_above[i] {
+                    x.push((Term::ProseAbove, 1.0));
                 }
                 // The heading right above the lead paragraph is the headline.
                 let next_body = (i + 1..n).find(|&j| blocks[j].words >= 3);
                 if matches!(b.kind, Kind::Heading(_))
                     && headline.is_none()
-                    && next_body.is_some_and(|j| lead.contains(&j))
+                    && next_body.is_some_and(|j| lead.contains(&j) || prose_above[j])
                 {
                     x.push((Term::Headline, 1.0));
                     headline.get_or_insert(i);
@@ -614,11 +634,7 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
             Kind::Caption if !keep_captions => Some(Term::Caption),
             // A short line right after an image that names the picture or its source is a
             // caption or credit, whatever its tag.
-            _ if !keep_captions
-                && b.after_image
-                && b.words <= PICTURE_LINE_WORDS
-                && names_a_picture(&b.text) =>
-            {
+            _ if !keep_captions && b.words <= PICTURE_LINE_WORDS && picture_line(b) => {
                 Some(Term::Caption)
             }
             Kind::Caption => None,
@@ -740,6 +756,10 @@ fn lead_blocks(
     }
     out
 }
+
+/// Prose above the region: at least this many words, under this link density.
+const PROSE_ABOVE_WORDS: u32 = 15;
+const PROSE_ABOVE_MAX_LINKS: f32 = 0.1;
 
 /// Words up to which a line after an image naming a picture is its caption.
 const PICTURE_LINE_WORDS: u32 = 25;
@@ -971,6 +991,26 @@ mod tests {
         assert!(names_a_picture("Crédit photo : AFP"));
         assert!(names_a_picture("Zdjęcie: archiwum"));
         assert!(!names_a_picture("The council met on Monday."));
+    }
+
+    #[test]
+    fn unlinked_prose_above_the_region_is_the_articles_opening() {
+        let body: String = (1..=6).map(para).collect();
+        let page = format!(
+            "<div class=teasers><p><a href=/a>Ten walks for autumn in the hills around the old \
+             town, and where to stop for lunch on the way back</a></p></div>\
+             <h1>Library opens on Sundays</h1><div class=opening><div class=inner><p>For two \
+             years the residents of the old town asked the council, in letters and at every \
+             public meeting, to open their branch library on Sundays as well.</p></div></div>\
+             <div class=hours>Opening hours Saturday 10 to 18 Sunday 12 to 17 Monday closed\
+             </div><div class=story>{body}</div>"
+        );
+        let l = labels(&page);
+        let label = |t: &str| l.iter().find(|(x, _)| x.starts_with(t)).map(|(_, c)| *c);
+        assert_eq!(label("For two years"), Some(true), "{l:?}");
+        assert_eq!(label("Ten walks"), Some(false), "a linked teaser is not");
+        assert_eq!(label("Library opens"), Some(false), "nor is the headline");
+        assert_eq!(label("Paragraph 1"), Some(true));
     }
 
     #[test]

@@ -65,6 +65,9 @@ pub enum Term {
     NoRegion,
     /// Prose just before the region, outside it: the article's lead paragraph.
     Lead,
+    /// Unlinked prose anywhere above the region with no chrome marker: the opening of an
+    /// article whose container the region left out.
+    ProseAbove,
     /// A chrome marker (tag, ARIA role, class/id word) stands between the region and the
     /// block; the input is the marker's strength.
     ChromeCue,
