@@ -12,6 +12,7 @@ use crate::dom::{AttrSlice, ElementRef, NodeId, View, DOCUMENT, NO_NODE};
 use crate::markers::{self, Cue};
 use crate::stopwords::{self, is_unspaced, PageCounts, StopCounts};
 use html5ever::LocalName;
+use icu_normalizer::ComposingNormalizerBorrowed;
 
 /// What stands between the cells of a table row in a block's text.
 pub(crate) const CELL_SEPARATOR: &str = " | ";
@@ -639,7 +640,14 @@ impl<'t, 'a> Walker<'t, 'a> {
             .frames
             .last()
             .map_or((false, false), |f| (f.in_link, f.in_pre));
-        self.pending.push(s, in_link, in_pre);
+        // Text in decomposed form (a base letter, then its combining accent) is composed
+        // (Unicode NFC), so that it matches what readers, stoplists and indexes spell.
+        if s.is_ascii() {
+            self.pending.push(s, in_link, in_pre);
+        } else {
+            let nfc = ComposingNormalizerBorrowed::new_nfc().normalize(s);
+            self.pending.push(&nfc, in_link, in_pre);
+        }
     }
 }
 
@@ -847,6 +855,12 @@ mod tests {
         );
         let texts: Vec<_> = b.into_iter().map(|x| x.0).collect();
         assert_eq!(texts, vec!["keep", "also"]);
+    }
+
+    #[test]
+    fn decomposed_text_is_composed() {
+        let b = blocks("<p>gepru\u{308}ft und <b>Cafe\u{301}</b></p>");
+        assert_eq!(b[0].0, "geprüft und Café");
     }
 
     #[test]
