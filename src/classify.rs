@@ -611,6 +611,10 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
             } else if short && (before || after) && b.kind != Kind::TableRow {
                 // Table rows are short by nature: their table decides.
                 x.push((Term::ShortAtEdge, 1.0));
+            } else if short && b.kind == Kind::Other {
+                // A short line in a bare box, not a paragraph, list or table: a widget's
+                // label ("Show image", "External content"), a credit, a control.
+                x.push((Term::LooseLine, 1.0));
             }
         }
         if b.kind != Kind::TableRow && looks_like_date(&b.text, b.words) {
@@ -1011,6 +1015,27 @@ mod tests {
         assert_eq!(label("Ten walks"), Some(false), "a linked teaser is not");
         assert_eq!(label("Library opens"), Some(false), "nor is the headline");
         assert_eq!(label("Paragraph 1"), Some(true));
+    }
+
+    #[test]
+    fn a_widgets_label_in_a_bare_box_is_not_body_text() {
+        let page = format!(
+            "<article>{}<div class=viewer><span>Show image</span> <span>Close image</span>\
+             </div>{}<ul><li>Two cups of flour</li><li>One egg</li></ul>{}{}</article>",
+            para(1),
+            para(2),
+            para(3),
+            para(4)
+        );
+        let l = labels(&page);
+        let label = |t: &str| l.iter().find(|(x, _)| x.starts_with(t)).map(|(_, c)| *c);
+        assert_eq!(label("Show image"), Some(false), "{l:?}");
+        assert_eq!(
+            label("Two cups of flour"),
+            Some(true),
+            "a list's short items stay"
+        );
+        assert_eq!(label("Paragraph 2"), Some(true));
     }
 
     #[test]

@@ -81,6 +81,9 @@ pub enum Term {
     EndsSentence,
     /// A short line without sentence punctuation at the edge of the region (date, "Share").
     ShortAtEdge,
+    /// Inside the region, a short line without sentence punctuation in a bare box (not a
+    /// paragraph, heading, list item or table row): a widget's label, a credit, a control.
+    LooseLine,
     /// A heading before the region's first paragraph: the headline, not the body.
     Headline,
     /// A line that is mostly a date or a time.

@@ -22,6 +22,7 @@ pub(crate) const WEIGHTS: &[(Term, f32)] = &[
     (Term::Stopwords, 0.25),
     (Term::EndsSentence, 0.0),
     (Term::ShortAtEdge, -0.8),
+    (Term::LooseLine, -1.5),
     (Term::Headline, -2.0),
     (Term::DateLine, 0.0),
     (Term::Credit, -1.0),
