@@ -33,7 +33,8 @@ WORD = re.compile(r"\w+")
 TERMS = ["in_region", "outside_region", "lead", "prose_above", "no_region", "chrome_cue", "link_density",
          "length", "stopwords", "ends_sentence", "short_at_edge", "loose_line", "headline", "date_line", "credit", "ad_label",
          "heading", "list_item", "table_row", "preformatted", "quote", "caption",
-         "neighbours_in_region", "section", "context", "metadata_line"]
+         "neighbours_in_region", "section", "context", "introduces", "call_to_action",
+         "metadata_line"]
 RUST_NAMES = {t: "".join(p.capitalize() for p in t.split("_")) for t in TERMS}
 
 
