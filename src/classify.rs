@@ -494,7 +494,7 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
         // thread, aside): an article followed by its comments starts unmarked.
         let first_marked = region_long
             .iter()
-            .find(|&&i| chrome[i].is_none_or(|c| c.word == word))
+            .find(|&&i| chrome[i].map_or(true, |c| c.word == word))
             .is_some_and(|&i| chrome[i].is_some());
         let owns_region = first_marked && words as f32 >= OWN_CONTENT_SHARE * region_prose as f32;
         if region_prose > 0
