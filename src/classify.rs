@@ -992,6 +992,14 @@ mod tests {
             Some(true),
             "text after a picture that names none is body text"
         );
+        // The same under a responsive <picture>, in a bare box.
+        let page = page.replace(
+            "<div class=pic><img src=a.jpg></div><p>",
+            "<p><picture><source srcset=a.webp><img src=a.jpg></picture></p><div>",
+        );
+        let l = labels(&page);
+        let label = |t: &str| l.iter().find(|(x, _)| x.starts_with(t)).map(|(_, c)| *c);
+        assert_eq!(label("The new reading room"), Some(false), "{l:?}");
         assert!(names_a_picture("Crédit photo : AFP"));
         assert!(names_a_picture("Zdjęcie: archiwum"));
         assert!(!names_a_picture("The council met on Monday."));

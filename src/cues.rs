@@ -8,9 +8,9 @@
 /// `rp`: the reading aids printed over East Asian text) are not part of the text they gloss.
 pub(crate) const DROPPED_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "rt",
-    "rp", "canvas", "video", "audio", "picture", "source", "track", "map", "input", "select",
-    "textarea", "button", "option", "optgroup", "datalist", "output", "progress", "meter",
-    "dialog", "head", "title", "meta", "link", "base", "frame", "frameset", "applet",
+    "rp", "canvas", "video", "audio", "source", "track", "map", "input", "select", "textarea",
+    "button", "option", "optgroup", "datalist", "output", "progress", "meter", "dialog", "head",
+    "title", "meta", "link", "base", "frame", "frameset", "applet",
 ];
 
 /// Elements that start and end a text block (stage "segment"); everything else is inline.
