@@ -925,6 +925,13 @@ mod tests {
             .collect()
     }
 
+    /// The label of the first block starting with `start`.
+    fn label(l: &[(String, bool)], start: &str) -> Option<bool> {
+        l.iter()
+            .find(|(x, _)| x.starts_with(start))
+            .map(|(_, c)| *c)
+    }
+
     fn para(n: usize) -> String {
         format!(
             "<p>Paragraph {n} of the story says that the council met on Monday, and that it was \
@@ -942,19 +949,18 @@ mod tests {
              closed.</p></header><div class=body>{body}</div></article>"
         );
         let l = labels(&page);
-        let label = |t: &str| l.iter().find(|(x, _)| x.starts_with(t)).map(|(_, c)| *c);
-        assert_eq!(label("Home"), Some(false));
+        assert_eq!(label(&l, "Home"), Some(false));
         assert_eq!(
-            label("Library opens"),
+            label(&l, "Library opens"),
             Some(false),
             "the headline is not body text"
         );
         assert_eq!(
-            label("The council's decision"),
+            label(&l, "The council's decision"),
             Some(true),
             "the standfirst is"
         );
-        assert_eq!(label("Paragraph 1"), Some(true));
+        assert_eq!(label(&l, "Paragraph 1"), Some(true));
     }
 
     #[test]
@@ -968,9 +974,8 @@ mod tests {
              <div class=body>{body}</div>"
         );
         let l = labels(&page);
-        let label = |t: &str| l.iter().find(|(x, _)| x.starts_with(t)).map(|(_, c)| *c);
-        assert_eq!(label("The council's decision"), Some(true));
-        assert_eq!(label("Paragraph 1"), Some(true));
+        assert_eq!(label(&l, "The council's decision"), Some(true));
+        assert_eq!(label(&l, "Paragraph 1"), Some(true));
     }
 
     #[test]
@@ -985,10 +990,9 @@ mod tests {
             para(4)
         );
         let l = labels(&page);
-        let label = |t: &str| l.iter().find(|(x, _)| x.starts_with(t)).map(|(_, c)| *c);
-        assert_eq!(label("The new reading room"), Some(false));
+        assert_eq!(label(&l, "The new reading room"), Some(false));
         assert_eq!(
-            label("Visitors queued"),
+            label(&l, "Visitors queued"),
             Some(true),
             "text after a picture that names none is body text"
         );
@@ -998,8 +1002,7 @@ mod tests {
             "<p><picture><source srcset=a.webp><img src=a.jpg></picture></p><div>",
         );
         let l = labels(&page);
-        let label = |t: &str| l.iter().find(|(x, _)| x.starts_with(t)).map(|(_, c)| *c);
-        assert_eq!(label("The new reading room"), Some(false), "{l:?}");
+        assert_eq!(label(&l, "The new reading room"), Some(false), "{l:?}");
         assert!(names_a_picture("Crédit photo : AFP"));
         assert!(names_a_picture("Zdjęcie: archiwum"));
         assert!(!names_a_picture("The council met on Monday."));
@@ -1018,11 +1021,18 @@ mod tests {
              </div><div class=story>{body}</div>"
         );
         let l = labels(&page);
-        let label = |t: &str| l.iter().find(|(x, _)| x.starts_with(t)).map(|(_, c)| *c);
-        assert_eq!(label("For two years"), Some(true), "{l:?}");
-        assert_eq!(label("Ten walks"), Some(false), "a linked teaser is not");
-        assert_eq!(label("Library opens"), Some(false), "nor is the headline");
-        assert_eq!(label("Paragraph 1"), Some(true));
+        assert_eq!(label(&l, "For two years"), Some(true), "{l:?}");
+        assert_eq!(
+            label(&l, "Ten walks"),
+            Some(false),
+            "a linked teaser is not"
+        );
+        assert_eq!(
+            label(&l, "Library opens"),
+            Some(false),
+            "nor is the headline"
+        );
+        assert_eq!(label(&l, "Paragraph 1"), Some(true));
     }
 
     #[test]
@@ -1036,14 +1046,13 @@ mod tests {
             para(4)
         );
         let l = labels(&page);
-        let label = |t: &str| l.iter().find(|(x, _)| x.starts_with(t)).map(|(_, c)| *c);
-        assert_eq!(label("Show image"), Some(false), "{l:?}");
+        assert_eq!(label(&l, "Show image"), Some(false), "{l:?}");
         assert_eq!(
-            label("Two cups of flour"),
+            label(&l, "Two cups of flour"),
             Some(true),
             "a list's short items stay"
         );
-        assert_eq!(label("Paragraph 2"), Some(true));
+        assert_eq!(label(&l, "Paragraph 2"), Some(true));
     }
 
     #[test]
@@ -1056,9 +1065,8 @@ mod tests {
              {body}</article>"
         );
         let l = labels(&page);
-        let label = |t: &str| l.iter().find(|(x, _)| x.starts_with(t)).map(|(_, c)| *c);
-        assert_eq!(label("The council's decision"), Some(true));
-        assert_eq!(label("More on the library"), Some(false));
+        assert_eq!(label(&l, "The council's decision"), Some(true));
+        assert_eq!(label(&l, "More on the library"), Some(false));
     }
 
     #[test]
@@ -1098,9 +1106,8 @@ mod tests {
             para(3)
         );
         let l = labels(&page);
-        let label = |t: &str| l.iter().find(|(x, _)| x == t).map(|(_, c)| *c);
-        assert_eq!(label("What you need:"), Some(true));
-        assert_eq!(label("Read more:"), Some(false));
+        assert_eq!(label(&l, "What you need:"), Some(true));
+        assert_eq!(label(&l, "Read more:"), Some(false));
     }
 
     #[test]
