@@ -811,13 +811,18 @@ fn is_ad_label(text: &str) -> bool {
 /// +1 when the first substantial block after a heading (before the next heading) is content,
 /// −1 when it is boilerplate or there is none.
 fn section_label(blocks: &[RawBlock], first_pass: &[bool], i: usize) -> f32 {
+    let linked = blocks
+        .get(i)
+        .is_some_and(|h| link_density(h.words, h.link_words) > 0.5);
     let body = blocks
         .iter()
         .enumerate()
         .skip(i + 1)
         .take(SECTION_SCAN)
         .take_while(|(_, b)| !matches!(b.kind, Kind::Heading(_)))
-        .find(|(_, b)| b.words >= 3);
+        // Under a linked heading (an item's title in a listing), the item's date line is not
+        // its body.
+        .find(|(_, b)| b.words >= 3 && !(linked && looks_like_date(&b.text, b.words)));
     match body {
         Some((j, _)) if first_pass[j] => 1.0,
         _ => -1.0,

@@ -56,6 +56,32 @@ fn forum_posts_stay_when_a_breadcrumb_heads_the_thread() {
 }
 
 #[test]
+fn listing_keeps_each_items_title_and_summary() {
+    let doc = extract(include_str!("fixtures/listing_page.html")).expect("ok");
+    for kept in [
+        "Ten walks for autumn in the hills",
+        "Our guide to the best walks around the old town",
+        "School choir wins national prize",
+        "The choir of the primary school on Mill Street",
+    ] {
+        assert!(doc.text.contains(kept), "missing: {kept}\n{}", doc.text);
+    }
+    for chrome in [
+        "Read more",
+        "Next page",
+        "Most read",
+        "Council tax to rise",
+        "Privacy",
+    ] {
+        assert!(
+            !doc.text.contains(chrome),
+            "chrome leaked: {chrome}\n{}",
+            doc.text
+        );
+    }
+}
+
+#[test]
 fn an_article_still_loses_its_comment_section() {
     let doc = extract(include_str!("fixtures/news_sample.html")).expect("ok");
     assert!(!doc.text.contains("Nobody in Belgrade is surprised"));
