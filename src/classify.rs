@@ -814,12 +814,19 @@ fn section_label(blocks: &[RawBlock], first_pass: &[bool], i: usize) -> f32 {
     let linked = blocks
         .get(i)
         .is_some_and(|h| link_density(h.words, h.link_words) > 0.5);
+    // A heading's section runs to the next heading of its rank or above; its subheadings are
+    // passed over ("What we do" above "Planning" and its paragraph).
+    let rank = match blocks.get(i).map(|b| b.kind) {
+        Some(Kind::Heading(level)) => level,
+        _ => u8::MAX,
+    };
     let body = blocks
         .iter()
         .enumerate()
         .skip(i + 1)
         .take(SECTION_SCAN)
-        .take_while(|(_, b)| !matches!(b.kind, Kind::Heading(_)))
+        .take_while(|(_, b)| !matches!(b.kind, Kind::Heading(l) if l <= rank))
+        .filter(|(_, b)| !matches!(b.kind, Kind::Heading(_)))
         // Under a linked heading (an item's title in a listing), the item's date line is not
         // its body.
         .find(|(_, b)| b.words >= 3 && !(linked && looks_like_date(&b.text, b.words)));

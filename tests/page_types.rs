@@ -82,6 +82,27 @@ fn listing_keeps_each_items_title_and_summary() {
 }
 
 #[test]
+fn service_page_keeps_its_pitch_and_each_offer_under_its_heading() {
+    let doc = extract(include_str!("fixtures/service_page.html")).expect("ok");
+    for kept in [
+        "We plan, build and look after gardens",
+        "What we do",
+        "Planning",
+        "We visit your garden",
+        "After the work is done",
+    ] {
+        assert!(doc.text.contains(kept), "missing: {kept}\n{}", doc.text);
+    }
+    for chrome in ["Book a free visit", "Get in touch", "Imprint", "About us"] {
+        assert!(
+            !doc.text.contains(chrome),
+            "chrome leaked: {chrome}\n{}",
+            doc.text
+        );
+    }
+}
+
+#[test]
 fn an_article_still_loses_its_comment_section() {
     let doc = extract(include_str!("fixtures/news_sample.html")).expect("ok");
     assert!(!doc.text.contains("Nobody in Belgrade is surprised"));
