@@ -596,7 +596,8 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
         }
         let sentence = ends_sentence(&b.text);
         x.push((Term::EndsSentence, f32::from(u8::from(sentence))));
-        let short = b.words < SHORT_WORDS && !sentence;
+        // Code is short in words by nature: it is never a short line.
+        let short = b.words < SHORT_WORDS && !sentence && b.kind != Kind::Pre;
         if trusted && in_region[i] {
             let before = first_long.is_some_and(|f| i < f);
             let after = last_long.is_some_and(|l| i > l);
@@ -693,11 +694,17 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
             _ if trusted && b.words <= LABEL_WORDS && introduces(&b.text) => {
                 (Term::Introduces, section_label(blocks, &first_pass, i))
             }
-            _ if trusted && b.words < SHORT_WORDS && !ends_sentence(&b.text) => (
-                Term::Context,
-                (short_context(blocks, &first_pass, i) + section_label(blocks, &first_pass, i))
-                    / 2.0,
-            ),
+            _ if trusted
+                && b.words < SHORT_WORDS
+                && !ends_sentence(&b.text)
+                && b.kind != Kind::Pre =>
+            {
+                (
+                    Term::Context,
+                    (short_context(blocks, &first_pass, i) + section_label(blocks, &first_pass, i))
+                        / 2.0,
+                )
+            }
             _ => continue,
         };
         let value = input * model::weight(term);

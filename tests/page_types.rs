@@ -103,6 +103,32 @@ fn service_page_keeps_its_pitch_and_each_offer_under_its_heading() {
 }
 
 #[test]
+fn documentation_keeps_its_sections_table_and_closing_code_block() {
+    let doc = extract(include_str!("fixtures/docs_page.html")).expect("ok");
+    for kept in [
+        "Tidepool reads its settings",
+        "Where the file is read from",
+        "Environment variables override the file",
+        "jobs | 4 | Tasks run at once",
+        "cache = \"/var/cache/tidepool\"",
+    ] {
+        assert!(doc.text.contains(kept), "missing: {kept}\n{}", doc.text);
+    }
+    for chrome in [
+        "Edit this page",
+        "Command line",
+        "Installation",
+        "MIT licence",
+    ] {
+        assert!(
+            !doc.text.contains(chrome),
+            "chrome leaked: {chrome}\n{}",
+            doc.text
+        );
+    }
+}
+
+#[test]
 fn an_article_still_loses_its_comment_section() {
     let doc = extract(include_str!("fixtures/news_sample.html")).expect("ok");
     assert!(!doc.text.contains("Nobody in Belgrade is surprised"));
