@@ -547,6 +547,7 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
                 && is_prose[i]
                 && b.words >= PROSE_ABOVE_WORDS
                 && !picture_line(b)
+                && !under_linked_heading(blocks, i)
         })
         .collect();
 
@@ -755,7 +756,7 @@ fn lead_blocks(
         {
             continue;
         }
-        if chrome[j].is_some() || ld > 0.3 {
+        if chrome[j].is_some() || ld > 0.3 || under_linked_heading(blocks, j) {
             break;
         }
         let prose = stop_density[j] >= NEUTRAL_STOPWORD_DENSITY || ends_sentence(&b.text);
@@ -766,6 +767,20 @@ fn lead_blocks(
         }
     }
     out
+}
+
+/// True when the nearest heading above block `i`, with only short lines between, is a link:
+/// the block is a teaser's summary under its title, not an article's opening.
+fn under_linked_heading(blocks: &[RawBlock], i: usize) -> bool {
+    for b in blocks[..i].iter().rev().take(LEAD_SCAN) {
+        if matches!(b.kind, Kind::Heading(_)) {
+            return link_density(b.words, b.link_words) > 0.5;
+        }
+        if b.words >= SHORT_WORDS {
+            return false;
+        }
+    }
+    false
 }
 
 /// Prose above the region: at least this many words, under this link density.
@@ -1072,6 +1087,20 @@ mod tests {
             "a list's short items stay"
         );
         assert_eq!(label(&l, "Paragraph 2"), Some(true));
+    }
+
+    #[test]
+    fn a_teasers_summary_above_the_article_is_not_its_lead() {
+        let body: String = (1..=6).map(para).collect();
+        let page = format!(
+            "<div><div><div><h3><a href=/t1>Bridge repairs start in May</a></h3><p>The old \
+             stone bridge will close for six weeks while engineers replace the worn bearings \
+             under its main arch.</p></div></div><div><h1>Library opens on Sundays</h1>{body}\
+             </div></div>"
+        );
+        let l = labels(&page);
+        assert_eq!(label(&l, "The old stone bridge"), Some(false), "{l:?}");
+        assert_eq!(label(&l, "Paragraph 1"), Some(true));
     }
 
     #[test]
