@@ -551,6 +551,12 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
         })
         .collect();
 
+    let item_title = if trusted {
+        listing_titles(seg, &in_region, &is_prose)
+    } else {
+        vec![false; n]
+    };
+
     let mut scores = Vec::with_capacity(n);
     let mut contributions = Vec::with_capacity(if explain { n } else { 0 });
     let mut headline_at = vec![false; n];
@@ -606,7 +612,7 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
                 // A heading written as a sentence of some length is a standfirst styled as a
                 // heading, not the headline.
                 let standfirst = sentence && b.words >= STANDFIRST_WORDS;
-                if before && !standfirst && headline.is_none() {
+                if before && !standfirst && headline.is_none() && !item_title[i] {
                     x.push((Term::Headline, 1.0));
                     headline.get_or_insert(i);
                 }
@@ -621,6 +627,9 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
         }
         if b.kind != Kind::TableRow && looks_like_date(&b.text, b.words) {
             x.push((Term::DateLine, 1.0));
+        }
+        if item_title[i] {
+            x.push((Term::ItemTitle, 1.0));
         }
         if b.words <= CREDIT_MAX_WORDS && b.text.contains('©') {
             x.push((Term::Credit, 1.0));
@@ -685,7 +694,9 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
     for (i, b) in blocks.iter().enumerate() {
         // A heading as long as a paragraph (a standfirst styled as a heading) is judged as
         // one, not by its section.
-        let headline_here = headline_at[i] || lead.contains(&i) || b.words >= STANDFIRST_MIN_WORDS;
+        // An item's title in a listing is judged as the item, not by what follows it.
+        let headline_here =
+            headline_at[i] || lead.contains(&i) || b.words >= STANDFIRST_MIN_WORDS || item_title[i];
         let (term, input) = match b.kind {
             Kind::Heading(_) if !headline_here => {
                 (Term::Section, section_label(blocks, &first_pass, i))
@@ -767,6 +778,81 @@ fn lead_blocks(
         }
     }
     out
+}
+
+/// Items that repeat this many times under one parent make a listing.
+const MIN_LISTING_ITEMS: usize = 4;
+/// How far above a linked title its item's box may be.
+const ITEM_LEVELS: usize = 4;
+
+/// The titles of a listing's items, per block. A listing is a run of at least
+/// `MIN_LISTING_ITEMS` sibling boxes of one tag and class, each with a linked heading, that
+/// holds at least as many words as the region's prose outside them: on such a page
+/// (a category page, search results, a product grid) the items are the content, and their
+/// linked titles are not teasers for other pages. In an article, a related-links box is a
+/// small part of the region and does not qualify.
+fn listing_titles(seg: &Segmentation<'_>, in_region: &[bool], is_prose: &[bool]) -> Vec<bool> {
+    let (blocks, elems) = (&seg.blocks, &seg.elems);
+    let mut titles = vec![false; blocks.len()];
+    let linked: Vec<usize> = (0..blocks.len())
+        .filter(|&i| {
+            let b = &blocks[i];
+            in_region[i]
+                && matches!(b.kind, Kind::Heading(_))
+                && link_density(b.words, b.link_words) > 0.5
+        })
+        .collect();
+    if linked.len() < MIN_LISTING_ITEMS {
+        return titles;
+    }
+    // Each linked heading's item: the nearest box above it with enough look-alike siblings.
+    let same = |a: &Elem<'_>, b: &Elem<'_>| a.tag == b.tag && a.class() == b.class();
+    let mut items: Vec<(u32, u32, usize)> = Vec::new(); // (parent, item, title block)
+    for &i in &linked {
+        let mut at = blocks[i].elem;
+        for _ in 0..ITEM_LEVELS {
+            let Some(e) = elems.get(at as usize) else {
+                break;
+            };
+            let p = e.parent;
+            if p == NONE {
+                break;
+            }
+            let alike = children(elems, p)
+                .filter(|&c| same(&elems[c as usize], e))
+                .count();
+            if alike >= MIN_LISTING_ITEMS {
+                items.push((p, at, i));
+                break;
+            }
+            at = p;
+        }
+    }
+    items.sort_unstable();
+    for group in items.chunk_by(|a, b| a.0 == b.0) {
+        let mut boxes: Vec<u32> = group.iter().map(|g| g.1).collect();
+        boxes.dedup();
+        if boxes.len() < MIN_LISTING_ITEMS {
+            continue;
+        }
+        let inside = |j: usize| {
+            boxes.iter().any(|&bx| {
+                let e = &elems[bx as usize];
+                (e.first_block as usize..e.end_block as usize).contains(&j)
+            })
+        };
+        let item_words: u32 = boxes.iter().map(|&bx| elems[bx as usize].words).sum();
+        let prose_outside: u32 = (0..blocks.len())
+            .filter(|&j| in_region[j] && is_prose[j] && !inside(j))
+            .map(|j| blocks[j].words)
+            .sum();
+        if item_words >= prose_outside {
+            for g in group {
+                titles[g.2] = true;
+            }
+        }
+    }
+    titles
 }
 
 /// True when the nearest heading above block `i`, with only short lines between, is a link:
@@ -1101,6 +1187,35 @@ mod tests {
         let l = labels(&page);
         assert_eq!(label(&l, "The old stone bridge"), Some(false), "{l:?}");
         assert_eq!(label(&l, "Paragraph 1"), Some(true));
+    }
+
+    #[test]
+    fn linked_titles_are_content_only_where_the_items_are_the_page() {
+        let item = |n: usize| {
+            format!(
+                "<div class=item><h3><a href=/i{n}>Walk number {n} in the hills</a></h3>\
+                 <p>Three hours, mostly on forest paths.</p></div>"
+            )
+        };
+        let items: String = (1..=5).map(item).collect();
+        let titled = |page: &str| {
+            let html = Dom::parse(page);
+            let seg = segment(html.view(), false, false);
+            let cls = classify(&seg, false, true);
+            cls.contributions
+                .iter()
+                .filter(|c| c.iter().any(|c| c.term == Term::ItemTitle))
+                .count()
+        };
+        // A listing: the items are the region, and their titles are its content.
+        let listing = format!("<main><h1>Walks</h1><div class=list>{items}</div></main>");
+        assert_eq!(titled(&listing), 5);
+        assert_eq!(label(&labels(&listing), "Walk number 2"), Some(true));
+        // An article with the same box after its body: the box is a small part of the
+        // region, and its titles are not taken for a listing's.
+        let body: String = (1..=8).map(para).collect();
+        let article = format!("<article>{body}<div class=list>{items}</div></article>");
+        assert_eq!(titled(&article), 0);
     }
 
     #[test]

@@ -90,6 +90,9 @@ pub enum Term {
     DateLine,
     /// A short line with a copyright sign: a photo credit or a copyright notice.
     Credit,
+    /// The linked title of an item in a listing (a category page, search results, a product
+    /// grid), where the items are the page's content.
+    ItemTitle,
     /// A line that only labels an advertisement ("Advertisement", "Anzeige", …).
     AdLabel,
     /// A heading.

@@ -26,6 +26,7 @@ pub(crate) const WEIGHTS: &[(Term, f32)] = &[
     (Term::Headline, -2.0),
     (Term::DateLine, 0.0),
     (Term::Credit, -1.0),
+    (Term::ItemTitle, 2.0),
     (Term::AdLabel, -2.0),
     (Term::Heading, 0.0),
     (Term::ListItem, 0.3),

@@ -129,6 +129,26 @@ fn documentation_keeps_its_sections_table_and_closing_code_block() {
 }
 
 #[test]
+fn product_grid_keeps_every_products_name() {
+    let doc = extract(include_str!("fixtures/collection_page.html")).expect("ok");
+    for kept in [
+        "From light daypacks to trekking packs",
+        "Trailmaster 40L hiking pack",
+        "Daypack 20L",
+        "Trekking poles, pair",
+    ] {
+        assert!(doc.text.contains(kept), "missing: {kept}\n{}", doc.text);
+    }
+    for chrome in ["Sort by", "Add to cart", "Next", "Cart (0)", "Terms"] {
+        assert!(
+            !doc.text.contains(chrome),
+            "chrome leaked: {chrome}\n{}",
+            doc.text
+        );
+    }
+}
+
+#[test]
 fn an_article_still_loses_its_comment_section() {
     let doc = extract(include_str!("fixtures/news_sample.html")).expect("ok");
     assert!(!doc.text.contains("Nobody in Belgrade is surprised"));

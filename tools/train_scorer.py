@@ -31,7 +31,7 @@ WORD = re.compile(r"\w+")
 
 # Model inputs, in the order of src/model.rs (the bias is the intercept).
 TERMS = ["in_region", "outside_region", "lead", "prose_above", "no_region", "chrome_cue", "link_density",
-         "length", "stopwords", "ends_sentence", "short_at_edge", "loose_line", "headline", "date_line", "credit", "ad_label",
+         "length", "stopwords", "ends_sentence", "short_at_edge", "loose_line", "headline", "date_line", "credit", "item_title", "ad_label",
          "heading", "list_item", "table_row", "preformatted", "quote", "caption",
          "neighbours_in_region", "section", "context", "introduces", "call_to_action",
          "metadata_line"]
