@@ -80,9 +80,21 @@ fn hostile() {
             );
             let attrs: String = (0..n).map(|i| format!(" data-a{i}=\"{i}\"")).collect();
             let flood = format!("<html><body><p{attrs}>x</p>{para}</body></html>");
+            // A listing of look-alike items, each with a linked title (classify's listing
+            // rule must count siblings once per parent, not once per item).
+            let items: String = (0..n / 10)
+                .map(|i| {
+                    format!(
+                        "<div class=item><h3><a href=/x{i}>Item {i}</a></h3><p>Item {i}, \
+                         in short.</p></div>"
+                    )
+                })
+                .collect();
+            let listing = format!("<html><body><main>{items}</main></body></html>");
             [
                 (format!("{n} nested divs"), nested),
                 (format!("{n} attributes"), flood),
+                (format!("{} listing items", n / 10), listing),
             ]
         })
         .collect();

@@ -23,6 +23,10 @@
 //! 4. **Fallback.** When the region holds too little of the page's prose, region membership is
 //!    not trusted; blocks are judged on their own features and their neighbours' (jusText).
 
+use std::collections::{HashMap, HashSet};
+
+use html5ever::LocalName;
+
 use crate::cues;
 use crate::document::{BlockKind, Contribution, Term};
 use crate::model;
@@ -805,8 +809,11 @@ fn listing_titles(seg: &Segmentation<'_>, in_region: &[bool], is_prose: &[bool])
     if linked.len() < MIN_LISTING_ITEMS {
         return titles;
     }
+    // How many block-level children of each (parent, tag, class) there are: each parent's
+    // children are counted once, so a page of a hundred thousand items stays linear.
+    let mut alike: HashMap<(u32, LocalName, Option<&str>), usize> = HashMap::new();
+    let mut counted: HashSet<u32> = HashSet::new();
     // Each linked heading's item: the nearest box above it with enough look-alike siblings.
-    let same = |a: &Elem<'_>, b: &Elem<'_>| a.tag == b.tag && a.class() == b.class();
     let mut items: Vec<(u32, u32, usize)> = Vec::new(); // (parent, item, title block)
     for &i in &linked {
         let mut at = blocks[i].elem;
@@ -818,15 +825,29 @@ fn listing_titles(seg: &Segmentation<'_>, in_region: &[bool], is_prose: &[bool])
             if p == NONE {
                 break;
             }
-            let alike = children(elems, p)
-                .filter(|&c| same(&elems[c as usize], e))
-                .count();
-            if alike >= MIN_LISTING_ITEMS {
+            if counted.insert(p) {
+                for c in children(elems, p) {
+                    let ce = &elems[c as usize];
+                    *alike.entry((p, ce.tag.clone(), ce.class())).or_default() += 1;
+                }
+            }
+            let n = alike.get(&(p, e.tag.clone(), e.class())).copied();
+            if n.unwrap_or(0) >= MIN_LISTING_ITEMS {
                 items.push((p, at, i));
                 break;
             }
             at = p;
         }
+    }
+    // The region's prose words before each block, to sum any box's prose at once.
+    let mut prose_before = Vec::with_capacity(blocks.len() + 1);
+    prose_before.push(0u64);
+    let mut total = 0u64;
+    for (j, b) in blocks.iter().enumerate() {
+        if in_region[j] && is_prose[j] {
+            total += u64::from(b.words);
+        }
+        prose_before.push(total);
     }
     items.sort_unstable();
     for group in items.chunk_by(|a, b| a.0 == b.0) {
@@ -835,18 +856,17 @@ fn listing_titles(seg: &Segmentation<'_>, in_region: &[bool], is_prose: &[bool])
         if boxes.len() < MIN_LISTING_ITEMS {
             continue;
         }
-        let inside = |j: usize| {
-            boxes.iter().any(|&bx| {
-                let e = &elems[bx as usize];
-                (e.first_block as usize..e.end_block as usize).contains(&j)
-            })
-        };
-        let item_words: u32 = boxes.iter().map(|&bx| elems[bx as usize].words).sum();
-        let prose_outside: u32 = (0..blocks.len())
-            .filter(|&j| in_region[j] && is_prose[j] && !inside(j))
-            .map(|j| blocks[j].words)
-            .sum();
-        if item_words >= prose_outside {
+        // The boxes are siblings, so their block ranges do not overlap.
+        let (mut item_words, mut prose_inside) = (0u64, 0u64);
+        for &bx in &boxes {
+            let e = &elems[bx as usize];
+            item_words += u64::from(e.words);
+            let (from, to) = (e.first_block as usize, e.end_block as usize);
+            if let (Some(a), Some(z)) = (prose_before.get(from), prose_before.get(to)) {
+                prose_inside += z.saturating_sub(*a);
+            }
+        }
+        if item_words >= total.saturating_sub(prose_inside) {
             for g in group {
                 titles[g.2] = true;
             }

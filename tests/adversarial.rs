@@ -139,6 +139,21 @@ fn many_sibling_sections_and_many_distinct_deep_tags() {
 }
 
 #[test]
+fn a_listing_of_many_look_alike_items_keeps_every_title() {
+    let items: String = (0..5_000)
+        .map(|i| {
+            format!(
+                "<div class=item><h3><a href=/x{i}>Item number {i}</a></h3>\
+                 <p>Item {i}, described in short.</p></div>"
+            )
+        })
+        .collect();
+    let doc = extract(&format!("<html><body><main>{items}</main></body></html>")).expect("ok");
+    assert!(doc.text.contains("Item number 0\n"));
+    assert!(doc.text.contains("Item number 4999"));
+}
+
+#[test]
 fn nul_bytes_everywhere() {
     let page = article(3).replace(' ', "\0 ");
     let doc = extract_bytes(page.as_bytes()).expect("ok");
