@@ -2,34 +2,42 @@
 
 use dechrome::extract;
 
+/// Asserts that the text holds every one of `kept`.
+fn keeps(text: &str, kept: &[&str]) {
+    for k in kept {
+        assert!(text.contains(k), "missing: {k}\n{text}");
+    }
+}
+
+/// Asserts that the text holds none of `chrome`.
+fn drops(text: &str, chrome: &[&str]) {
+    for c in chrome {
+        assert!(!text.contains(c), "chrome leaked: {c}\n{text}");
+    }
+}
+
 #[test]
 fn forum_thread_keeps_every_post_although_posts_are_marked_as_comments() {
     let doc = extract(include_str!("fixtures/forum_thread.html")).expect("ok");
-    for post in [
-        "I have just swapped to summer tyres",
-        "On rims you can stack them flat",
-        "keep them out of the sun and away from the boiler",
-        "I will clean them, bag them and stack them flat",
-    ] {
-        assert!(
-            doc.text.contains(post),
-            "post missing: {post}\n{}",
-            doc.text
-        );
-    }
-    for chrome in [
-        "Similar threads",
-        "Tyre pressure in winter",
-        "Forum rules",
-        "New posts",
-        "Post reply",
-    ] {
-        assert!(
-            !doc.text.contains(chrome),
-            "chrome leaked: {chrome}\n{}",
-            doc.text
-        );
-    }
+    keeps(
+        &doc.text,
+        &[
+            "I have just swapped to summer tyres",
+            "On rims you can stack them flat",
+            "keep them out of the sun and away from the boiler",
+            "I will clean them, bag them and stack them flat",
+        ],
+    );
+    drops(
+        &doc.text,
+        &[
+            "Similar threads",
+            "Tyre pressure in winter",
+            "Forum rules",
+            "New posts",
+            "Post reply",
+        ],
+    );
 }
 
 #[test]
@@ -42,110 +50,99 @@ fn forum_posts_stay_when_a_breadcrumb_heads_the_thread() {
          summer?</div><div class=\"comment post\" id=\"p1\">",
     );
     let doc = extract(&page).expect("ok");
-    for post in [
-        "I have just swapped to summer tyres",
-        "On rims you can stack them flat",
-        "I will clean them, bag them and stack them flat",
-    ] {
-        assert!(
-            doc.text.contains(post),
-            "post missing: {post}\n{}",
-            doc.text
-        );
-    }
+    keeps(
+        &doc.text,
+        &[
+            "I have just swapped to summer tyres",
+            "On rims you can stack them flat",
+            "I will clean them, bag them and stack them flat",
+        ],
+    );
 }
 
 #[test]
 fn listing_keeps_each_items_title_and_summary() {
     let doc = extract(include_str!("fixtures/listing_page.html")).expect("ok");
-    for kept in [
-        "Ten walks for autumn in the hills",
-        "Our guide to the best walks around the old town",
-        "School choir wins national prize",
-        "The choir of the primary school on Mill Street",
-    ] {
-        assert!(doc.text.contains(kept), "missing: {kept}\n{}", doc.text);
-    }
-    for chrome in [
-        "Read more",
-        "Next page",
-        "Most read",
-        "Council tax to rise",
-        "Privacy",
-    ] {
-        assert!(
-            !doc.text.contains(chrome),
-            "chrome leaked: {chrome}\n{}",
-            doc.text
-        );
-    }
+    keeps(
+        &doc.text,
+        &[
+            "Ten walks for autumn in the hills",
+            "Our guide to the best walks around the old town",
+            "School choir wins national prize",
+            "The choir of the primary school on Mill Street",
+        ],
+    );
+    drops(
+        &doc.text,
+        &[
+            "Read more",
+            "Next page",
+            "Most read",
+            "Council tax to rise",
+            "Privacy",
+        ],
+    );
 }
 
 #[test]
 fn service_page_keeps_its_pitch_and_each_offer_under_its_heading() {
     let doc = extract(include_str!("fixtures/service_page.html")).expect("ok");
-    for kept in [
-        "We plan, build and look after gardens",
-        "What we do",
-        "Planning",
-        "We visit your garden",
-        "After the work is done",
-    ] {
-        assert!(doc.text.contains(kept), "missing: {kept}\n{}", doc.text);
-    }
-    for chrome in ["Book a free visit", "Get in touch", "Imprint", "About us"] {
-        assert!(
-            !doc.text.contains(chrome),
-            "chrome leaked: {chrome}\n{}",
-            doc.text
-        );
-    }
+    keeps(
+        &doc.text,
+        &[
+            "We plan, build and look after gardens",
+            "What we do",
+            "Planning",
+            "We visit your garden",
+            "After the work is done",
+        ],
+    );
+    drops(
+        &doc.text,
+        &["Book a free visit", "Get in touch", "Imprint", "About us"],
+    );
 }
 
 #[test]
 fn documentation_keeps_its_sections_table_and_closing_code_block() {
     let doc = extract(include_str!("fixtures/docs_page.html")).expect("ok");
-    for kept in [
-        "Tidepool reads its settings",
-        "Where the file is read from",
-        "Environment variables override the file",
-        "jobs | 4 | Tasks run at once",
-        "cache = \"/var/cache/tidepool\"",
-    ] {
-        assert!(doc.text.contains(kept), "missing: {kept}\n{}", doc.text);
-    }
-    for chrome in [
-        "Edit this page",
-        "Command line",
-        "Installation",
-        "MIT licence",
-    ] {
-        assert!(
-            !doc.text.contains(chrome),
-            "chrome leaked: {chrome}\n{}",
-            doc.text
-        );
-    }
+    keeps(
+        &doc.text,
+        &[
+            "Tidepool reads its settings",
+            "Where the file is read from",
+            "Environment variables override the file",
+            "jobs | 4 | Tasks run at once",
+            "cache = \"/var/cache/tidepool\"",
+        ],
+    );
+    drops(
+        &doc.text,
+        &[
+            "Edit this page",
+            "Command line",
+            "Installation",
+            "MIT licence",
+        ],
+    );
 }
 
 #[test]
 fn product_grid_keeps_every_products_name() {
     let doc = extract(include_str!("fixtures/collection_page.html")).expect("ok");
-    for kept in [
-        "From light daypacks to trekking packs",
-        "Trailmaster 40L hiking pack",
-        "Daypack 20L",
-        "Trekking poles, pair",
-    ] {
-        assert!(doc.text.contains(kept), "missing: {kept}\n{}", doc.text);
-    }
-    for chrome in ["Sort by", "Add to cart", "Next", "Cart (0)", "Terms"] {
-        assert!(
-            !doc.text.contains(chrome),
-            "chrome leaked: {chrome}\n{}",
-            doc.text
-        );
-    }
+    keeps(
+        &doc.text,
+        &[
+            "From light daypacks to trekking packs",
+            "Trailmaster 40L hiking pack",
+            "Daypack 20L",
+            "Trekking poles, pair",
+        ],
+    );
+    drops(
+        &doc.text,
+        &["Sort by", "Add to cart", "Next", "Cart (0)", "Terms"],
+    );
 }
 
 #[test]
@@ -157,21 +154,19 @@ fn an_article_still_loses_its_comment_section() {
 #[test]
 fn product_page_keeps_description_features_and_every_spec_row() {
     let doc = extract(include_str!("fixtures/product_page.html")).expect("ok");
-    for kept in [
-        "The Trailmaster carries everything you need",
-        "A ventilated back panel keeps you cool",
-        "Rain cover included",
-        "Material | Ripstop nylon",
-        "Colour | Forest green",
-    ] {
-        assert!(doc.text.contains(kept), "missing: {kept}\n{}", doc.text);
-    }
-    for chrome in ["You may also like", "Summit 60L", "Cart (0)", "Terms"] {
-        assert!(
-            !doc.text.contains(chrome),
-            "chrome leaked: {chrome}\n{}",
-            doc.text
-        );
-    }
+    keeps(
+        &doc.text,
+        &[
+            "The Trailmaster carries everything you need",
+            "A ventilated back panel keeps you cool",
+            "Rain cover included",
+            "Material | Ripstop nylon",
+            "Colour | Forest green",
+        ],
+    );
+    drops(
+        &doc.text,
+        &["You may also like", "Summit 60L", "Cart (0)", "Terms"],
+    );
     assert_eq!(doc.metadata.page_type, Some(dechrome::PageType::Product));
 }
