@@ -801,9 +801,7 @@ fn listing_titles(seg: &Segmentation<'_>, in_region: &[bool], is_prose: &[bool])
     let linked: Vec<usize> = (0..blocks.len())
         .filter(|&i| {
             let b = &blocks[i];
-            in_region[i]
-                && matches!(b.kind, Kind::Heading(_))
-                && link_density(b.words, b.link_words) > 0.5
+            in_region[i] && matches!(b.kind, Kind::Heading(_)) && mostly_linked(b)
         })
         .collect();
     if linked.len() < MIN_LISTING_ITEMS {
@@ -875,12 +873,17 @@ fn listing_titles(seg: &Segmentation<'_>, in_region: &[bool], is_prose: &[bool])
     titles
 }
 
+/// True when most of the block's words are link text (a linked title).
+fn mostly_linked(b: &RawBlock) -> bool {
+    link_density(b.words, b.link_words) > 0.5
+}
+
 /// True when the nearest heading above block `i`, with only short lines between, is a link:
 /// the block is a teaser's summary under its title, not an article's opening.
 fn under_linked_heading(blocks: &[RawBlock], i: usize) -> bool {
     for b in blocks[..i].iter().rev().take(LEAD_SCAN) {
         if matches!(b.kind, Kind::Heading(_)) {
-            return link_density(b.words, b.link_words) > 0.5;
+            return mostly_linked(b);
         }
         if b.words >= SHORT_WORDS {
             return false;
@@ -921,11 +924,7 @@ fn names_a_picture(text: &str) -> bool {
         || text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .any(|w| {
-                cues::PICTURE_CREDIT_WORDS
-                    .iter()
-                    .any(|c| c.eq_ignore_ascii_case(w) || w.to_lowercase() == *c)
-            })
+            .any(|w| cues::PICTURE_CREDIT_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// True when the whole text only labels an advertisement ("Advertisement", "Anzeige", …).
@@ -939,9 +938,7 @@ fn is_ad_label(text: &str) -> bool {
 /// +1 when the first substantial block after a heading (before the next heading) is content,
 /// −1 when it is boilerplate or there is none.
 fn section_label(blocks: &[RawBlock], first_pass: &[bool], i: usize) -> f32 {
-    let linked = blocks
-        .get(i)
-        .is_some_and(|h| link_density(h.words, h.link_words) > 0.5);
+    let linked = blocks.get(i).is_some_and(mostly_linked);
     // A heading's section runs to the next heading of its rank or above; its subheadings are
     // passed over ("What we do" above "Planning" and its paragraph).
     let rank = match blocks.get(i).map(|b| b.kind) {
