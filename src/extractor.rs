@@ -1,17 +1,16 @@
 //! The configurable extractor and its builder, which run the stages in order.
 
-use crate::classify::{self, kind_public};
 use crate::decode;
 use crate::document::{
     join_text, Block, Contribution, Document, Features, Image, Label, Link, ListInfo, Structure,
-    TableInfo, Term,
+    TableInfo,
 };
 use crate::dom::View;
 use crate::error::Error;
 use crate::limits::Limits;
 use crate::metadata::{self, MetaRole};
-use crate::model;
 use crate::parse;
+use crate::score::{self, kind_public};
 use crate::segment::{self, Segmentation, NONE};
 use encoding_rs::Encoding;
 use std::borrow::Cow;
@@ -229,9 +228,9 @@ impl Extractor {
 
     /// Scores the blocks and reads the metadata: everything both outputs need.
     fn decide(&self, seg: &Segmentation<'_>, explain: bool) -> Decision {
-        let cls = classify::classify(seg, self.keep_captions, explain);
+        let cls = score::classify(seg, self.keep_captions, explain);
         let threshold = self.favor.threshold();
-        let first_content = cls.scores.iter().position(|&s| s >= threshold);
+        let first_content = cls.blocks.iter().position(|b| b.score >= threshold);
         let (metadata, roles) = metadata::extract(
             &seg.sources,
             &seg.blocks,
@@ -254,38 +253,20 @@ impl Extractor {
         }
     }
 
-    /// A block's final score and the terms added after classification: a byline or
-    /// dateline is metadata, and a block under the minimum length falls below the threshold.
+    /// A block's final score and the terms added after classification.
     fn final_score(
         &self,
         score: f32,
         words: u32,
         role: Option<MetaRole>,
     ) -> (f32, [Option<Contribution>; 2]) {
-        let threshold = self.favor.threshold();
-        let mut score = score;
-        let mut terms = [None, None];
-        if role.is_some() {
-            let value = model::weight(Term::MetadataLine);
-            terms[0] = Some(Contribution {
-                term: Term::MetadataLine,
-                input: 1.0,
-                value,
-            });
-            score += value;
-        }
-        if words < self.min_block_words {
-            let deficit = score - threshold + 1.0;
-            if deficit > 0.0 {
-                terms[1] = Some(Contribution {
-                    term: Term::TooShort,
-                    input: 1.0,
-                    value: -deficit,
-                });
-                score -= deficit;
-            }
-        }
-        (score, terms)
+        score::finish(
+            score,
+            words,
+            role,
+            self.min_block_words,
+            self.favor.threshold(),
+        )
     }
 
     /// The text alone: the content blocks of [`assemble`](Self::assemble), joined the same way.
@@ -296,7 +277,7 @@ impl Extractor {
         let elems = &seg.elems;
         join_text(seg.blocks.iter().enumerate().filter_map(|(i, raw)| {
             let role = d.role[i];
-            let (score, _) = self.final_score(d.cls.scores[i], raw.words, role);
+            let (score, _) = self.final_score(d.cls.blocks[i].score, raw.words, role);
             if score < threshold || role.is_some() {
                 return None;
             }
@@ -330,9 +311,10 @@ impl Extractor {
         let mut parents = Vec::with_capacity(n);
         let elems = &seg.elems;
         for (i, raw) in seg.blocks.iter_mut().enumerate() {
-            let mut contributions = std::mem::take(&mut cls.contributions[i]);
+            let judged = &mut cls.blocks[i];
+            let mut contributions = std::mem::take(&mut judged.terms);
             let role = roles[i];
-            let (score, terms) = self.final_score(cls.scores[i], raw.words, role);
+            let (score, terms) = self.final_score(judged.score, raw.words, role);
             contributions.extend(terms.into_iter().flatten());
             let label = if score >= threshold {
                 Label::Content
@@ -396,10 +378,10 @@ impl Extractor {
                     } else {
                         raw.link_words as f32 / raw.words as f32
                     },
-                    stopword_density: cls.stop_density[i],
+                    stopword_density: judged.stop_density,
                     commas: raw.commas,
-                    in_region: cls.in_region[i],
-                    chrome_cue: cls.chrome[i].map(|c| c.word.to_string()),
+                    in_region: judged.in_region,
+                    chrome_cue: judged.chrome.map(|c| c.word.to_string()),
                 },
                 structure,
                 role,
@@ -518,7 +500,7 @@ const LEAN_ABOVE_BYTES: usize = 4 << 20;
 /// What both outputs need from scoring: the scores, the metadata, the lines that are
 /// metadata (bylines, datelines) and the base for URLs.
 struct Decision {
-    cls: classify::Classified,
+    cls: score::Classified,
     metadata: crate::Metadata,
     role: Vec<Option<MetaRole>>,
     base: Option<url::Url>,

@@ -39,7 +39,6 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod classify;
 mod cues;
 mod decode;
 mod document;
@@ -49,9 +48,9 @@ mod extractor;
 mod limits;
 mod markers;
 mod metadata;
-mod model;
 mod parse;
 mod render;
+mod score;
 mod segment;
 mod stopwords;
 

@@ -1,18 +1,18 @@
 #!/usr/bin/env python3
-"""Fit dechrome's block scorer (src/model.rs) on the labelled sets, cross-validated by site.
+"""Fit dechrome's block scorer (src/score/weights.rs) on the labelled sets, cross-validated by site.
 
     python3 -m venv .venv && .venv/bin/pip install -r tools/requirements.txt
     cargo run --release --example dump_blocks -- ../shared/eval/scrapinghub > /tmp/sh.jsonl
     cargo run --release --example dump_blocks -- ../shared/eval/trafilatura > /tmp/tr.jsonl
     .venv/bin/python tools/train_scorer.py --eval ../shared/eval \
-        --dump scrapinghub=/tmp/sh.jsonl --dump trafilatura=/tmp/tr.jsonl [--write src/model.rs]
+        --dump scrapinghub=/tmp/sh.jsonl --dump trafilatura=/tmp/tr.jsonl [--write src/score/weights.rs]
 
 Block labels come from the truth: on a full-text set a block is content when most of its
 word 4-grams occur in the true text; on a snippet set a block holding (or held by) a "with"
 snippet is content and one holding a "without" snippet is not; other blocks are left out.
 Each set weighs the same in the fit. Cross-validation holds out whole sites (the URL's host)
 and scores the held-out pages with the datasets' own metrics (score.py), so the figures are
-those of pages the model did not see. --write replaces the weights in src/model.rs with a fit
+those of pages the model did not see. --write replaces the weights in src/score/weights.rs with a fit
 on all pages.
 """
 import argparse
@@ -29,7 +29,7 @@ from sklearn.model_selection import GroupKFold
 
 WORD = re.compile(r"\w+")
 
-# Model inputs, in the order of src/model.rs (the bias is the intercept).
+# Model inputs, in the order of src/score/weights.rs (the bias is the intercept).
 TERMS = ["in_region", "outside_region", "lead", "prose_above", "no_region", "chrome_cue", "link_density",
          "length", "stopwords", "ends_sentence", "short_at_edge", "loose_line", "headline", "date_line", "credit", "item_title", "ad_label",
          "heading", "list_item", "table_row", "preformatted", "quote", "caption",
@@ -147,7 +147,7 @@ def main():
     ap.add_argument("--dump", action="append", required=True, help="NAME=blocks.jsonl")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--C", type=float, default=1.0)
-    ap.add_argument("--write", help="rewrite this model.rs with the fit on all pages")
+    ap.add_argument("--write", help="rewrite this weights.rs with the fit on all pages")
     args = ap.parse_args()
     sys.path.insert(0, args.eval)
     import score as score_mod  # the neutral scorer beside the datasets

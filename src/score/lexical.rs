@@ -1,0 +1,136 @@
+//! Tests on a block's own text: sentence ends, labels, dates, ad labels, picture credits and
+//! calls to action. The vocabularies are data in [`crate::cues`].
+
+use crate::cues;
+
+/// True when the text ends like a sentence (closing quotes and brackets aside).
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | '»')
+    });
+    t.ends_with(['.', '!', '?', '。', '！', '？', '…', ':', ';'])
+}
+
+/// True for a line that ends with a colon: a label for what follows.
+pub(crate) fn introduces(text: &str) -> bool {
+    text.trim_end().ends_with([':', '：'])
+}
+
+/// True when the text asks the reader to subscribe, follow, sign up or support.
+pub(crate) fn calls_to_action(text: &str) -> bool {
+    let t = text.to_lowercase();
+    // A phrase counts where a word starts ("rate this", not "accurate this").
+    let starts_word = |at: usize| {
+        !t[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    };
+    cues::CALL_TO_ACTION
+        .iter()
+        .any(|p| t.match_indices(p).any(|(at, _)| starts_word(at)))
+}
+
+/// True when a word of the text names a picture or its credit (`cues::PICTURE_CREDIT_WORDS`),
+/// or the text carries a © sign.
+pub(crate) fn names_a_picture(text: &str) -> bool {
+    text.contains('©')
+        || text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .any(|w| cues::PICTURE_CREDIT_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// True when the whole text only labels an advertisement ("Advertisement", "Anzeige", …).
+pub(crate) fn is_ad_label(text: &str) -> bool {
+    let t = text
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    cues::AD_LABELS.contains(&t.as_str())
+}
+
+/// A short line that is mostly a date or time: a year, `hh:mm`, or `dd.mm.yy`-like digits.
+pub(crate) fn looks_like_date(text: &str, words: u32) -> bool {
+    if words > 12 || ends_sentence(text) {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let digit_run = |start: usize| {
+        bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let run = digit_run(i);
+        let next = bytes.get(i + run).copied();
+        let year = run == 4 && matches!(&text[i..i + 2], "19" | "20");
+        let clock = (1..=2).contains(&run) && next == Some(b':') && digit_run(i + run + 1) == 2;
+        let numeric_date = (1..=2).contains(&run)
+            && matches!(next, Some(b'.') | Some(b'/') | Some(b'-'))
+            && (1..=2).contains(&digit_run(i + run + 1));
+        if year || clock || numeric_date {
+            return true;
+        }
+        i += run;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calls_to_action_are_found_where_words_start() {
+        assert!(calls_to_action("Rate this article!"));
+        assert!(calls_to_action("¿Te gustó? Síguenos en Telegram."));
+        assert!(calls_to_action("Siguenos en Instagram"));
+        assert!(!calls_to_action(
+            "The count was accurate this time, the clerk said."
+        ));
+        assert!(!calls_to_action("The council met on Monday."));
+    }
+
+    #[test]
+    fn pictures_and_credits_are_named() {
+        assert!(names_a_picture("Crédit photo : AFP"));
+        assert!(names_a_picture("Zdjęcie: archiwum"));
+        assert!(!names_a_picture("The council met on Monday."));
+    }
+
+    #[test]
+    fn ad_labels_are_recognised_in_several_languages() {
+        for label in [
+            "Advertisement",
+            "- ANZEIGE -",
+            "Reklama",
+            "Publicité",
+            "Sponsored content",
+        ] {
+            assert!(is_ad_label(label), "{label}");
+        }
+        assert!(!is_ad_label("Advertising rules"));
+        assert!(!is_ad_label("Ad hoc"));
+    }
+
+    #[test]
+    fn dates_are_recognised() {
+        assert!(looks_like_date("22.10.2019", 1));
+        assert!(looks_like_date("November 22, 2019 14:05 GMT", 5));
+        assert!(looks_like_date(
+            "sexta-feira, 22 de outubro de 2010 às 20:13",
+            8
+        ));
+        assert!(!looks_like_date(
+            "The plan costs 3000 euros and was agreed in 2019.",
+            10
+        ));
+        assert!(!looks_like_date("Chapter one", 2));
+    }
+}

@@ -1,0 +1,322 @@
+//! Stage 5 — score and classify: choose the main-content region, then score every block.
+//!
+//! The parts, one module each:
+//!
+//! 1. **Region** ([`region`]). Readability's candidate scoring: every prose-like block gives
+//!    points (one, plus its commas, plus its length in hundreds of characters, at most three)
+//!    to the element that holds it, half to the next ancestor, and a third of the level to the
+//!    ones above. Each candidate starts from its tag and class/id weights and is discounted by
+//!    its link density. The best candidate may give way to an ancestor that holds several
+//!    near-best candidates, or that it shares with a strong candidate beside it (an article cut
+//!    into chunks). Its siblings join the region when they score well too, but only as one
+//!    unbroken run around it: a link list or a chrome-marked box ends the run, so what follows
+//!    a teaser list in another container is not taken for the article.
+//! 2. **Chrome inside the region.** A chrome marker between the region and a block counts
+//!    against it, unless the marked box holds most of the region (a page builder's wrapper),
+//!    or one chrome word marks the region's prose from its first post on (a forum's posts).
+//! 3. **Above the region** ([`lead`]): the lead paragraph, and unmarked prose that opens an
+//!    article the region's container left out. **Listings** ([`listing`]): the linked titles of
+//!    look-alike items that make up the page.
+//! 4. **Terms** ([`terms`]). Each block's score is a sum of named inputs times their weights
+//!    ([`Term`], weights in [`weights`], thresholds in [`tuning`]): region membership, the
+//!    lead, chrome markers, link density, length, stopword density, short lines at the
+//!    region's edges, the headline, dates, credits, ad labels, captions, calls to action
+//!    ("subscribe", "follow us") among the region's last blocks, and the kind of block. The
+//!    tests on a block's own text are in [`lexical`].
+//! 5. **Context** ([`context`]). A second pass lets a heading take the label of the section it
+//!    opens, a short line ending in a colon the label of what it introduces, and other short
+//!    lines lean to their neighbours. Every input is kept in the block's explanation.
+//! 6. **Fallback.** When the region holds too little of the page's prose, region membership is
+//!    not trusted; blocks are judged on their own features and their neighbours' (jusText).
+
+mod context;
+mod lead;
+mod lexical;
+mod listing;
+mod region;
+mod terms;
+mod tuning;
+pub(crate) mod weights;
+
+use crate::document::{BlockKind, Contribution, Term};
+use crate::metadata::MetaRole;
+use crate::segment::{Elem, Kind, RawBlock, Segmentation};
+use crate::stopwords;
+use tuning::{MIN_REGION_SHARE, OWN_CONTENT_SHARE, REGION_TAIL_BLOCKS, UNMARKED_ARTICLE_SHARE};
+
+/// A chrome marker that applies to a block: its word and weight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Chrome {
+    pub word: &'static str,
+    pub weight: i16,
+}
+
+impl Chrome {
+    fn of(e: &Elem<'_>) -> Option<Chrome> {
+        e.cue.chrome.map(|word| Chrome {
+            word,
+            weight: e.cue.chrome_weight,
+        })
+    }
+
+    /// Scale of the chrome term: 1.0 for an ordinary chrome word.
+    fn strength(self) -> f32 {
+        f32::from(-self.weight) / f32::from(-crate::cues::NORMAL)
+    }
+}
+
+/// Everything scoring learns about one block, and its result: one record per block.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Judged {
+    /// Share of the page language's function words.
+    pub stop_density: f32,
+    /// The block has words a stoplist can judge (it is not all link text).
+    pub has_stopwords: bool,
+    /// Inside the main-content region.
+    pub in_region: bool,
+    /// The chrome marker over the block, if any.
+    pub chrome: Option<Chrome>,
+    /// Prose: few links, not a heading, long enough or a whole sentence.
+    pub prose: bool,
+    /// The lead paragraph just before the region.
+    pub lead: bool,
+    /// Unmarked prose above the region: the article's opening.
+    pub prose_above: bool,
+    /// The linked title of a listing's item.
+    pub item_title: bool,
+    /// The block carries the `Headline` term.
+    pub headline: bool,
+    /// The sum of the terms.
+    pub score: f32,
+    /// The terms of the score; empty when explanations were not asked for.
+    pub terms: Vec<Contribution>,
+}
+
+/// What holds for the whole page while its blocks are scored.
+pub(crate) struct Page {
+    /// The region holds enough of the page's prose to be trusted.
+    pub trusted: bool,
+    /// The region's first and last prose blocks: its edges.
+    pub first_long: Option<usize>,
+    pub last_long: Option<usize>,
+    /// The first of the region's last few blocks of some length, where publishers put their
+    /// requests (the block count when the article is too short to have such a tail).
+    pub region_tail: usize,
+    pub keep_captions: bool,
+    pub explain: bool,
+}
+
+/// Labels and explanations for every block of a segmentation.
+pub(crate) struct Classified {
+    /// One record per block, in document order.
+    pub blocks: Vec<Judged>,
+    pub language: Option<&'static str>,
+    pub headline: Option<usize>,
+}
+
+pub(crate) fn kind_public(k: Kind) -> BlockKind {
+    match k {
+        Kind::Paragraph => BlockKind::Paragraph,
+        Kind::Heading(l) => BlockKind::Heading(l),
+        Kind::ListItem => BlockKind::ListItem,
+        Kind::TableRow => BlockKind::TableRow,
+        Kind::Pre => BlockKind::Pre,
+        Kind::Quote => BlockKind::Quote,
+        Kind::Caption => BlockKind::Caption,
+        Kind::Other => BlockKind::Other,
+    }
+}
+
+pub(crate) fn link_density(words: u32, link_words: u32) -> f32 {
+    if words == 0 {
+        0.0
+    } else {
+        link_words as f32 / words as f32
+    }
+}
+
+/// True when most of the block's words are link text (a linked title).
+pub(crate) fn mostly_linked(b: &RawBlock) -> bool {
+    link_density(b.words, b.link_words) > 0.5
+}
+
+/// A short line under a picture that names it: a caption or credit, whatever its tag.
+fn picture_line(b: &RawBlock) -> bool {
+    b.after_image && lexical::names_a_picture(&b.text)
+}
+
+/// Scores every block. With `explain`, each block's terms are kept as well as its score.
+pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: bool) -> Classified {
+    let blocks = &seg.blocks;
+    let n = blocks.len();
+    let (language, lang_idx) = stopwords::detect(&seg.stops);
+    let mut facts: Vec<Judged> = Vec::with_capacity(n);
+    // Each block's counts, kept by the walk or counted again now. Text that is all link
+    // (menus, teaser lists) is judged by its link density alone, as in segmentation.
+    let mut scratch = String::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let counted;
+        let (stop_density, has_stopwords) = match seg.block_stops.get(i) {
+            Some(kept) => (
+                stopwords::density(kept, lang_idx),
+                kept.tokens + kept.unspaced_chars > 0,
+            ),
+            None if b.link_words >= b.words => (0.0, false),
+            None => {
+                counted = stopwords::count(&b.text, &mut scratch);
+                (
+                    stopwords::density(&counted, lang_idx),
+                    counted.tokens + counted.unspaced_chars > 0,
+                )
+            }
+        };
+        facts.push(Judged {
+            stop_density,
+            has_stopwords,
+            ..Judged::default()
+        });
+    }
+
+    let candidates = region::candidate_scores(seg);
+    let roots = region::choose_region(seg, &candidates);
+    let (elem_inside, elem_chrome) = region::locate_all(&seg.elems, &roots);
+    for (b, f) in blocks.iter().zip(facts.iter_mut()) {
+        f.in_region = elem_inside.get(b.elem as usize).copied().unwrap_or(false);
+        f.chrome = elem_chrome.get(b.elem as usize).copied().flatten();
+        f.prose = link_density(b.words, b.link_words) < 0.3
+            && !matches!(b.kind, Kind::Heading(_))
+            && (b.words >= 15 || (b.words >= 5 && lexical::ends_sentence(&b.text)));
+    }
+
+    // Is the region trustworthy? Compare its prose with the page's.
+    // The region's prose blocks, in order; its first and last are the region's edges.
+    let region_long: Vec<usize> = (0..n)
+        .filter(|&i| facts[i].in_region && facts[i].prose)
+        .collect();
+    let page_prose: u32 = (0..n)
+        .filter(|&i| facts[i].prose)
+        .map(|i| blocks[i].words)
+        .sum();
+    let region_prose: u32 = region_long.iter().map(|&i| blocks[i].words).sum();
+    let trusted = page_prose > 0 && region_prose as f32 >= MIN_REGION_SHARE * page_prose as f32;
+    clear_own_chrome(blocks, &mut facts, &region_long, region_prose);
+
+    let first_region = facts.iter().position(|f| f.in_region);
+    // The region's last few blocks of some length: where publishers put their requests.
+    let region_lines: Vec<usize> = (0..n)
+        .filter(|&j| facts[j].in_region && blocks[j].words >= 3)
+        .collect();
+    // Only in an article long enough that its end is not all of it.
+    let region_tail = if region_lines.len() > REGION_TAIL_BLOCKS * 2 {
+        region_lines
+            .get(region_lines.len() - REGION_TAIL_BLOCKS)
+            .copied()
+            .unwrap_or(n)
+    } else {
+        n
+    };
+    if trusted {
+        lead::mark_lead(blocks, &mut facts);
+        if let Some(first) = first_region {
+            lead::mark_prose_above(blocks, &mut facts, first);
+        }
+        listing::mark_item_titles(seg, &mut facts);
+    }
+    let page = Page {
+        trusted,
+        first_long: region_long.first().copied(),
+        last_long: region_long.last().copied(),
+        region_tail,
+        keep_captions,
+        explain,
+    };
+    let headline = terms::first_pass(blocks, &mut facts, &page, explain);
+    context::second_pass(blocks, &mut facts, &page);
+    Classified {
+        blocks: facts,
+        language,
+        headline,
+    }
+}
+
+/// A chrome word that marks most of the region's prose names the page's own content (the
+/// posts of a forum thread marked "comment", a page builder's "widget" boxes): it is not
+/// chrome on this page.
+fn clear_own_chrome(
+    blocks: &[RawBlock],
+    facts: &mut [Judged],
+    region_long: &[usize],
+    region_prose: u32,
+) {
+    let unmarked: u32 = region_long
+        .iter()
+        .filter(|&&i| facts[i].chrome.is_none())
+        .map(|&i| blocks[i].words)
+        .sum();
+    let mut marked_words: Vec<(&'static str, u32)> = Vec::new();
+    for &i in region_long {
+        if let Some(c) = facts[i].chrome {
+            match marked_words.iter_mut().find(|(w, _)| *w == c.word) {
+                Some(entry) => entry.1 += blocks[i].words,
+                None => marked_words.push((c.word, blocks[i].words)),
+            }
+        }
+    }
+    for (word, words) in marked_words {
+        // ... and it marks the region's first prose too (other chrome, a breadcrumb above the
+        // thread, aside): an article followed by its comments starts unmarked.
+        let first_marked = region_long
+            .iter()
+            .find(|&&i| facts[i].chrome.map_or(true, |c| c.word == word))
+            .is_some_and(|&i| facts[i].chrome.is_some());
+        let owns_region = first_marked && words as f32 >= OWN_CONTENT_SHARE * region_prose as f32;
+        if region_prose > 0
+            && owns_region
+            && (unmarked as f32) < UNMARKED_ARTICLE_SHARE * region_prose as f32
+        {
+            for f in facts
+                .iter_mut()
+                .filter(|f| f.chrome.is_some_and(|c| c.word == word))
+            {
+                f.chrome = None;
+            }
+        }
+    }
+}
+
+/// A block's final score and the terms added after classification: a byline or dateline is
+/// metadata, and a block under the minimum length falls below the threshold.
+pub(crate) fn finish(
+    score: f32,
+    words: u32,
+    role: Option<MetaRole>,
+    min_words: u32,
+    threshold: f32,
+) -> (f32, [Option<Contribution>; 2]) {
+    let mut score = score;
+    let mut terms = [None, None];
+    if role.is_some() {
+        let value = weights::weight(Term::MetadataLine);
+        terms[0] = Some(Contribution {
+            term: Term::MetadataLine,
+            input: 1.0,
+            value,
+        });
+        score += value;
+    }
+    if words < min_words {
+        let deficit = score - threshold + 1.0;
+        if deficit > 0.0 {
+            terms[1] = Some(Contribution {
+                term: Term::TooShort,
+                input: 1.0,
+                value: -deficit,
+            });
+            score -= deficit;
+        }
+    }
+    (score, terms)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,68 @@
+//! The scorer's tuning constants: thresholds, scan distances and shares, kept as data beside
+//! the weights ([`super::weights`]) and apart from the mechanism that applies them.
+
+// --- The region (readability's container scoring) ---
+
+/// Readability's rule: a block shorter than this (in characters) gives no points.
+pub(crate) const MIN_SCORING_CHARS: usize = 25;
+/// How many ancestors receive points from a block.
+pub(crate) const SCORING_LEVELS: usize = 5;
+/// A candidate scoring at least this share of the top one, beside it, marks a split article.
+pub(crate) const SPLIT_SHARE: f32 = 0.75;
+/// How far up the common container of a split article may be.
+pub(crate) const SPLIT_LEVELS: usize = 2;
+/// Siblings with fewer words neither join nor break the region's run.
+pub(crate) const SIBLING_MINOR_WORDS: u32 = 10;
+/// A region holding less than this share of the page's prose is not trusted.
+pub(crate) const MIN_REGION_SHARE: f32 = 0.25;
+/// A chrome-marked box inside the region holding at least this share of the region's words is
+/// taken for a wrapper of the article, not for chrome.
+pub(crate) const MAX_CHROME_SHARE: f32 = 0.5;
+/// A chrome word marking at least this share of the region's prose, while unmarked prose is
+/// under `UNMARKED_ARTICLE_SHARE`, is the page's own content (a forum's posts).
+pub(crate) const OWN_CONTENT_SHARE: f32 = 0.7;
+pub(crate) const UNMARKED_ARTICLE_SHARE: f32 = 0.2;
+
+// --- Block inputs ---
+
+/// Words at which a block counts as long (the `Length` input reaches 1).
+pub(crate) const LONG_WORDS: f32 = 40.0;
+/// Stopword density of a neutral block; the `Stopwords` input is the excess over it.
+pub(crate) const NEUTRAL_STOPWORD_DENSITY: f32 = 0.25;
+/// A block with fewer words is "short" for the edge rule.
+pub(crate) const SHORT_WORDS: u32 = 10;
+/// A block this short carrying a © sign is a credit or copyright line.
+pub(crate) const CREDIT_MAX_WORDS: u32 = 40;
+/// A heading ending like a sentence with at least this many words is a standfirst.
+pub(crate) const STANDFIRST_WORDS: u32 = 12;
+/// Words from which a heading before the region is a standfirst rather than a headline.
+pub(crate) const STANDFIRST_MIN_WORDS: u32 = 20;
+/// Words up to which a line after an image naming a picture is its caption.
+pub(crate) const PICTURE_LINE_WORDS: u32 = 25;
+/// How many of the region's last blocks (of three words or more) are read for calls to action.
+pub(crate) const REGION_TAIL_BLOCKS: usize = 4;
+/// Longest line (in words) read as a label for what follows when it ends with a colon.
+pub(crate) const LABEL_WORDS: u32 = 3;
+
+// --- Above the region: the lead and the article's opening ---
+
+/// How many blocks before the region are searched for its lead paragraph, and how many may join.
+pub(crate) const LEAD_SCAN: usize = 6;
+pub(crate) const MAX_LEAD_BLOCKS: usize = 2;
+/// Prose above the region: at least this many words, under this link density.
+pub(crate) const PROSE_ABOVE_WORDS: u32 = 15;
+pub(crate) const PROSE_ABOVE_MAX_LINKS: f32 = 0.1;
+
+// --- Listings ---
+
+/// Items that repeat this many times under one parent make a listing.
+pub(crate) const MIN_LISTING_ITEMS: usize = 4;
+/// How far above a linked title its item's box may be.
+pub(crate) const ITEM_LEVELS: usize = 4;
+
+// --- Context (the second pass) ---
+
+/// How many blocks on each side count as a block's neighbours.
+pub(crate) const NEIGHBOURHOOD: usize = 3;
+/// How many blocks after a heading are searched for its section's first block.
+pub(crate) const SECTION_SCAN: usize = 12;
