@@ -8,7 +8,13 @@
 //! cargo run --release --example evaluate -- DATASET --json                 # one JSON object
 //! cargo run --release --example evaluate -- DATASET --min-f1 0.94          # exit 1 below the floor
 //! cargo run --release --example evaluate -- DATASET --output markdown      # score the Markdown, markup stripped
+//! cargo run --release --example evaluate -- target/eval/wcxb-dev \
+//!     --peer trafilatura=target/eval/wcxb-dev/peers/trafilatura.jsonl       # per page type, beside a peer
 //! ```
+//!
+//! For a set whose truth gives each page's `page_type` (wcxb-dev), token F1 is the primary
+//! figure and it is also printed per page type; each `--peer NAME=FILE` adds a column with
+//! that predictions file scored the same way (`--table` prints that table in Markdown).
 //!
 //! The metrics follow the definitions of `score.py` beside the datasets: the shingle metric
 //! (4-grams of `\w+` tokens, per-document tp/fp/fn normalised, precision averaged over
@@ -39,11 +45,19 @@ fn run() -> Result<ExitCode, String> {
     let mut min_f1: Option<f64> = None;
     let mut per_doc: Option<PathBuf> = None;
     let mut markdown = false;
+    let mut peers: Vec<(String, PathBuf)> = Vec::new();
+    let mut table = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--preds" => preds_path = it.next().map(PathBuf::from),
             "--json" => json = true,
+            "--table" => table = true,
+            "--peer" => {
+                let spec = it.next().ok_or("--peer needs NAME=FILE")?;
+                let (name, file) = spec.split_once('=').ok_or("--peer needs NAME=FILE")?;
+                peers.push((name.to_string(), PathBuf::from(file)));
+            }
             "--per-doc" => per_doc = it.next().map(PathBuf::from),
             "--output" => {
                 markdown = match it.next().as_deref() {
@@ -75,13 +89,14 @@ fn run() -> Result<ExitCode, String> {
         .ok_or("usage: evaluate DATASET_DIR [--preds FILE] [--json] [--favor F] [--min-f1 X]")?;
     let truth = read_jsonl(&dataset.join("truth.jsonl"))?;
     let preds: HashMap<String, String> = match preds_path {
-        Some(p) => read_jsonl(&p)?
-            .into_iter()
-            .filter_map(|r| Some((id_of(&r)?, r.get("text")?.as_str()?.to_string())))
-            .collect(),
+        Some(p) => read_preds(&p)?,
         None => predict(&dataset, &truth, favor, markdown),
     };
     let report = score(&truth, &preds);
+    let peer_reports: Vec<(String, Report)> = peers
+        .iter()
+        .map(|(name, path)| Ok((name.clone(), score(&truth, &read_preds(path)?))))
+        .collect::<Result<_, String>>()?;
     if let Some(path) = per_doc {
         let lines: Vec<String> = report.per_doc.iter().map(Value::to_string).collect();
         std::fs::write(&path, lines.join("\n") + "\n")
@@ -93,8 +108,14 @@ fn run() -> Result<ExitCode, String> {
         .unwrap_or_default();
     if json {
         println!("{}", report.to_json(&name));
+    } else if table {
+        print_type_table(&report, &peer_reports, true);
     } else {
         report.print(&name);
+        if !report.by_type.is_empty() {
+            println!();
+            print_type_table(&report, &peer_reports, false);
+        }
     }
     let primary = report.primary_f1();
     if let Some(floor) = min_f1 {
@@ -111,6 +132,76 @@ fn id_of(r: &Value) -> Option<String> {
     match r.get("id")? {
         Value::String(s) => Some(s.clone()),
         other => Some(other.to_string()),
+    }
+}
+
+/// A predictions file: one `{"id", "text"}` per line (a null text counts as empty).
+fn read_preds(path: &Path) -> Result<HashMap<String, String>, String> {
+    Ok(read_jsonl(path)?
+        .into_iter()
+        .filter_map(|r| {
+            let text = r.get("text").and_then(Value::as_str).unwrap_or("");
+            Some((id_of(&r)?, text.to_string()))
+        })
+        .collect())
+}
+
+/// Token F1 per page type (and all pages), dechrome beside each peer; Markdown with `md`.
+fn print_type_table(report: &Report, peers: &[(String, Report)], md: bool) {
+    let mut header = vec!["page type (pages)".to_string(), "dechrome".to_string()];
+    header.extend(peers.iter().map(|(n, _)| n.clone()));
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut types: Vec<&TypeScore> = report.by_type.iter().collect();
+    types.sort_by(|a, b| b.n.cmp(&a.n).then(a.name.cmp(&b.name)));
+    let all = TypeScore {
+        name: "all".into(),
+        n: report.docs,
+        f1: report.token.map_or(0.0, |t| t.2),
+        ..TypeScore::default()
+    };
+    for t in types.into_iter().chain(std::iter::once(&all)) {
+        let mut row = vec![format!("{} ({})", t.name, t.n)];
+        let peer_f1 = |r: &Report| {
+            if t.name == "all" {
+                r.token.map_or(0.0, |x| x.2)
+            } else {
+                r.by_type
+                    .iter()
+                    .find(|x| x.name == t.name)
+                    .map_or(0.0, |x| x.f1)
+            }
+        };
+        let best = peers.iter().map(|(_, r)| peer_f1(r)).fold(t.f1, f64::max);
+        let cell = |f: f64| {
+            if md && (f - best).abs() < 5e-4 {
+                format!("**{f:.3}**")
+            } else {
+                format!("{f:.3}")
+            }
+        };
+        row.push(cell(t.f1));
+        row.extend(peers.iter().map(|(_, r)| cell(peer_f1(r))));
+        rows.push(row);
+    }
+    if md {
+        println!("| {} |", header.join(" | "));
+        println!("|{}", "---|".repeat(header.len()));
+        for r in rows {
+            println!("| {} |", r.join(" | "));
+        }
+    } else {
+        println!("token F1 by page type");
+        let line = |cells: &[String]| {
+            let mut s = format!("  {:<24}", cells[0]);
+            for c in &cells[1..] {
+                s.push_str(&format!("{c:>16}"));
+            }
+            s
+        };
+        println!("{}", line(&header));
+        for r in rows {
+            println!("{}", line(&r));
+        }
     }
 }
 
@@ -284,7 +375,19 @@ struct Report {
     shingle: Option<(f64, f64, f64)>,
     token: Option<(f64, f64, f64)>,
     snippets: Option<[usize; 4]>,
+    /// Mean token P, R and F1 per page type, for truth that gives `page_type`.
+    by_type: Vec<TypeScore>,
     per_doc: Vec<Value>,
+}
+
+/// Mean token precision, recall and F1 over the pages of one type.
+#[derive(Default, Clone)]
+struct TypeScore {
+    name: String,
+    n: usize,
+    p: f64,
+    r: f64,
+    f1: f64,
 }
 
 fn score(truth: &[Value], preds: &HashMap<String, String>) -> Report {
@@ -294,6 +397,7 @@ fn score(truth: &[Value], preds: &HashMap<String, String>) -> Report {
     };
     let (mut triples, mut toks, mut snip) = (Vec::new(), Vec::new(), [0usize; 4]);
     let mut has_snippets = false;
+    let mut typed: HashMap<String, Vec<(f64, f64, f64)>> = HashMap::new();
     for rec in truth {
         let id = id_of(rec).unwrap_or_default();
         let pred = preds.get(&id).map(String::as_str);
@@ -306,6 +410,10 @@ fn score(truth: &[Value], preds: &HashMap<String, String>) -> Report {
             row["shingle_p"] = serde_json::json!(ratio(c.0, c.1, c.1, c.2));
             row["shingle_r"] = serde_json::json!(ratio(c.0, c.2, c.1, c.2));
             row["token_f1"] = serde_json::json!(tk.2);
+            if let Some(pt) = rec.get("page_type").and_then(Value::as_str) {
+                typed.entry(pt.to_string()).or_default().push(tk);
+                row["page_type"] = serde_json::json!(pt);
+            }
             triples.push(c);
             toks.push(tk);
         }
@@ -368,6 +476,20 @@ fn score(truth: &[Value], preds: &HashMap<String, String>) -> Report {
     if has_snippets {
         r.snippets = Some(snip);
     }
+    r.by_type = typed
+        .into_iter()
+        .map(|(name, v)| {
+            let col = |i: usize| mean(&v.iter().map(|t| [t.0, t.1, t.2][i]).collect::<Vec<_>>());
+            TypeScore {
+                name,
+                n: v.len(),
+                p: col(0),
+                r: col(1),
+                f1: col(2),
+            }
+        })
+        .collect();
+    r.by_type.sort_by(|a, b| a.name.cmp(&b.name));
     r
 }
 
@@ -384,7 +506,12 @@ fn snippet_prf(s: [usize; 4]) -> (f64, f64, f64) {
 }
 
 impl Report {
+    /// Token F1 on a set with page types (its benchmark's metric), else shingle F1 on a
+    /// full-text set, else snippet F1.
     fn primary_f1(&self) -> f64 {
+        if !self.by_type.is_empty() {
+            return self.token.map_or(0.0, |t| t.2);
+        }
         self.shingle
             .map(|s| s.2)
             .or(self.snippets.map(|s| snippet_prf(s).2))
@@ -422,6 +549,19 @@ impl Report {
         if let Some(s) = self.snippets {
             let (p, r, f) = snippet_prf(s);
             v["snippets"] = serde_json::json!({"precision": p, "recall": r, "f1": f, "tp": s[0], "fp": s[1], "fn": s[2], "tn": s[3]});
+        }
+        if !self.by_type.is_empty() {
+            let types: serde_json::Map<String, Value> = self
+                .by_type
+                .iter()
+                .map(|t| {
+                    (
+                        t.name.clone(),
+                        serde_json::json!({"docs": t.n, "precision": t.p, "recall": t.r, "f1": t.f1}),
+                    )
+                })
+                .collect();
+            v["token_by_page_type"] = Value::Object(types);
         }
         v
     }
@@ -467,5 +607,31 @@ mod tests {
         ]
         .into();
         assert_eq!(score(&truth, &preds).snippets, Some([1, 1, 1, 1]));
+    }
+
+    #[test]
+    fn token_f1_is_averaged_per_page_type() {
+        let truth: Vec<Value> = vec![
+            serde_json::json!({"id": "a", "text": "one two", "page_type": "forum"}),
+            serde_json::json!({"id": "b", "text": "three four", "page_type": "forum"}),
+            serde_json::json!({"id": "c", "text": "five six", "page_type": "product"}),
+        ];
+        let preds: HashMap<String, String> = [
+            ("a".to_string(), "one two".to_string()),
+            ("c".to_string(), "five".to_string()),
+        ]
+        .into();
+        let r = score(&truth, &preds);
+        let f1 = |name: &str| {
+            r.by_type
+                .iter()
+                .find(|t| t.name == name)
+                .map(|t| (t.n, t.f1))
+        };
+        assert_eq!(f1("forum"), Some((2, 0.5)));
+        let (n, f) = f1("product").expect("product");
+        assert!(n == 1 && (f - 2.0 / 3.0).abs() < 1e-12);
+        // The primary figure of a typed set is its token F1, the mean over all pages.
+        assert!((r.primary_f1() - (1.0 + 0.0 + 2.0 / 3.0) / 3.0).abs() < 1e-12);
     }
 }
