@@ -218,12 +218,15 @@ impl<'t, 'a> View<'t, 'a> {
 }
 
 impl Dom {
-    /// Parses a whole document with html5ever (scripting enabled, as browsers parse).
-    pub fn parse(html: &str) -> Dom {
+    /// Parses a whole document with html5ever. With `scripting` on, as browsers parse,
+    /// `<noscript>` holds raw text; with it off, its content is markup.
+    pub fn parse(html: &str, scripting: bool) -> Dom {
         let sink = Builder {
             dom: RefCell::new(Dom::with_capacity(html)),
         };
-        html5ever::parse_document(sink, Default::default()).one(html)
+        let mut opts = html5ever::ParseOpts::default();
+        opts.tree_builder.scripting_enabled = scripting;
+        html5ever::parse_document(sink, opts).one(html)
     }
 
     /// An empty document, its vectors sized from the markup so that they seldom grow.
@@ -597,7 +600,7 @@ mod tests {
 
     #[test]
     fn builds_the_tree_html5ever_describes() {
-        let parsed = Dom::parse("<title>T</title><p>a<b>b</b>c<p>d");
+        let parsed = Dom::parse("<title>T</title><p>a<b>b</b>c<p>d", true);
         let dom = parsed.view();
         assert_eq!(
             shape(dom, DOCUMENT),
@@ -608,7 +611,10 @@ mod tests {
     #[test]
     fn misnested_and_foster_parented_content_is_moved_as_browsers_do() {
         // The adoption agency algorithm reparents children; table text is foster-parented.
-        let parsed = Dom::parse("<body><b>1<p>2</b>3</p><table>x<tr><td>y</td></tr>z</table>");
+        let parsed = Dom::parse(
+            "<body><b>1<p>2</b>3</p><table>x<tr><td>y</td></tr>z</table>",
+            true,
+        );
         let dom = parsed.view();
         assert_eq!(
             shape(dom, DOCUMENT),
@@ -618,7 +624,10 @@ mod tests {
 
     #[test]
     fn attributes_are_read_and_merged_from_repeated_body_tags() {
-        let parsed = Dom::parse("<body class=a><div id=x data-k=v>t</div><body class=b lang=en>");
+        let parsed = Dom::parse(
+            "<body class=a><div id=x data-k=v>t</div><body class=b lang=en>",
+            true,
+        );
         let dom = parsed.view();
         let body = dom
             .descendants(DOCUMENT)
@@ -634,7 +643,7 @@ mod tests {
 
     #[test]
     fn template_contents_stay_out_of_the_tree() {
-        let parsed = Dom::parse("<body><template><p>hidden</p></template><p>shown</p>");
+        let parsed = Dom::parse("<body><template><p>hidden</p></template><p>shown</p>", true);
         let dom = parsed.view();
         assert_eq!(
             shape(dom, DOCUMENT),
@@ -644,7 +653,7 @@ mod tests {
 
     #[test]
     fn descendants_cover_exactly_the_subtree() {
-        let parsed = Dom::parse("<body><div><p>a</p><p>b</p></div><p>c</p>");
+        let parsed = Dom::parse("<body><div><p>a</p><p>b</p></div><p>c</p>", true);
         let dom = parsed.view();
         let div = dom
             .descendants(DOCUMENT)

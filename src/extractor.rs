@@ -9,7 +9,7 @@ use crate::dom::View;
 use crate::error::Error;
 use crate::limits::Limits;
 use crate::metadata::{self, MetaRole};
-use crate::parse;
+use crate::parse::{self, Noscript};
 use crate::score::{self, kind_public};
 use crate::segment::{self, Segmentation, NONE};
 use encoding_rs::Encoding;
@@ -217,13 +217,35 @@ impl Extractor {
     /// own text and borrow only attribute values, so the tree is freed before they are scored.
     /// Below [`LEAN_ABOVE_BYTES`] every block's stopword counts are kept; above, they are
     /// counted again once the page's language is known.
+    ///
+    /// A page whose visible text holds almost no prose while a `<noscript>` holds a document
+    /// (a forum drawn by scripts, its thread server-rendered for readers without them) is
+    /// parsed again with `<noscript>` as markup, and the reading with more prose is kept.
     fn run<T>(&self, text: &str, finish: impl FnOnce(Segmentation<'_>) -> T) -> Result<T, Error> {
         let fast = text.len() < LEAN_ABOVE_BYTES;
-        let mut dom = parse::parse(text, &self.limits)?;
-        let view = View::new(&dom.nodes, &dom.attrs);
-        let seg = segment::segment(view, self.keep_links, fast);
-        dom.nodes = Vec::new();
-        Ok(finish(seg))
+        let mut first = parse::parse(text, &self.limits, Noscript::Skipped)?;
+        let noscript_bytes = first.noscript_bytes;
+        let view = View::new(&first.dom.nodes, &first.dom.attrs);
+        let seg = segment::segment(view, self.keep_links, fast, false);
+        let visible = seg.prose_words();
+        if noscript_bytes < NOSCRIPT_MIN_BYTES || visible >= NOSCRIPT_SHELL_WORDS {
+            first.dom.nodes = Vec::new();
+            return Ok(finish(seg));
+        }
+        let mut second = parse::parse(text, &self.limits, Noscript::AsMarkup)?;
+        let view = View::new(&second.dom.nodes, &second.dom.attrs);
+        let with_noscript = segment::segment(view, self.keep_links, fast, true);
+        if with_noscript.prose_words() > visible.saturating_mul(2) {
+            drop(seg);
+            first.dom = crate::dom::Dom::default();
+            second.dom.nodes = Vec::new();
+            Ok(finish(with_noscript))
+        } else {
+            drop(with_noscript);
+            drop(second);
+            first.dom.nodes = Vec::new();
+            Ok(finish(seg))
+        }
     }
 
     /// Scores the blocks and reads the metadata: everything both outputs need.
@@ -496,6 +518,11 @@ fn ancestors<'s>(
 /// language is known, instead of keeping every block's counts for every language: slower,
 /// but about 100 bytes a block less at the peak. Web pages are nearly all smaller.
 const LEAN_ABOVE_BYTES: usize = 4 << 20;
+
+/// A `<noscript>` body at least this large may hold the page's document.
+const NOSCRIPT_MIN_BYTES: usize = 2048;
+/// Visible prose under this many words makes a page an empty shell drawn by scripts.
+const NOSCRIPT_SHELL_WORDS: u32 = 150;
 
 /// What both outputs need from scoring: the scores, the metadata, the lines that are
 /// metadata (bylines, datelines) and the base for URLs.

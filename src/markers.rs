@@ -180,7 +180,7 @@ mod tests {
     use crate::dom::{Dom, DOCUMENT};
 
     fn cue_of(fragment: &str) -> Cue {
-        let parsed = Dom::parse(&format!("<body>{fragment}"));
+        let parsed = Dom::parse(&format!("<body>{fragment}"), true);
         let dom = parsed.view();
         let el = dom
             .descendants(DOCUMENT)
@@ -240,8 +240,7 @@ mod tests {
     #[test]
     fn the_root_and_body_carry_no_cue() {
         let parsed = Dom::parse(
-            "<html class=no-sidebars><body class='nav-open sidebar-left'><div class=sidebar>x</div>",
-        );
+            "<html class=no-sidebars><body class='nav-open sidebar-left'><div class=sidebar>x</div>", true);
         let dom = parsed.view();
         let cues: Vec<(&str, Option<&str>)> = dom
             .descendants(DOCUMENT)
@@ -268,6 +267,7 @@ mod tests {
     fn hidden_elements() {
         let parsed = Dom::parse(
             r#"<span style="display: none">a</span><span class="sr-only">b</span><span>c</span>"#,
+            true,
         );
         let dom = parsed.view();
         let hidden: Vec<bool> = dom

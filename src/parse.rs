@@ -19,10 +19,27 @@ use std::borrow::Cow;
 /// Attributes kept per element; more are dropped before parsing.
 pub const MAX_ATTRIBUTES: usize = 256;
 
+/// How a `<noscript>` element is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Noscript {
+    /// As browsers with scripting on read it: raw text, here left out. Its size is measured.
+    Skipped,
+    /// As markup, the way a browser without scripts renders it: for pages whose server puts
+    /// the whole document there and draws the visible page with scripts (Discourse, Flarum).
+    AsMarkup,
+}
+
+/// A parsed page.
+pub(crate) struct Parsed {
+    pub dom: Dom,
+    /// Bytes of the largest `<noscript>` body left out (0 when read as markup).
+    pub noscript_bytes: usize,
+}
+
 /// Parses a whole document, refusing trees larger than the node limit.
-pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Dom, Error> {
-    let bounded = bound(text, limits.max_depth, MAX_ATTRIBUTES);
-    let html = Dom::parse(&bounded);
+pub(crate) fn parse(text: &str, limits: &Limits, noscript: Noscript) -> Result<Parsed, Error> {
+    let (bounded, noscript_bytes) = bound(text, limits.max_depth, MAX_ATTRIBUTES, noscript);
+    let html = Dom::parse(&bounded, noscript == Noscript::Skipped);
     let nodes = html.nodes.len();
     if nodes > limits.max_nodes {
         return Err(Error::TooManyNodes {
@@ -30,7 +47,10 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Dom, Error> {
             limit: limits.max_nodes,
         });
     }
-    Ok(html)
+    Ok(Parsed {
+        dom: html,
+        noscript_bytes,
+    })
 }
 
 /// How many distinct tag names the pre-pass remembers removing (so that the lookups stay
@@ -150,8 +170,14 @@ impl Out<'_> {
 /// One linear pass that bounds the nesting depth and the attributes per element (see the
 /// module documentation). Nesting is tracked the way the tree builder will see it, closely
 /// enough: void elements, raw-text elements, implied ends of `p`, `li`, `dt`/`dd`, table
-/// rows and cells, and `/>` inside SVG and MathML.
-pub(crate) fn bound(text: &str, max_depth: usize, max_attributes: usize) -> Cow<'_, str> {
+/// rows and cells, and `/>` inside SVG and MathML. Also returns the size of the largest
+/// `<noscript>` body left out.
+pub(crate) fn bound(
+    text: &str,
+    max_depth: usize,
+    max_attributes: usize,
+    noscript: Noscript,
+) -> (Cow<'_, str>, usize) {
     let bytes = text.as_bytes();
     let mut out = Out {
         src: text,
@@ -163,6 +189,7 @@ pub(crate) fn bound(text: &str, max_depth: usize, max_attributes: usize) -> Cow<
     let mut removed: Vec<(&[u8], usize)> = Vec::new();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut foreign = 0usize;
+    let mut noscript_bytes = 0usize;
     let mut i = 0;
     while let Some(lt) = find(bytes, i, b'<') {
         let next = bytes.get(lt + 1).copied().unwrap_or(0);
@@ -232,11 +259,18 @@ pub(crate) fn bound(text: &str, max_depth: usize, max_attributes: usize) -> Cow<
             }
         };
         i = tag_end;
-        let (class, id) = tag_class(name);
+        let (mut class, id) = tag_class(name);
+        let is_noscript = name.eq_ignore_ascii_case(b"noscript");
+        if is_noscript && noscript == Noscript::AsMarkup {
+            class &= !RAW_TEXT;
+        }
         if class & RAW_TEXT != 0 {
             cut_attributes(&mut out, &cuts);
             // Skip to the matching end tag: nothing inside is markup.
             let end = find_end_tag(bytes, i, name).unwrap_or(bytes.len());
+            if is_noscript {
+                noscript_bytes = noscript_bytes.max(end - i);
+            }
             if end > i && body_is_never_read(name, &bytes[name_end..tag_end]) {
                 out.replace(i, end, "");
             }
@@ -271,13 +305,14 @@ pub(crate) fn bound(text: &str, max_depth: usize, max_attributes: usize) -> Cow<
         }
         stack.push((name, id));
     }
-    match out.buf {
+    let text = match out.buf {
         Some(mut buf) => {
             buf.push_str(&text[out.copied..]);
             Cow::Owned(buf)
         }
         None => Cow::Borrowed(text),
-    }
+    };
+    (text, noscript_bytes)
 }
 
 /// Where a comment whose text starts at `from` ends (one past its `-->`, `--!>`, or the
@@ -438,6 +473,11 @@ fn close_implied(stack: &mut Vec<(&[u8], Id)>, id: Id, class: u16) {
 mod tests {
     use super::*;
 
+    /// The pre-pass with `<noscript>` skipped, as on a first parse.
+    fn bound(text: &str, max_depth: usize, max_attributes: usize) -> Cow<'_, str> {
+        super::bound(text, max_depth, max_attributes, Noscript::Skipped).0
+    }
+
     #[test]
     fn pages_within_the_limits_are_not_copied() {
         let page =
@@ -506,6 +546,20 @@ mod tests {
         let paras: String = (0..50).map(|i| format!("<p>para {i}")).collect();
         let page = format!("<ul>{items}</ul><table>{rows}</table>{paras}");
         assert!(matches!(bound(&page, 8, 8), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn noscript_is_measured_when_skipped_and_kept_as_markup_when_asked() {
+        let page = "<body><noscript><div><p>The whole thread</p></div></noscript><p>x</p>";
+        let (skipped, bytes) = super::bound(page, 10, 10, Noscript::Skipped);
+        assert_eq!(skipped, "<body><noscript></noscript><p>x</p>");
+        assert_eq!(bytes, "<div><p>The whole thread</p></div>".len());
+        let (kept, bytes) = super::bound(page, 10, 10, Noscript::AsMarkup);
+        assert_eq!((kept, bytes), (Cow::Borrowed(page), 0));
+        // As markup, its elements count towards the nesting bound like any others.
+        let deep = format!("<noscript>{}x</noscript>", "<div>".repeat(10));
+        let (kept, _) = super::bound(&deep, 4, 10, Noscript::AsMarkup);
+        assert_eq!(kept.matches("<div>").count(), 3);
     }
 
     #[test]

@@ -289,6 +289,8 @@ struct Walker<'t, 'a> {
     block_stops: Option<Vec<StopCounts>>,
     frames: Vec<Frame<'a>>,
     keep_links: bool,
+    /// `<noscript>` content is read as text (a page parsed with it as markup).
+    read_noscript: bool,
     /// Per element: its last block-level child so far.
     last_child: Vec<u32>,
     pending: Pending<'a>,
@@ -510,7 +512,7 @@ impl<'t, 'a> Walker<'t, 'a> {
         if name == "html" {
             self.sources.html_lang = el.attr("lang").filter(|l| !l.trim().is_empty());
         }
-        if cues::DROPPED_TAGS.contains(&name)
+        if (cues::DROPPED_TAGS.contains(&name) && !(self.read_noscript && name == "noscript"))
             || (!matches!(name, "html" | "body") && markers::is_hidden(&el))
         {
             return false;
@@ -690,6 +692,7 @@ pub(crate) fn segment<'a>(
     dom: View<'_, 'a>,
     keep_links: bool,
     keep_block_stops: bool,
+    read_noscript: bool,
 ) -> Segmentation<'a> {
     // Every element is at most one entry, and every block holds text from at least one text
     // node: reserving that much up front spares the copies (and the slack) of doubling. Pages
@@ -698,6 +701,7 @@ pub(crate) fn segment<'a>(
     let mut w = Walker {
         dom,
         keep_links,
+        read_noscript,
         elems: Vec::with_capacity(elements),
         blocks: Vec::with_capacity(texts),
         stops: PageCounts::default(),
@@ -765,6 +769,18 @@ pub(crate) fn segment<'a>(
     }
 }
 
+impl Segmentation<'_> {
+    /// Words in blocks that read as prose: not mostly links, and of some length. A page whose
+    /// visible text has almost none is an empty shell drawn by scripts.
+    pub(crate) fn prose_words(&self) -> u32 {
+        self.blocks
+            .iter()
+            .filter(|b| b.words >= 10 && b.link_words * 2 < b.words)
+            .map(|b| b.words)
+            .sum()
+    }
+}
+
 /// The text of a `<script type="application/ld+json">`, if `el` is one.
 fn json_ld_text(dom: View<'_, '_>, el: ElementRef<'_, '_>) -> Option<String> {
     let ld = el
@@ -825,8 +841,8 @@ mod tests {
     use crate::dom::Dom;
 
     fn blocks(html: &str) -> Vec<(String, u32, u32)> {
-        let doc = Dom::parse(html);
-        let seg = segment(doc.view(), false, true);
+        let doc = Dom::parse(html, true);
+        let seg = segment(doc.view(), false, true, false);
         seg.blocks
             .into_iter()
             .map(|b| (b.text, b.words, b.link_words))
@@ -887,8 +903,9 @@ mod tests {
         let doc = Dom::parse(
             "<html><head><title>T | Site</title><meta property='og:title' content='T'></head>\
              <body><pre>fn main() {\n    x();\n}</pre></body></html>",
+            true,
         );
-        let seg = segment(doc.view(), false, true);
+        let seg = segment(doc.view(), false, true, false);
         assert_eq!(seg.blocks[0].text, "fn main() {\n    x();\n}");
         assert_eq!(seg.blocks[0].kind, Kind::Pre);
         assert_eq!(seg.sources.title.as_deref(), Some("T | Site"));
@@ -897,8 +914,11 @@ mod tests {
 
     #[test]
     fn element_counts_cover_their_subtree() {
-        let doc = Dom::parse("<div id=a><p>one two</p><ul><li><a href=#>three</a></li></ul></div>");
-        let seg = segment(doc.view(), false, true);
+        let doc = Dom::parse(
+            "<div id=a><p>one two</p><ul><li><a href=#>three</a></li></ul></div>",
+            true,
+        );
+        let seg = segment(doc.view(), false, true, false);
         let div = seg
             .elems
             .iter()
@@ -913,8 +933,9 @@ mod tests {
             "<ol><li>one<ul><li>inner</li></ul></li></ol>\
              <table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>\
              <blockquote><p>Quoted <a href='/x'>link</a> text</p></blockquote>",
+            true,
         );
-        let seg = segment(doc.view(), true, true);
+        let seg = segment(doc.view(), true, true, false);
         let b = &seg.blocks;
         assert_eq!(b[0].text, "one");
         let (outer, inner) = (b[0].list.expect("list"), b[1].list.expect("list"));
@@ -937,9 +958,8 @@ mod tests {
         let doc = Dom::parse(
             "<html lang=de><head><link rel=canonical href='https://e.org/a'><base href='https://e.org/'>\
              <script type='application/ld+json'>{\"@type\":\"NewsArticle\"}</script></head>\
-             <body><span itemprop=author>Jane Roe</span><time datetime='2020-01-02'>2 Jan</time></body></html>",
-        );
-        let seg = segment(doc.view(), false, true);
+             <body><span itemprop=author>Jane Roe</span><time datetime='2020-01-02'>2 Jan</time></body></html>", true);
+        let seg = segment(doc.view(), false, true, false);
         let s = &seg.sources;
         assert_eq!(s.html_lang, Some("de"));
         assert_eq!(s.canonical, Some("https://e.org/a"));

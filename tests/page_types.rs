@@ -170,3 +170,51 @@ fn product_page_keeps_description_features_and_every_spec_row() {
     );
     assert_eq!(doc.metadata.page_type, Some(dechrome::PageType::Product));
 }
+
+#[test]
+fn a_forum_drawn_by_scripts_is_read_from_its_noscript_copy() {
+    // The visible page is a loading splash; the server put the whole thread in <noscript>.
+    let doc = extract(include_str!("fixtures/forum_noscript.html")).expect("ok");
+    keeps(
+        &doc.text,
+        &[
+            "My rye starter is three weeks old",
+            "Is it dying, or is it just hungry?",
+            "It is hungry. The acetone smell",
+            "it should smell of yoghurt again by the weekend",
+            "That worked. After four days of bigger feeds",
+        ],
+    );
+    drops(
+        &doc.text,
+        &[
+            "Loading",
+            "Related topics",
+            "Starter too runny",
+            "Terms of Service",
+            "Powered by",
+        ],
+    );
+    // The lean text path reads it the same way.
+    let text = dechrome::Extractor::default()
+        .extract_text(include_str!("fixtures/forum_noscript.html"))
+        .expect("ok");
+    assert_eq!(text, doc.text);
+}
+
+#[test]
+fn a_noscript_copy_is_not_read_when_the_visible_page_has_its_prose() {
+    let para = "<p>The council met on Monday and agreed, after a long debate about schools, \
+                roads and the library, to open the branch on Mill Street on Sundays from next \
+                month, as residents had asked for two years.</p>";
+    let hidden = "<p>Please enable JavaScript to see the comments and the newest replies to \
+                  this story, which our reader forum loads after the page.</p>"
+        .repeat(20);
+    let page = format!(
+        "<html><body><article>{}</article><noscript><div>{hidden}</div></noscript></body></html>",
+        para.repeat(6)
+    );
+    let doc = extract(&page).expect("ok");
+    assert!(doc.text.starts_with("The council met on Monday"));
+    assert!(!doc.text.contains("enable JavaScript"), "{}", doc.text);
+}

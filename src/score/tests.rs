@@ -5,8 +5,8 @@ use crate::dom::Dom;
 use crate::segment::segment;
 
 fn labels(page: &str) -> Vec<(String, bool)> {
-    let html = Dom::parse(page);
-    let seg = segment(html.view(), false, false);
+    let html = Dom::parse(page, true);
+    let seg = segment(html.view(), false, false, false);
     let cls = classify(&seg, false, true);
     seg.blocks
         .iter()
@@ -166,8 +166,8 @@ fn linked_titles_are_content_only_where_the_items_are_the_page() {
     };
     let items: String = (1..=5).map(item).collect();
     let titled = |page: &str| {
-        let html = Dom::parse(page);
-        let seg = segment(html.view(), false, false);
+        let html = Dom::parse(page, true);
+        let seg = segment(html.view(), false, false, false);
         let cls = classify(&seg, false, true);
         cls.blocks
             .iter()
