@@ -122,6 +122,10 @@ pub enum Term {
     CallToAction,
     /// A byline or dateline: metadata, never body text.
     MetadataLine,
+    /// Hidden until a script shows it (the `hidden` attribute, `aria-hidden`, an inline
+    /// `display:none`): a tab, an accordion or a product description, but also a menu, a
+    /// dialog or a cookie notice.
+    Hidden,
     /// Shorter than the extractor's minimum block length.
     TooShort,
 }
@@ -172,6 +176,8 @@ pub struct Features {
     pub in_region: bool,
     /// The chrome marker that applies to the block, if any (`"nav"`, `"related"`, …).
     pub chrome_cue: Option<String>,
+    /// Hidden until a script shows it (a tab, an accordion, a menu, a dialog).
+    pub hidden: bool,
 }
 
 /// Where a block stands in a list.

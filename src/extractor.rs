@@ -404,6 +404,7 @@ impl Extractor {
                     commas: raw.commas,
                     in_region: judged.in_region,
                     chrome_cue: judged.chrome.map(|c| c.word.to_string()),
+                    hidden: raw.hidden,
                 },
                 structure,
                 role,

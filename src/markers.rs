@@ -136,14 +136,30 @@ pub(crate) fn element_cue(el: &ElementRef<'_, '_>) -> Cue {
     cue
 }
 
-/// True when the element is hidden from readers: the `hidden` attribute, `aria-hidden`,
+/// How an element is hidden from readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hiding {
+    /// A screen-reader-only class: text that sighted readers never see, most often a
+    /// duplicate of what they do see ("Share on Facebook", "Skip to content"). Dropped.
+    ScreenReader,
+    /// The `hidden` attribute, `aria-hidden`, or an inline `display:none` or
+    /// `visibility:hidden`: hidden until a script shows it. Tabs, accordions, "read more"
+    /// panels and product descriptions are hidden this way, and so are menus, dialogs and
+    /// cookie notices, so such text is kept and judged, with a term against it.
+    UntilShown,
+}
+
+/// How the element is hidden from readers, if it is: the `hidden` attribute, `aria-hidden`,
 /// an inline `display:none`/`visibility:hidden`, or a screen-reader-only class.
-pub(crate) fn is_hidden(el: &ElementRef<'_, '_>) -> bool {
+pub(crate) fn hiding(el: &ElementRef<'_, '_>) -> Option<Hiding> {
+    let mut found = None;
     for attr in el.attrs() {
         match attr {
-            ("hidden", _) => return true,
-            ("aria-hidden", v) if v.trim().eq_ignore_ascii_case("true") => return true,
-            ("style", v) if style_hides(v) => return true,
+            ("hidden", _) => found = Some(Hiding::UntilShown),
+            ("aria-hidden", v) if v.trim().eq_ignore_ascii_case("true") => {
+                found = Some(Hiding::UntilShown)
+            }
+            ("style", v) if style_hides(v) => found = Some(Hiding::UntilShown),
             ("class", v)
                 if v.split_ascii_whitespace().any(|t| {
                     cues::HIDING_CLASSES
@@ -151,12 +167,12 @@ pub(crate) fn is_hidden(el: &ElementRef<'_, '_>) -> bool {
                         .any(|h| h.eq_ignore_ascii_case(t))
                 }) =>
             {
-                return true;
+                return Some(Hiding::ScreenReader);
             }
             _ => {}
         }
     }
-    false
+    found
 }
 
 /// True when an inline style declares `display: none` or `visibility: hidden`.
@@ -264,6 +280,33 @@ mod tests {
     }
 
     #[test]
+    fn hiding_is_told_apart() {
+        let parsed = Dom::parse(
+            "<span style='display: none'>a</span><span class=sr-only>b</span><span>c</span>\
+             <span hidden>d</span><span aria-hidden=true class=visually-hidden>e</span>",
+            true,
+        );
+        let dom = parsed.view();
+        let hiding: Vec<Option<Hiding>> = dom
+            .descendants(DOCUMENT)
+            .filter_map(|n| dom.element(n))
+            .filter(|e| e.name() == "span")
+            .map(|e| hiding(&e))
+            .collect();
+        use Hiding::*;
+        assert_eq!(
+            hiding,
+            vec![
+                Some(UntilShown),
+                Some(ScreenReader),
+                None,
+                Some(UntilShown),
+                Some(ScreenReader)
+            ]
+        );
+    }
+
+    #[test]
     fn hidden_elements() {
         let parsed = Dom::parse(
             r#"<span style="display: none">a</span><span class="sr-only">b</span><span>c</span>"#,
@@ -274,7 +317,7 @@ mod tests {
             .descendants(DOCUMENT)
             .filter_map(|n| dom.element(n))
             .filter(|e| e.name() == "span")
-            .map(|e| is_hidden(&e))
+            .map(|e| hiding(&e).is_some())
             .collect();
         assert_eq!(hidden, vec![true, true, false]);
     }

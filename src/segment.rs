@@ -9,7 +9,7 @@
 
 use crate::cues;
 use crate::dom::{AttrSlice, ElementRef, NodeId, View, DOCUMENT, NO_NODE};
-use crate::markers::{self, Cue};
+use crate::markers::{self, Cue, Hiding};
 use crate::stopwords::{self, is_unspaced, PageCounts, StopCounts};
 use html5ever::LocalName;
 use icu_normalizer::ComposingNormalizerBorrowed;
@@ -95,6 +95,8 @@ pub(crate) struct RawBlock<'a> {
     /// An image comes right before the block's text (in it, or in empty boxes before it): the
     /// place of a caption or photo credit.
     pub after_image: bool,
+    /// Hidden until a script shows it: a tab, an accordion, a menu, a dialog.
+    pub hidden: bool,
     /// Cells, links and images, boxed apart: most blocks have none, and a page can have
     /// hundreds of thousands of blocks.
     extras: Option<Box<Extras<'a>>>,
@@ -175,6 +177,8 @@ struct Frame<'a> {
     in_pre: bool,
     /// Inside an `article` or `main` element.
     in_article: bool,
+    /// Inside an element hidden until a script shows it.
+    hidden: bool,
     list: Option<ListCtx>,
     quote_depth: u8,
     table: u32,
@@ -383,6 +387,7 @@ impl<'t, 'a> Walker<'t, 'a> {
             None
         };
         let quote_depth = frame.map_or(0, |f| f.quote_depth);
+        let hidden = frame.is_some_and(|f| f.hidden);
         let table = if kind == Kind::TableRow {
             frame.map_or(NONE, |f| f.table)
         } else {
@@ -426,6 +431,7 @@ impl<'t, 'a> Walker<'t, 'a> {
             table,
             header_row: pending.header_row,
             after_image: pending.after_image,
+            hidden,
             extras: {
                 let cells = if kind == Kind::TableRow {
                     cells
@@ -512,12 +518,17 @@ impl<'t, 'a> Walker<'t, 'a> {
         if name == "html" {
             self.sources.html_lang = el.attr("lang").filter(|l| !l.trim().is_empty());
         }
-        if (cues::DROPPED_TAGS.contains(&name) && !(self.read_noscript && name == "noscript"))
-            || (!matches!(name, "html" | "body") && markers::is_hidden(&el))
-        {
+        if cues::DROPPED_TAGS.contains(&name) && !(self.read_noscript && name == "noscript") {
+            return false;
+        }
+        let hiding = (!matches!(name, "html" | "body"))
+            .then(|| markers::hiding(&el))
+            .flatten();
+        if hiding == Some(Hiding::ScreenReader) {
             return false;
         }
         let parent = self.frames.last();
+        let hidden = parent.is_some_and(|f| f.hidden) || hiding.is_some();
         let in_link = parent.is_some_and(|f| f.in_link) || name == "a";
         let in_pre = parent.is_some_and(|f| f.in_pre) || name == "pre";
         let outer_article = parent.is_some_and(|f| f.in_article);
@@ -598,6 +609,7 @@ impl<'t, 'a> Walker<'t, 'a> {
             in_link,
             in_pre,
             in_article,
+            hidden,
             list,
             quote_depth,
             table,
@@ -864,13 +876,28 @@ mod tests {
     }
 
     #[test]
-    fn drops_scripts_styles_hidden_and_controls() {
+    fn drops_scripts_styles_screen_reader_text_and_controls() {
         let b = blocks(
-            "<p>keep</p><script>var x</script><style>p{}</style><p hidden>h</p>\
-             <p aria-hidden=true>a</p><button>Share</button><noscript>n</noscript><p>also</p>",
+            "<p>keep</p><script>var x</script><style>p{}</style><p class=sr-only>h</p>\
+             <button>Share</button><noscript>n</noscript><p>also</p>",
         );
         let texts: Vec<_> = b.into_iter().map(|x| x.0).collect();
         assert_eq!(texts, vec!["keep", "also"]);
+    }
+
+    #[test]
+    fn text_hidden_until_shown_is_kept_and_marked() {
+        let doc = Dom::parse(
+            "<p>shown</p><div style='display:none'><p>in a tab</p></div><p hidden>later</p>",
+            true,
+        );
+        let seg = segment(doc.view(), false, true, false);
+        let b: Vec<(&str, bool)> = seg
+            .blocks
+            .iter()
+            .map(|b| (b.text.as_str(), b.hidden))
+            .collect();
+        assert_eq!(b, [("shown", false), ("in a tab", true), ("later", true)]);
     }
 
     #[test]

@@ -218,3 +218,38 @@ fn a_noscript_copy_is_not_read_when_the_visible_page_has_its_prose() {
     assert!(doc.text.starts_with("The council met on Monday"));
     assert!(!doc.text.contains("enable JavaScript"), "{}", doc.text);
 }
+
+#[test]
+fn product_tabs_hidden_until_clicked_are_content_but_a_hidden_dialog_and_menu_are_not() {
+    let doc = extract(include_str!("fixtures/product_tabs.html")).expect("ok");
+    keeps(
+        &doc.text,
+        &[
+            "A forged chef's knife for everyday cooking",
+            "The blade is forged from a single bar",
+            // The specifications tab (`hidden`) and the care tab (`display: none`).
+            "Blade length | 20 cm",
+            "Steel | X50CrMoV15, 58 HRC",
+            "Wash the knife by hand in warm water",
+        ],
+    );
+    drops(
+        &doc.text,
+        &[
+            "We use cookies",
+            "Accept all",
+            "Outlet and last pieces",
+            "Customers also bought",
+            "Paring Knife",
+            "Returns",
+        ],
+    );
+    let hidden: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.features.hidden)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert!(hidden.contains(&"Weight | 212 g"), "{hidden:?}");
+    assert!(hidden.iter().any(|t| t.starts_with("We use cookies")));
+}

@@ -183,7 +183,8 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
     for (b, f) in blocks.iter().zip(facts.iter_mut()) {
         f.in_region = elem_inside.get(b.elem as usize).copied().unwrap_or(false);
         f.chrome = elem_chrome.get(b.elem as usize).copied().flatten();
-        f.prose = link_density(b.words, b.link_words) < 0.3
+        f.prose = !b.hidden
+            && link_density(b.words, b.link_words) < 0.3
             && !matches!(b.kind, Kind::Heading(_))
             && (b.words >= 15 || (b.words >= 5 && lexical::ends_sentence(&b.text)));
     }

@@ -16,6 +16,7 @@ pub(crate) fn candidate_scores(seg: &Segmentation<'_>) -> Vec<f32> {
     let elems = &seg.elems;
     let mut score = vec![f32::NAN; elems.len()];
     for b in &seg.blocks {
+        // Hidden text (a tab, a menu, a copy for structured data) does not choose the region.
         if matches!(b.kind, Kind::Heading(_)) || b.text.len() < MIN_SCORING_CHARS {
             continue;
         }

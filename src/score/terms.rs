@@ -91,6 +91,11 @@ pub(crate) fn first_pass(
         if f.item_title {
             x.push((Term::ItemTitle, 1.0));
         }
+        // Hidden until shown: a tab or an accordion is judged as if shown, but a hidden box
+        // that a chrome marker names (a menu, a dialog, a cookie notice) is surely chrome.
+        if b.hidden && f.chrome.is_some() {
+            x.push((Term::Hidden, 1.0));
+        }
         if b.words <= CREDIT_MAX_WORDS && b.text.contains('©') {
             x.push((Term::Credit, 1.0));
         }
