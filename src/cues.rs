@@ -157,6 +157,9 @@ pub(crate) const CLASS_ID_CUES: &[CueWord] = &[
     tok("tools", NORMAL), tok("aside", NORMAL), tok("banner", NORMAL), tok("login", NORMAL),
     tok("signin", NORMAL), tok("signup", NORMAL), tok("search", NORMAL), tok("topbar", NORMAL),
     sub("widget", WEAK), tok("bottom", WEAK),
+    // a listing's controls: filters, facets, sorting
+    tok("filter", NORMAL), tok("filters", NORMAL), sub("facet", NORMAL), sub("refinement", NORMAL),
+    tok("sort", NORMAL), tok("sorting", NORMAL), sub("sortby", NORMAL), sub("sort-by", NORMAL),
     // teasers and recommendations
     sub("related", STRONG), sub("recommend", STRONG), sub("trending", STRONG), sub("popular", STRONG),
     sub("mostread", STRONG), sub("most-read", STRONG), sub("outbrain", STRONG), sub("taboola", STRONG),
