@@ -189,6 +189,31 @@ fn explain(doc: &Document, out: &mut impl Write) -> std::io::Result<()> {
         doc.language.as_deref().unwrap_or("-"),
         doc.encoding
     )?;
+    let ev = &doc.page_type_evidence;
+    let probs: Vec<String> = ev
+        .probabilities
+        .iter()
+        .take(3)
+        .map(|(t, p)| format!("{t:?} {p:.2}").to_lowercase())
+        .collect();
+    writeln!(
+        out,
+        "# page type: {:?} (probabilities: {}); read as {:?}",
+        doc.page_type,
+        probs.join(", "),
+        ev.read_as
+    )?;
+    let mut parts: Vec<&dechrome::PageFeature> = ev.features.iter().collect();
+    parts.sort_by(|a, b| b.part.total_cmp(&a.part));
+    let show = |f: &&dechrome::PageFeature| format!("{} {:.2} ({:+.2})", f.name, f.value, f.part);
+    let for_it: Vec<String> = parts.iter().take(5).map(show).collect();
+    let against: Vec<String> = parts.iter().rev().take(3).map(show).collect();
+    writeln!(
+        out,
+        "#   for it: {}; against it: {}",
+        for_it.join(", "),
+        against.join(", ")
+    )?;
     writeln!(
         out,
         "# label score  words  link  stop  region cue           tag      terms | text"

@@ -69,6 +69,7 @@ pub(crate) const READ_ATTRIBUTES: &[&str] = &[
     "id",
     "role",
     "itemprop",
+    "itemtype",
     "style",
     "hidden",
     "aria-hidden",
@@ -299,4 +300,70 @@ pub(crate) const CALL_TO_ACTION: &[&str] = &[
     "todos los derechos reservados",
     // Polish
     "subskrypcj", "zapraszamy do",
+];
+
+// ------------------------------------------------------------------------------ page types
+
+/// Words in class and id values that hint at a kind of page, by the kind they hint at
+/// (matched inside tokens, case-insensitively; an element counts once per kind).
+#[rustfmt::skip]
+pub(crate) const PAGE_CLASS_WORDS: &[(&str, &[&str])] = &[
+    ("product", &["product", "price", "cart", "basket", "sku", "variant", "swatch", "quantity",
+        "stock", "checkout", "pdp", "add-to", "addto", "buybox", "buy-box"]),
+    ("grid", &["grid", "tile", "plp", "collection", "catalog", "product-card", "productcard",
+        "product-list", "productlist", "results", "listing", "search-result"]),
+    ("forum", &["thread", "reply", "replies", "topic", "message", "forum", "avatar", "username",
+        "userinfo", "user-info", "signature", "upvote", "vote", "answer", "question", "postbit",
+        "post-body", "postbody", "crawler-post", "discussion"]),
+    ("docs", &["docs", "documentation", "toc", "admonition", "highlight", "syntax", "api",
+        "markdown", "docsearch", "edit-page", "editpage", "prev-next", "next-prev", "theme-doc",
+        "sphinx", "rst", "manual", "codeblock", "code-block"]),
+    ("service", &["hero", "cta", "feature", "pricing", "plan", "testimonial", "benefit", "faq",
+        "accordion", "contact", "logo", "client", "partner", "service", "solution", "banner",
+        "section"]),
+    ("article", &["article", "byline", "author", "dateline", "headline", "story", "entry",
+        "blog", "published", "post-date", "postdate", "timestamp"]),
+    ("card", &["card", "teaser", "item", "feed", "river", "stream", "archive", "excerpt",
+        "summary", "snippet"]),
+];
+
+/// Short lines that hint at a kind of page (lower case; matched where a word starts).
+#[rustfmt::skip]
+pub(crate) const PAGE_TEXT_WORDS: &[(&str, &[&str])] = &[
+    ("forum", &["reply", "replies", "posted", "joined", "quote", "report", "likes", "views",
+        "members", "messages", "posts", "thread", "permalink", "upvote", "solved", "answered",
+        "antworten", "beiträge", "réponses", "respuestas", "odpowiedzi"]),
+    ("commerce", &["add to cart", "add to bag", "add to basket", "in stock", "out of stock",
+        "buy now", "free shipping", "free delivery", "sku", "quantity", "reviews",
+        "in den warenkorb", "auf lager", "ajouter au panier", "en stock", "añadir al carrito",
+        "do koszyka", "sold out"]),
+    ("docs", &["edit this page", "on this page", "table of contents", "was this page helpful",
+        "previous", "next", "copy", "note", "warning", "tip", "parameters", "returns", "syntax",
+        "example", "see also", "deprecated", "version"]),
+    ("service", &["get started", "contact us", "book a", "request a", "free consultation",
+        "learn more", "schedule", "get a quote", "our services", "why choose", "how it works",
+        "testimonials", "call us", "talk to", "sign up", "try it", "free trial", "demo"]),
+];
+
+/// Path segments of the page's URL that hint at a kind of page (lower case, whole segments
+/// or a segment's start, e.g. "products" for "/products/x").
+#[rustfmt::skip]
+pub(crate) const URL_WORDS: &[(&str, &[&str])] = &[
+    ("forum", &["t", "d", "thread", "threads", "topic", "topics", "forum", "forums", "discussion",
+        "discussions", "community", "questions", "comments", "viewtopic.php", "showthread.php",
+        "r", "board", "boards"]),
+    ("docs", &["docs", "doc", "documentation", "api", "reference", "manual", "guide", "guides",
+        "tutorial", "tutorials", "learn", "wiki", "man", "howto", "how-to", "handbook", "kb",
+        "knowledge-base", "help", "support", "developer", "developers", "concepts"]),
+    ("product", &["product", "products", "p", "dp", "item", "itm", "pd", "sku", "listing"]),
+    ("collection", &["collections", "collection", "category", "categories", "c", "catalog",
+        "shop", "store", "browse", "b", "department", "cat", "l", "s"]),
+    ("listing", &["search", "tag", "tags", "section", "sections", "list", "archive", "jobs",
+        "events", "news", "blog", "latest", "newest", "chart", "rankings", "courses",
+        "programs", "recipes", "category"]),
+    ("article", &["article", "articles", "story", "stories", "post", "posts", "blog", "news",
+        "opinion", "features", "review", "reviews"]),
+    ("service", &["services", "service", "solutions", "solution", "pricing", "plans",
+        "consulting", "insurance", "what-we-do", "capabilities", "industries", "treatments",
+        "care", "repair", "about", "contact"]),
 ];

@@ -95,6 +95,9 @@ pub enum Term {
     ItemTitle,
     /// A line that only labels an advertisement ("Advertisement", "Anzeige", …).
     AdLabel,
+    /// The block lies in one of the page's repeated items (a listing's entries, a grid's
+    /// products), on a page whose type makes those items its content.
+    Item,
     /// A heading.
     Heading,
     /// A list item.
@@ -271,6 +274,34 @@ impl Block {
     }
 }
 
+/// One feature of the page that its type was told from.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[non_exhaustive]
+pub struct PageFeature {
+    /// The feature's name (`"group_share"`, `"ld_product"`, `"url_docs"`, …).
+    pub name: String,
+    /// Its value on this page.
+    pub value: f32,
+    /// The part it played towards the detected type: its weight times its standardised
+    /// value (positive: for the type).
+    pub part: f32,
+}
+
+/// Why the page was given its [`PageType`](crate::PageType).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[non_exhaustive]
+pub struct PageTypeEvidence {
+    /// Each type's probability under the page-type model, most probable first.
+    pub probabilities: Vec<(crate::PageType, f32)>,
+    /// The type whose reading was applied: the detected type, or `Article` when the model
+    /// was unsure (an article's reading is the safer one).
+    pub read_as: crate::PageType,
+    /// Every feature of the page, in the model's order.
+    pub features: Vec<PageFeature>,
+}
+
 /// The result of an extraction: the article's text and every block with its label.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
@@ -285,6 +316,11 @@ pub struct Document {
     pub language: Option<String>,
     /// The character encoding the page was decoded with (`"UTF-8"` for `&str` input).
     pub encoding: String,
+    /// What kind of page this is, detected from its structure (with what it declares and
+    /// its URL as hints): the main content of a listing is its items, of a forum its posts.
+    pub page_type: crate::PageType,
+    /// Why the page was given that type.
+    pub page_type_evidence: PageTypeEvidence,
     /// Every block of the page in document order, content and boilerplate.
     pub blocks: Vec<Block>,
 }

@@ -250,11 +250,14 @@ impl Extractor {
 
     /// Scores the blocks and reads the metadata: everything both outputs need.
     fn decide(&self, seg: &Segmentation<'_>, explain: bool) -> Decision {
-        let cls = score::classify(seg, self.keep_captions, explain);
+        let json_ld = metadata::json_ld_nodes(&seg.sources.json_ld);
+        let hints = self.hints(seg, &json_ld);
+        let cls = score::classify(seg, &hints, self.keep_captions, explain);
         let threshold = self.favor.threshold();
         let first_content = cls.blocks.iter().position(|b| b.score >= threshold);
         let (metadata, roles) = metadata::extract(
             &seg.sources,
+            &json_ld,
             &seg.blocks,
             cls.headline,
             first_content,
@@ -429,13 +432,60 @@ impl Extractor {
                     (text, b.features.kind, p)
                 }),
         );
+        let page = &cls.page;
+        let page_type_evidence = crate::PageTypeEvidence {
+            read_as: page.read_as,
+            probabilities: {
+                let mut p = page.probabilities.clone();
+                p.sort_by(|a, b| b.1.total_cmp(&a.1));
+                p
+            },
+            features: page
+                .evidence
+                .iter()
+                .map(|e| crate::PageFeature {
+                    name: e.feature.to_string(),
+                    value: e.value,
+                    part: e.part,
+                })
+                .collect(),
+        };
         Document {
+            page_type: page.page_type,
+            page_type_evidence,
             title: metadata.title.clone(),
             language: metadata.language.clone(),
             metadata,
             text,
             encoding: encoding.name().to_string(),
             blocks,
+        }
+    }
+
+    /// What the page says about itself, for its type: JSON-LD and microdata types, `og:type`,
+    /// and its URL (the caller's, else the canonical or `og:url`).
+    fn hints<'h>(
+        &'h self,
+        seg: &'h Segmentation<'_>,
+        json_ld: &'h [serde_json::Value],
+    ) -> score::page_type::Hints<'h> {
+        let meta = |key: &str| {
+            seg.sources
+                .meta
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .map(|&(_, v)| v)
+        };
+        let mut declared = metadata::declared_types(json_ld);
+        declared.extend(seg.sources.itemtypes.iter().copied());
+        score::page_type::Hints {
+            declared,
+            og_type: meta("og:type"),
+            url: self
+                .base_url
+                .as_deref()
+                .or(seg.sources.canonical)
+                .or_else(|| meta("og:url")),
         }
     }
 

@@ -55,8 +55,8 @@ mod segment;
 mod stopwords;
 
 pub use document::{
-    Block, BlockKind, Contribution, Document, Features, Image, Label, Link, ListInfo, Structure,
-    TableInfo, Term,
+    Block, BlockKind, Contribution, Document, Features, Image, Label, Link, ListInfo, PageFeature,
+    PageTypeEvidence, Structure, TableInfo, Term,
 };
 pub use error::Error;
 pub use extractor::{Extractor, ExtractorBuilder, Favor};

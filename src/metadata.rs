@@ -9,7 +9,12 @@
 use crate::segment::{PageSources, RawBlock};
 use serde_json::Value;
 
-/// What kind of page this is, where the page says so clearly.
+/// What kind of page this is.
+///
+/// [`Document::page_type`](crate::Document::page_type) is detected from the page's structure
+/// (one of article, forum, product, listing, collection, documentation, service, or other
+/// for a page with almost no text); [`Metadata::page_type`] is what the page declares in its
+/// JSON-LD or OpenGraph tags, where it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -24,14 +29,22 @@ pub enum PageType {
     Forum,
     /// A product page.
     Product,
-    /// A listing: a collection or search results page, a list of items.
+    /// A listing: a list of articles, posts, jobs, events or search results.
     Listing,
+    /// A collection: a grid of products, a shop's category page.
+    Collection,
+    /// Documentation: a manual's or a reference's page.
+    Documentation,
+    /// A service or landing page: what an organisation offers, in sections.
+    Service,
     /// A recipe.
     Recipe,
     /// A video page.
     Video,
     /// A profile page of a person or an organisation.
     Profile,
+    /// None of the above, or too little text to tell.
+    Other,
 }
 
 /// The page's metadata. Each field comes from the most trusted source that has it: JSON-LD,
@@ -203,7 +216,9 @@ fn list_of(v: &Value) -> Vec<String> {
     }
 }
 
-fn from_json_ld(scripts: &[String], out: &mut Metadata) {
+/// Every node of the page's JSON-LD scripts (objects, arrays and `@graph` members);
+/// malformed scripts are skipped. Parsed once, for the page type and the metadata.
+pub(crate) fn json_ld_nodes(scripts: &[String]) -> Vec<Value> {
     let mut all = Vec::new();
     for s in scripts {
         // Some sites wrap the JSON in CDATA or HTML comments.
@@ -216,6 +231,19 @@ fn from_json_ld(scripts: &[String], out: &mut Metadata) {
             nodes(&doc, &mut all);
         }
     }
+    all
+}
+
+/// Every `@type` the JSON-LD nodes declare, without its `schema.org/` prefix.
+pub(crate) fn declared_types(nodes: &[Value]) -> Vec<&str> {
+    nodes
+        .iter()
+        .flat_map(types_of)
+        .map(|t| t.rsplit(['/', ':']).next().unwrap_or(t))
+        .collect()
+}
+
+fn from_json_ld(all: &[Value], out: &mut Metadata) {
     if all.is_empty() {
         return;
     }
@@ -706,13 +734,14 @@ const NEAR_HEADLINE: usize = 8;
 /// Builds the metadata and finds the byline and date lines near the headline.
 pub(crate) fn extract(
     sources: &PageSources<'_>,
+    json_ld: &[Value],
     blocks: &[RawBlock<'_>],
     headline: Option<usize>,
     first_content: Option<usize>,
     detected_language: Option<&str>,
 ) -> (Metadata, Vec<(usize, MetaRole)>) {
     let mut out = Metadata::default();
-    from_json_ld(&sources.json_ld, &mut out);
+    from_json_ld(json_ld, &mut out);
     from_meta(&sources.meta, &mut out);
     from_microdata(&sources.microdata, &mut out);
     fill(
@@ -856,7 +885,7 @@ mod tests {
                 .to_string(),
         ];
         let mut m = Metadata::default();
-        from_json_ld(&scripts, &mut m);
+        from_json_ld(&json_ld_nodes(&scripts), &mut m);
         assert_eq!(m.title.as_deref(), Some("Budget passes"));
         assert_eq!(m.authors, vec!["Jane Roe", "John Doe"]);
         assert_eq!(m.published.as_deref(), Some("2024-03-05T09:30:00+01:00"));

@@ -154,6 +154,8 @@ pub(crate) struct PageSources<'a> {
     pub microdata: Vec<(&'a str, String)>,
     /// `datetime` attributes of `<time>` elements, in page order.
     pub times: Vec<&'a str>,
+    /// Microdata `itemtype` values, without their `schema.org/` prefix, in page order.
+    pub itemtypes: Vec<&'a str>,
 }
 
 /// The output of the walk.
@@ -468,6 +470,14 @@ impl<'t, 'a> Walker<'t, 'a> {
                 }
             }
             _ => {}
+        }
+        if let Some(t) = el.attr("itemtype") {
+            // An element may name several types; the last path step names each.
+            for t in t.split_ascii_whitespace() {
+                self.sources
+                    .itemtypes
+                    .push(t.rsplit(['/', '#']).next().unwrap_or(t));
+            }
         }
         if let Some(prop) = el.attr("itemprop") {
             let prop = prop.trim();

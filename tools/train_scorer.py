@@ -34,7 +34,7 @@ TERMS = ["in_region", "outside_region", "lead", "prose_above", "no_region", "chr
          "length", "stopwords", "ends_sentence", "short_at_edge", "loose_line", "headline", "date_line", "credit", "item_title", "ad_label",
          "heading", "list_item", "table_row", "preformatted", "quote", "caption",
          "neighbours_in_region", "section", "context", "introduces", "call_to_action",
-         "metadata_line", "hidden"]
+         "metadata_line", "hidden", "item"]
 RUST_NAMES = {t: "".join(p.capitalize() for p in t.split("_")) for t in TERMS}
 
 

@@ -30,9 +30,12 @@
 //!    not trusted; blocks are judged on their own features and their neighbours' (jusText).
 
 mod context;
+pub(crate) mod items;
 mod lead;
 mod lexical;
 mod listing;
+pub(crate) mod page_type;
+mod page_type_model;
 mod region;
 mod terms;
 mod tuning;
@@ -84,6 +87,8 @@ pub(crate) struct Judged {
     pub prose_above: bool,
     /// The linked title of a listing's item.
     pub item_title: bool,
+    /// In one of the page's repeated items, where the page's type makes them content.
+    pub in_items: bool,
     /// The block carries the `Headline` term.
     pub headline: bool,
     /// The sum of the terms.
@@ -110,6 +115,8 @@ pub(crate) struct Page {
 pub(crate) struct Classified {
     /// One record per block, in document order.
     pub blocks: Vec<Judged>,
+    /// The page's type and the evidence for it.
+    pub page: page_type::Detection,
     pub language: Option<&'static str>,
     pub headline: Option<usize>,
 }
@@ -146,7 +153,12 @@ fn picture_line(b: &RawBlock) -> bool {
 }
 
 /// Scores every block. With `explain`, each block's terms are kept as well as its score.
-pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: bool) -> Classified {
+pub(crate) fn classify(
+    seg: &Segmentation<'_>,
+    hints: &page_type::Hints<'_>,
+    keep_captions: bool,
+    explain: bool,
+) -> Classified {
     let blocks = &seg.blocks;
     let n = blocks.len();
     let (language, lang_idx) = stopwords::detect(&seg.stops);
@@ -216,6 +228,27 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
     } else {
         n
     };
+    // Repeated structure and the page's type.
+    let groups = items::groups(seg);
+    let dominant = items::dominant(seg, &groups);
+    let values = page_type::features(seg, &facts, trusted, &groups, dominant, hints);
+    let words: u32 = blocks.iter().map(|b| b.words).sum();
+    let page_kind = page_type::detect(&values, words);
+    let strategy = tuning::strategy(page_kind.read_as);
+    if let Some(g) = dominant.filter(|_| strategy.items) {
+        for &item in &g.items {
+            let Some(e) = seg.elems.get(item as usize) else {
+                continue;
+            };
+            for f in facts
+                .get_mut(e.first_block as usize..e.end_block as usize)
+                .unwrap_or_default()
+            {
+                f.in_items = true;
+            }
+        }
+    }
+
     if trusted {
         lead::mark_lead(blocks, &mut facts);
         if let Some(first) = first_region {
@@ -235,6 +268,7 @@ pub(crate) fn classify(seg: &Segmentation<'_>, keep_captions: bool, explain: boo
     context::second_pass(blocks, &mut facts, &page);
     Classified {
         blocks: facts,
+        page: page_kind,
         language,
         headline,
     }

@@ -60,6 +60,40 @@ pub(crate) const MIN_LISTING_ITEMS: usize = 4;
 /// How far above a linked title its item's box may be.
 pub(crate) const ITEM_LEVELS: usize = 4;
 
+// --- Strategies per page type ---
+
+use crate::metadata::PageType;
+
+/// How a page of a given type is read: the parameters of the one mechanism that differ
+/// between types.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Strategy {
+    /// The page's dominant run of look-alike items (cards, products, entries) is content.
+    pub items: bool,
+}
+
+/// Below this probability, a page is read as an article whatever its most probable type: an
+/// article's reading is the safer one when the model is unsure.
+pub(crate) const MIN_TYPE_CONFIDENCE: f32 = 0.5;
+
+/// The type whose reading applies to a page of a type detected with the given probability.
+pub(crate) fn read_as(page_type: PageType, confidence: f32) -> PageType {
+    if confidence < MIN_TYPE_CONFIDENCE {
+        PageType::Article
+    } else {
+        page_type
+    }
+}
+
+/// The strategy for reading a page as the given type.
+pub(crate) fn strategy(read_as: PageType) -> Strategy {
+    use PageType::*;
+    match read_as {
+        Listing | Collection | Service | Documentation => Strategy { items: true },
+        _ => Strategy { items: false },
+    }
+}
+
 // --- Context (the second pass) ---
 
 /// How many blocks on each side count as a block's neighbours.

@@ -41,6 +41,7 @@ pub(crate) const WEIGHTS: &[(Term, f32)] = &[
     (Term::CallToAction, -1.5),
     (Term::MetadataLine, -3.0),
     (Term::Hidden, -1.0),
+    (Term::Item, 6.0),
 ];
 
 /// The weight of `term` (0 for a term the model does not use).

@@ -1,0 +1,147 @@
+//! Repeated structure: runs of look-alike sibling boxes (the cards of a listing, the products
+//! of a grid, the posts of a thread). Found in one pass over the block-level elements, so a
+//! page of a hundred thousand items stays linear.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use crate::segment::{Elem, Segmentation, NONE};
+
+/// Siblings that look alike this many times make a group.
+pub(crate) const MIN_ITEMS: usize = 3;
+
+/// A run of look-alike siblings under one parent.
+#[derive(Debug, Clone)]
+pub(crate) struct Group {
+    /// The items, in document order.
+    pub items: Vec<u32>,
+    /// Words and linked words in all items.
+    pub words: u32,
+    pub link_words: u32,
+}
+
+impl Group {
+    /// The blocks of the group: from its first item's first block to its last item's end.
+    pub fn block_range(&self, elems: &[Elem<'_>]) -> (usize, usize) {
+        let first = self.items.first().and_then(|&i| elems.get(i as usize));
+        let last = self.items.last().and_then(|&i| elems.get(i as usize));
+        match (first, last) {
+            (Some(f), Some(l)) => (f.first_block as usize, l.end_block as usize),
+            _ => (0, 0),
+        }
+    }
+}
+
+/// What makes siblings look alike: their tag and their class, without the tokens that tell
+/// one item from the next (numbers, odd/even, first/last, active).
+fn signature(e: &Elem<'_>) -> u64 {
+    let mut h = DefaultHasher::new();
+    e.tag.hash(&mut h);
+    let mut tokens: Vec<&str> = e
+        .class()
+        .unwrap_or("")
+        .split_ascii_whitespace()
+        .filter(|t| !t.bytes().any(|b| b.is_ascii_digit()))
+        .filter(|t| {
+            !matches!(
+                t.to_ascii_lowercase().as_str(),
+                "odd" | "even" | "first" | "last" | "active" | "selected" | "current" | "featured"
+            )
+        })
+        .collect();
+    tokens.sort_unstable();
+    tokens.dedup();
+    tokens.hash(&mut h);
+    h.finish()
+}
+
+/// Tags whose runs are the flow of an article, not items: paragraphs and headings.
+fn is_flow(e: &Elem<'_>) -> bool {
+    matches!(
+        &*e.tag,
+        "p" | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "br"
+            | "hr"
+            | "pre"
+            | "blockquote"
+            | "dd"
+            | "dt"
+    )
+}
+
+/// An item with some substance: several lines (a title and a price, a name and a date) or
+/// a sentence's worth of words. A menu's or a facet's option is one short line.
+pub(crate) fn substantial(e: &Elem<'_>) -> bool {
+    let blocks = e.end_block.saturating_sub(e.first_block);
+    (blocks >= 2 && e.words >= 4) || e.words >= 10
+}
+
+/// Per element: a chrome marker of ordinary strength or more ("nav", "sidebar", "related",
+/// not "widget") names it or one of its ancestors.
+fn marked(elems: &[Elem<'_>]) -> Vec<bool> {
+    let mut out = vec![false; elems.len()];
+    for (i, e) in elems.iter().enumerate() {
+        let parent = elems
+            .get(e.parent as usize)
+            .is_some_and(|_| out[e.parent as usize]);
+        let own = e.cue.chrome.is_some() && e.cue.chrome_weight <= crate::cues::NORMAL;
+        out[i] = parent || own;
+    }
+    out
+}
+
+/// The page's dominant group: of the groups with at least [`MIN_ITEMS`] substantial items
+/// and no chrome marker over them (a weak one, such as "widget", aside), the one with the
+/// most words.
+pub(crate) fn dominant<'g>(seg: &Segmentation<'_>, groups: &'g [Group]) -> Option<&'g Group> {
+    let elems = &seg.elems;
+    let marked = marked(elems);
+    groups
+        .iter()
+        .filter(|g| {
+            g.items
+                .iter()
+                .filter(|&&i| elems.get(i as usize).is_some_and(substantial))
+                .count()
+                >= MIN_ITEMS
+        })
+        .filter(|g| {
+            g.items
+                .first()
+                .is_some_and(|&i| !marked.get(i as usize).copied().unwrap_or(true))
+        })
+        .max_by_key(|g| g.words)
+}
+
+/// Every group of at least [`MIN_ITEMS`] look-alike siblings that hold text.
+pub(crate) fn groups(seg: &Segmentation<'_>) -> Vec<Group> {
+    let elems = &seg.elems;
+    let mut by_parent: HashMap<(u32, u64), usize> = HashMap::new();
+    let mut out: Vec<Group> = Vec::new();
+    for (i, e) in elems.iter().enumerate() {
+        if e.parent == NONE || e.words == 0 || is_flow(e) {
+            continue;
+        }
+        let key = (e.parent, signature(e));
+        let at = *by_parent.entry(key).or_insert_with(|| {
+            out.push(Group {
+                items: Vec::new(),
+                words: 0,
+                link_words: 0,
+            });
+            out.len() - 1
+        });
+        let g = &mut out[at];
+        g.items.push(i as u32);
+        g.words += e.words;
+        g.link_words += e.link_words;
+    }
+    out.retain(|g| g.items.len() >= MIN_ITEMS);
+    out
+}
