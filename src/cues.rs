@@ -304,6 +304,24 @@ pub(crate) const CALL_TO_ACTION: &[&str] = &[
 
 // ------------------------------------------------------------------------------ page types
 
+/// Class and id words that mark chrome on one kind of page only (see
+/// [`crate::score::tuning::Strategy`]): customer reviews and ratings around a product, a
+/// poster's signature and profile box on a forum, a contact form on a service page. On an
+/// article the same words name its content (a review, a reader's question).
+#[rustfmt::skip]
+pub(crate) const TYPE_CHROME: &[&[CueWord]] = &[
+    // product
+    &[sub("review", STRONG), sub("rating", STRONG), tok("customer", STRONG), sub("tooltip", STRONG),
+        sub("avatar", STRONG), sub("recently-viewed", STRONG), sub("recentlyviewed", STRONG),
+        sub("upsell", STRONG), sub("cross-sell", STRONG), sub("crosssell", STRONG)],
+    // forum
+    &[sub("signature", STRONG), sub("usertitle", STRONG), sub("userextra", STRONG),
+        sub("user-extra", STRONG), sub("postprofile", STRONG), tok("badges", STRONG),
+        sub("vote", STRONG), sub("reaction", STRONG)],
+    // service
+    &[tok("contact", STRONG), sub("contact-form", STRONG), sub("contactform", STRONG)],
+];
+
 /// Words in class and id values that hint at a kind of page, by the kind they hint at
 /// (matched inside tokens, case-insensitively; an element counts once per kind).
 #[rustfmt::skip]

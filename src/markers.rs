@@ -48,6 +48,32 @@ fn is_boundary(bytes: &[u8], at: usize, before: bool) -> bool {
     }
 }
 
+static TYPE_MATCHERS: LazyLock<Vec<Option<AhoCorasick>>> = LazyLock::new(|| {
+    cues::TYPE_CHROME
+        .iter()
+        .map(|words| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(words.iter().map(|c| c.word))
+                .ok()
+        })
+        .collect()
+});
+
+/// The first word of one kind of page's own chrome vocabulary (`cues::TYPE_CHROME[kind]`)
+/// in a class or id value, with the same token rules as the general vocabulary.
+pub(crate) fn type_chrome_word(kind: usize, value: &str) -> Option<&'static CueWord> {
+    let ac = TYPE_MATCHERS.get(kind)?.as_ref()?;
+    let words = cues::TYPE_CHROME.get(kind)?;
+    let bytes = value.as_bytes();
+    ac.find_overlapping_iter(value).find_map(|m| {
+        let word = words.get(m.pattern().as_usize())?;
+        let whole = is_boundary(bytes, m.start(), true) && is_boundary(bytes, m.end(), false);
+        (!word.token || whole).then_some(word)
+    })
+}
+
 /// Applies the class/id vocabulary to one attribute value, adding to `cue`.
 fn apply_words(value: &str, cue: &mut Cue) {
     let Some(ac) = MATCHER.as_ref() else { return };

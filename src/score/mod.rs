@@ -235,6 +235,9 @@ pub(crate) fn classify(
     let words: u32 = blocks.iter().map(|b| b.words).sum();
     let page_kind = page_type::detect(&values, words);
     let strategy = tuning::strategy(page_kind.read_as);
+    if let Some(kind) = strategy.chrome {
+        mark_type_chrome(seg, &mut facts, kind);
+    }
     if let Some(g) = dominant.filter(|_| strategy.items) {
         for &item in &g.items {
             let Some(e) = seg.elems.get(item as usize) else {
@@ -271,6 +274,45 @@ pub(crate) fn classify(
         page: page_kind,
         language,
         headline,
+    }
+}
+
+/// Marks the blocks under an element that one kind of page's own chrome vocabulary names (a
+/// product's reviews, a forum's signatures), where no other marker stands over them. A box
+/// that holds half the page or more is a wrapper whatever its class says, and the root and
+/// the body describe the page, not a part of it.
+fn mark_type_chrome(seg: &Segmentation<'_>, facts: &mut [Judged], kind: usize) {
+    let elems = &seg.elems;
+    let page_words: u32 = seg.blocks.iter().map(|b| b.words).sum();
+    let mut marks: Vec<Option<Chrome>> = vec![None; elems.len()];
+    for (i, e) in elems.iter().enumerate() {
+        let inherited = elems
+            .get(e.parent as usize)
+            .and_then(|_| marks[e.parent as usize]);
+        let own = || {
+            [e.class(), e.id()]
+                .into_iter()
+                .flatten()
+                .find_map(|v| crate::markers::type_chrome_word(kind, v))
+                .map(|w| Chrome {
+                    word: w.word,
+                    weight: w.weight,
+                })
+        };
+        let wrapper = e.words as f32 >= tuning::MAX_CHROME_SHARE * page_words as f32
+            || matches!(&*e.tag, "html" | "body");
+        marks[i] = inherited.or_else(|| {
+            if e.cue.content || wrapper {
+                None
+            } else {
+                own()
+            }
+        });
+    }
+    for (b, f) in seg.blocks.iter().zip(facts.iter_mut()) {
+        if f.chrome.is_none() {
+            f.chrome = marks.get(b.elem as usize).copied().flatten();
+        }
     }
 }
 

@@ -70,6 +70,8 @@ use crate::metadata::PageType;
 pub(crate) struct Strategy {
     /// The page's dominant run of look-alike items (cards, products, entries) is content.
     pub items: bool,
+    /// The page type's own chrome words (an index into `cues::TYPE_CHROME`).
+    pub chrome: Option<usize>,
 }
 
 /// Below this probability, a page is read as an article whatever its most probable type: an
@@ -88,10 +90,14 @@ pub(crate) fn read_as(page_type: PageType, confidence: f32) -> PageType {
 /// The strategy for reading a page as the given type.
 pub(crate) fn strategy(read_as: PageType) -> Strategy {
     use PageType::*;
-    match read_as {
-        Listing | Collection | Service | Documentation => Strategy { items: true },
-        _ => Strategy { items: false },
-    }
+    let items = matches!(read_as, Listing | Collection | Service | Documentation);
+    let chrome = match read_as {
+        Product => Some(0),
+        Forum => Some(1),
+        Service => Some(2),
+        _ => None,
+    };
+    Strategy { items, chrome }
 }
 
 // --- Context (the second pass) ---
