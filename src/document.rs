@@ -131,6 +131,9 @@ pub enum Term {
     Hidden,
     /// Shorter than the extractor's minimum block length.
     TooShort,
+    /// Nothing on the page reached the threshold, but it has prose: the best-scoring run of
+    /// blocks is lifted to the threshold, so that a page with text never comes out empty.
+    Fallback,
 }
 
 /// One term of a block's score: its input and its value (input × weight).

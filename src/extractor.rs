@@ -252,7 +252,7 @@ impl Extractor {
     fn decide(&self, seg: &Segmentation<'_>, explain: bool) -> Decision {
         let json_ld = metadata::json_ld_nodes(&seg.sources.json_ld);
         let hints = self.hints(seg, &json_ld);
-        let cls = score::classify(seg, &hints, self.keep_captions, explain);
+        let mut cls = score::classify(seg, &hints, self.keep_captions, explain);
         let threshold = self.favor.threshold();
         let first_content = cls.blocks.iter().position(|b| b.score >= threshold);
         let (metadata, roles) = metadata::extract(
@@ -270,6 +270,7 @@ impl Extractor {
                 slot.get_or_insert(r);
             }
         }
+        score::rescue(&seg.blocks, &mut cls.blocks, &role, threshold);
         Decision {
             cls,
             metadata,

@@ -253,3 +253,51 @@ fn product_tabs_hidden_until_clicked_are_content_but_a_hidden_dialog_and_menu_ar
     assert!(hidden.contains(&"Weight | 212 g"), "{hidden:?}");
     assert!(hidden.iter().any(|t| t.starts_with("We use cookies")));
 }
+
+#[test]
+fn a_page_where_nothing_reaches_the_threshold_still_gives_its_prose() {
+    // Both notes sit in boxes marked as chrome (two different words, so neither is taken for
+    // the page's own content): every block scores below the threshold.
+    let doc = extract(include_str!("fixtures/all_below_threshold.html")).expect("ok");
+    keeps(
+        &doc.text,
+        &[
+            "the river walk reopened on Thursday",
+            "so walkers should take the upper road past the church instead",
+        ],
+    );
+    drops(
+        &doc.text,
+        &["Archive", "Ten walks for autumn", "Privacy", "Imprint"],
+    );
+    let rescued: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter(|b| {
+            b.contributions
+                .iter()
+                .any(|c| c.term == dechrome::Term::Fallback)
+        })
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(rescued.len(), 2, "{rescued:?}");
+    // The lean text path falls back the same way.
+    let text = dechrome::Extractor::default()
+        .extract_text(include_str!("fixtures/all_below_threshold.html"))
+        .expect("ok");
+    assert_eq!(text, doc.text);
+}
+
+#[test]
+fn a_page_of_menus_and_footers_alone_stays_empty() {
+    let page = "<html><body><nav><ul><li><a href=/>Home</a></li><li><a href=/a>Shop</a></li>\
+        <li><a href=/b>Help Center</a></li></ul></nav><div class=footer><a href=/c>Returns</a> \
+        <a href=/d>Privacy policy</a> <a href=/e>Terms of use</a> <a href=/f>Contact</a> \
+        <a href=/g>Careers</a> <a href=/h>Press</a> <a href=/i>Investors</a></div></body></html>";
+    let doc = extract(page).expect("ok");
+    assert_eq!(doc.text, "");
+    assert!(doc.blocks.iter().all(|b| !b
+        .contributions
+        .iter()
+        .any(|c| c.term == dechrome::Term::Fallback)));
+}

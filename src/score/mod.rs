@@ -361,6 +361,63 @@ fn clear_own_chrome(
     }
 }
 
+/// Never empty when the page has prose: when no block without a metadata role reaches the
+/// threshold, the run of blocks around the best-scoring block of prose (some length, a
+/// neutral share of function words or more, not mostly links; its neighbours scoring within
+/// [`tuning::FALLBACK_MARGIN`] of it) is lifted to the threshold with the `Fallback` term. A
+/// page of menus, link lists and labels alone (a blocked or empty page) stays empty.
+pub(crate) fn rescue(
+    blocks: &[RawBlock],
+    facts: &mut [Judged],
+    roles: &[Option<MetaRole>],
+    threshold: f32,
+) {
+    let free = |i: usize| roles.get(i).copied().flatten().is_none();
+    if (0..facts.len()).any(|i| free(i) && facts[i].score >= threshold) {
+        return;
+    }
+    let seed = (0..blocks.len())
+        .filter(|&i| {
+            free(i)
+                && blocks[i].words >= tuning::FALLBACK_MIN_WORDS
+                && !mostly_linked(&blocks[i])
+                && facts[i].stop_density >= tuning::NEUTRAL_STOPWORD_DENSITY
+        })
+        .max_by(|&a, &b| {
+            facts[a]
+                .score
+                .total_cmp(&facts[b].score)
+                .then(blocks[a].words.cmp(&blocks[b].words))
+        });
+    let Some(seed) = seed else {
+        return;
+    };
+    let floor = facts[seed].score - tuning::FALLBACK_MARGIN;
+    let joins = |i: usize| !free(i) || blocks[i].words == 0 || facts[i].score >= floor;
+    let mut from = seed;
+    while from > 0 && joins(from - 1) {
+        from -= 1;
+    }
+    let mut to = seed + 1;
+    while to < blocks.len() && joins(to) {
+        to += 1;
+    }
+    // Link lists inside the run keep it together but are not lifted themselves.
+    for i in (from..to).filter(|&i| free(i) && !mostly_linked(&blocks[i])) {
+        let f = &mut facts[i];
+        // Just over the threshold, so that rounding cannot leave it under.
+        let value = threshold - f.score + 1e-3;
+        f.score += value;
+        if !f.terms.is_empty() {
+            f.terms.push(Contribution {
+                term: Term::Fallback,
+                input: 1.0,
+                value,
+            });
+        }
+    }
+}
+
 /// A block's final score and the terms added after classification: a byline or dateline is
 /// metadata, and a block under the minimum length falls below the threshold.
 pub(crate) fn finish(

@@ -60,6 +60,13 @@ pub(crate) const MIN_LISTING_ITEMS: usize = 4;
 /// How far above a linked title its item's box may be.
 pub(crate) const ITEM_LEVELS: usize = 4;
 
+// --- Never empty ---
+
+/// A page whose best block has fewer words than this has no prose to fall back on.
+pub(crate) const FALLBACK_MIN_WORDS: u32 = 10;
+/// The fallback's run takes the neighbours scoring within this of its best block.
+pub(crate) const FALLBACK_MARGIN: f32 = 1.0;
+
 // --- Strategies per page type ---
 
 use crate::metadata::PageType;
