@@ -109,6 +109,8 @@ pub(crate) struct Page {
     pub region_tail: usize,
     pub keep_captions: bool,
     pub explain: bool,
+    /// The reading's parameters.
+    pub strategy: tuning::Strategy,
 }
 
 /// Labels and explanations for every block of a segmentation.
@@ -266,6 +268,7 @@ pub(crate) fn classify(
         region_tail,
         keep_captions,
         explain,
+        strategy,
     };
     let headline = terms::first_pass(blocks, &mut facts, &page, explain);
     context::second_pass(blocks, &mut facts, &page);

@@ -55,7 +55,15 @@ pub(crate) fn first_pass(
             // Without a region, a block leans towards the label of its long neighbours.
             x.push((Term::Context, context::neighbour_context(blocks, facts, i)));
         }
-        x.push((Term::LinkDensity, ld));
+        // Where link lists in the body are content (a manual's contents), a list item's or
+        // a table row's links count less inside the region.
+        let list_like = matches!(b.kind, Kind::ListItem | Kind::TableRow);
+        let ld_scale = if page.trusted && f.in_region && list_like {
+            page.strategy.region_list_links
+        } else {
+            1.0
+        };
+        x.push((Term::LinkDensity, ld * ld_scale));
         x.push((Term::Length, (b.words as f32 / LONG_WORDS).min(1.0)));
         if f.has_stopwords {
             let excess = (f.stop_density - NEUTRAL_STOPWORD_DENSITY).clamp(-0.25, 0.25) * 4.0;

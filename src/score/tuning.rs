@@ -79,6 +79,9 @@ pub(crate) struct Strategy {
     pub items: bool,
     /// The page type's own chrome words (an index into `cues::TYPE_CHROME`).
     pub chrome: Option<usize>,
+    /// How much link density counts against a list item or table row inside the region (1 on
+    /// an article; less where link lists in the body are content, as a manual's contents).
+    pub region_list_links: f32,
 }
 
 /// Below this probability, a page is read as an article whatever its most probable type: an
@@ -104,7 +107,15 @@ pub(crate) fn strategy(read_as: PageType) -> Strategy {
         Service => Some(2),
         _ => None,
     };
-    Strategy { items, chrome }
+    let region_list_links = match read_as {
+        Documentation => 0.0,
+        _ => 1.0,
+    };
+    Strategy {
+        items,
+        chrome,
+        region_list_links,
+    }
 }
 
 // --- Context (the second pass) ---
