@@ -177,6 +177,10 @@ pub(crate) const CLASS_ID_CUES: &[CueWord] = &[
     tok("adv", NORMAL), sub("dfp", NORMAL), sub("affiliate", NORMAL), sub("partner", NORMAL),
     // notices and prompts
     sub("cookie", STRONG), sub("consent", STRONG), sub("gdpr", STRONG), sub("newsletter", STRONG),
+    // consent managers' boxes, by the names they are sold under
+    sub("onetrust", STRONG), tok("ot-sdk", STRONG), sub("didomi", STRONG),
+    sub("cookiebot", STRONG), sub("usercentrics", STRONG), sub("truste", STRONG),
+    sub("sp_message", STRONG), sub("qc-cmp", STRONG),
     sub("subscribe", NORMAL), sub("subscription", NORMAL), sub("modal", NORMAL), sub("popup", NORMAL),
     sub("overlay", NORMAL), sub("disclaimer", NORMAL), sub("copyright", NORMAL), tok("legal", NORMAL),
     tok("notice", NORMAL), tok("alert", NORMAL), sub("donate", NORMAL),
