@@ -33,27 +33,30 @@ impl Group {
     }
 }
 
+/// Class tokens that tell one item from the next rather than what it is.
+const STATE_TOKENS: &[&str] = &[
+    "odd", "even", "first", "last", "active", "selected", "current", "featured",
+];
+
 /// What makes siblings look alike: their tag and their class, without the tokens that tell
-/// one item from the next (numbers, odd/even, first/last, active).
+/// one item from the next (numbers, odd/even, first/last, active). The tokens' hashes are
+/// summed, so their order does not matter and nothing is allocated.
 fn signature(e: &Elem<'_>) -> u64 {
-    let mut h = DefaultHasher::new();
-    e.tag.hash(&mut h);
-    let mut tokens: Vec<&str> = e
-        .class()
-        .unwrap_or("")
-        .split_ascii_whitespace()
-        .filter(|t| !t.bytes().any(|b| b.is_ascii_digit()))
-        .filter(|t| {
-            !matches!(
-                t.to_ascii_lowercase().as_str(),
-                "odd" | "even" | "first" | "last" | "active" | "selected" | "current" | "featured"
-            )
-        })
-        .collect();
-    tokens.sort_unstable();
-    tokens.dedup();
-    tokens.hash(&mut h);
-    h.finish()
+    let hash = |x: &dyn Fn(&mut DefaultHasher)| {
+        let mut h = DefaultHasher::new();
+        x(&mut h);
+        h.finish()
+    };
+    let mut sig = hash(&|h| e.tag.hash(h));
+    for t in e.class().unwrap_or("").split_ascii_whitespace() {
+        if t.bytes().any(|b| b.is_ascii_digit())
+            || STATE_TOKENS.iter().any(|s| s.eq_ignore_ascii_case(t))
+        {
+            continue;
+        }
+        sig = sig.wrapping_add(hash(&|h| t.hash(h)));
+    }
+    sig
 }
 
 /// Tags whose runs are the flow of an article, not items: paragraphs and headings.

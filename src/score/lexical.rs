@@ -2,6 +2,8 @@
 //! calls to action. The vocabularies are data in [`crate::cues`].
 
 use crate::cues;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::sync::LazyLock;
 
 /// True when the text ends like a sentence (closing quotes and brackets aside).
 pub(crate) fn ends_sentence(text: &str) -> bool {
@@ -16,19 +18,27 @@ pub(crate) fn introduces(text: &str) -> bool {
     text.trim_end().ends_with([':', '：'])
 }
 
+static CALLS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(cues::CALL_TO_ACTION)
+        .ok()
+});
+
 /// True when the text asks the reader to subscribe, follow, sign up or support.
 pub(crate) fn calls_to_action(text: &str) -> bool {
+    let Some(ac) = CALLS.as_ref() else {
+        return false;
+    };
     let t = text.to_lowercase();
     // A phrase counts where a word starts ("rate this", not "accurate this").
-    let starts_word = |at: usize| {
-        !t[..at]
+    ac.find_overlapping_iter(&t).any(|m| {
+        !t[..m.start()]
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric)
-    };
-    cues::CALL_TO_ACTION
-        .iter()
-        .any(|p| t.match_indices(p).any(|(at, _)| starts_word(at)))
+    })
 }
 
 /// True when a word of the text names a picture or its credit (`cues::PICTURE_CREDIT_WORDS`),

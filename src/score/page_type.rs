@@ -8,7 +8,7 @@
 //! site) turns them into a probability per type. Every feature and its weight for the chosen
 //! type are kept, so `--explain` can say why.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
 
 use super::items::{self, Group};
@@ -374,7 +374,10 @@ pub(crate) fn features(
             "section" => sections += 1,
             _ => {}
         }
-        class_words(e.class(), e.id(), &mut class_hits);
+        // A box without text (an icon, a spacer) tells nothing about the page.
+        if e.words > 0 {
+            class_words(e.class(), e.id(), &mut class_hits);
+        }
     }
     let per_element = |x: u32| log1p(x as f32);
     v.extend(class_hits.iter().map(|&x| per_element(x)));
@@ -441,6 +444,7 @@ static CLASS_MATCHER: LazyLock<Option<(AhoCorasick, Vec<usize>)>> = LazyLock::ne
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(words)
         .ok()
         .map(|ac| (ac, kinds))
@@ -471,55 +475,77 @@ fn class_words(class: Option<&str>, id: Option<&str>, hits: &mut [u32; 7]) {
 /// The start of a class or id value that is read for page-type words.
 const MAX_CLASS_BYTES: usize = 256;
 
-/// Counts a short line once for each kind of page its words hint at.
-fn text_words(text: &str, hits: &mut [u32; 4]) {
-    let t = text.to_lowercase();
-    for (h, (_, words)) in hits.iter_mut().zip(cues::PAGE_TEXT_WORDS) {
-        let starts_word = |at: usize| {
-            !t[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-        };
-        if words
-            .iter()
-            .any(|w| t.match_indices(w).any(|(at, _)| starts_word(at)))
-        {
-            *h += 1;
+static TEXT_MATCHER: LazyLock<Option<(AhoCorasick, Vec<usize>)>> = LazyLock::new(|| {
+    let mut kinds = Vec::new();
+    let mut words = Vec::new();
+    for (k, (_, list)) in cues::PAGE_TEXT_WORDS.iter().enumerate() {
+        for w in *list {
+            kinds.push(k);
+            words.push(*w);
         }
+    }
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .ok()
+        .map(|ac| (ac, kinds))
+});
+
+/// Counts a short line once for each kind of page its words hint at (a phrase counts where
+/// a word starts).
+fn text_words(text: &str, hits: &mut [u32; 4]) {
+    let Some((ac, kinds)) = TEXT_MATCHER.as_ref() else {
+        return;
+    };
+    let mut seen = [false; 4];
+    for m in ac.find_overlapping_iter(text) {
+        let starts_word = !text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        if let Some(s) = kinds
+            .get(m.pattern().as_usize())
+            .and_then(|&k| seen.get_mut(k))
+        {
+            *s |= starts_word;
+        }
+    }
+    for (h, s) in hits.iter_mut().zip(seen) {
+        *h += u32::from(s);
     }
 }
 
-/// True when the text holds a price: a currency sign or code next to a number.
+/// Currency signs and codes, for [`has_price`].
+const CURRENCIES: &[&str] = &[
+    "$", "€", "£", "¥", "₹", "₩", "₽", "₺", "USD", "EUR", "GBP", "CHF", "CAD", "AUD", "zł", "лв",
+    "kr",
+];
+
+static CURRENCY_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(CURRENCIES)
+        .ok()
+});
+
+/// True when the text holds a price: a currency sign or code next to a number ("$10",
+/// "$ 10", "10 €", "USD 40", "лв1097,87").
 pub(crate) fn has_price(text: &str) -> bool {
+    let Some(ac) = CURRENCY_MATCHER.as_ref() else {
+        return false;
+    };
     let b = text.as_bytes();
     let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    for (i, c) in text.char_indices() {
-        let len = c.len_utf8();
-        let sign = matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺');
-        if sign {
-            // "$10", "$ 10", "10 €", "10€"
-            let after =
-                digit_at(i + len) || (b.get(i + len) == Some(&b' ') && digit_at(i + len + 1));
-            let before =
-                i > 0 && (digit_at(i - 1) || (b[i - 1] == b' ' && i > 1 && digit_at(i - 2)));
-            if after || before {
-                return true;
-            }
-        }
-    }
-    for code in ["USD", "EUR", "GBP", "CHF", "CAD", "AUD", "zł", "лв", "kr"] {
-        for (at, _) in text.match_indices(code) {
-            let before = text[..at].trim_end();
-            let after = text[at + code.len()..].trim_start();
-            if before.ends_with(|c: char| c.is_ascii_digit())
-                || after.starts_with(|c: char| c.is_ascii_digit())
-            {
-                return true;
-            }
-        }
-    }
-    false
+    ac.find_iter(text).any(|m| {
+        let (start, end) = (m.start(), m.end());
+        let after = digit_at(end) || (b.get(end) == Some(&b' ') && digit_at(end + 1));
+        let before = start > 0
+            && (digit_at(start - 1) || (b[start - 1] == b' ' && start > 1 && digit_at(start - 2)));
+        after || before
+    })
 }
 
 /// The type of a page from its features: the most probable under the model, or `Other` for
