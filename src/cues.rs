@@ -349,6 +349,20 @@ pub(crate) const PAGE_CLASS_WORDS: &[(&str, &[&str])] = &[
         "summary", "snippet"]),
 ];
 
+/// Chrome words that name a layout component on some kinds of page rather than chrome: on a
+/// landing page the hero banner, the carousel of testimonials and the widget boxes hold the
+/// offer itself; on a listing or a product grid, the results sit in a "search" box. On such
+/// a page a block under one of these words is judged without the marker.
+#[rustfmt::skip]
+pub(crate) const TYPE_LAYOUT_WORDS: &[&[&str]] = &[
+    // service
+    &["widget", "carousel", "bottom", "banner", "promo", "teaser", "tablist"],
+    // listing
+    &["search", "teaser", "widget", "carousel", "read-more", "readmore"],
+    // collection
+    &["search", "widget", "bottom", "carousel"],
+];
+
 /// Short lines that hint at a kind of page (lower case; matched where a word starts).
 #[rustfmt::skip]
 pub(crate) const PAGE_TEXT_WORDS: &[(&str, &[&str])] = &[

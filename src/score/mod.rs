@@ -237,6 +237,17 @@ pub(crate) fn classify(
     let words: u32 = blocks.iter().map(|b| b.words).sum();
     let page_kind = page_type::detect(&values, words);
     let strategy = tuning::strategy(page_kind.read_as);
+    // Words that name layout components on this kind of page are not chrome here.
+    if let Some(words) = strategy
+        .layout
+        .and_then(|k| crate::cues::TYPE_LAYOUT_WORDS.get(k))
+    {
+        for f in facts.iter_mut() {
+            if f.chrome.is_some_and(|c| words.contains(&c.word)) {
+                f.chrome = None;
+            }
+        }
+    }
     if let Some(kind) = strategy.chrome {
         mark_type_chrome(seg, &mut facts, kind);
     }

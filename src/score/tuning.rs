@@ -82,6 +82,9 @@ pub(crate) struct Strategy {
     /// How much link density counts against a list item or table row inside the region (1 on
     /// an article; less where link lists in the body are content, as a manual's contents).
     pub region_list_links: f32,
+    /// Chrome words that name layout components on this kind of page (an index into
+    /// `cues::TYPE_LAYOUT_WORDS`).
+    pub layout: Option<usize>,
 }
 
 /// Below this probability, a page is read as an article whatever its most probable type: an
@@ -111,10 +114,17 @@ pub(crate) fn strategy(read_as: PageType) -> Strategy {
         Documentation => 0.0,
         _ => 1.0,
     };
+    let layout = match read_as {
+        Service => Some(0),
+        Listing => Some(1),
+        Collection => Some(2),
+        _ => None,
+    };
     Strategy {
         items,
         chrome,
         region_list_links,
+        layout,
     }
 }
 
