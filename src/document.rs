@@ -68,6 +68,9 @@ pub enum Term {
     /// Unlinked prose anywhere above the region with no chrome marker: the opening of an
     /// article whose container the region left out.
     ProseAbove,
+    /// On a page read as a service page, unlinked prose outside the region with no chrome
+    /// marker: another of the page's sections.
+    OtherSection,
     /// A chrome marker (tag, ARIA role, class/id word) stands between the region and the
     /// block; the input is the marker's strength.
     ChromeCue,

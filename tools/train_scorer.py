@@ -30,7 +30,7 @@ from sklearn.model_selection import GroupKFold
 WORD = re.compile(r"\w+")
 
 # Model inputs, in the order of src/score/weights.rs (the bias is the intercept).
-TERMS = ["in_region", "outside_region", "lead", "prose_above", "no_region", "chrome_cue", "link_density",
+TERMS = ["in_region", "outside_region", "lead", "prose_above", "other_section", "no_region", "chrome_cue", "link_density",
          "length", "stopwords", "ends_sentence", "short_at_edge", "loose_line", "headline", "date_line", "credit", "item_title", "ad_label",
          "heading", "list_item", "table_row", "preformatted", "quote", "caption",
          "neighbours_in_region", "section", "context", "introduces", "call_to_action",

@@ -38,7 +38,7 @@ pub(crate) mod page_type;
 mod page_type_model;
 mod region;
 mod terms;
-mod tuning;
+pub(crate) mod tuning;
 pub(crate) mod weights;
 
 use crate::document::{BlockKind, Contribution, Term};

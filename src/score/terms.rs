@@ -38,6 +38,12 @@ pub(crate) fn first_pass(
                     x.push((Term::Lead, 1.0));
                 } else if f.prose_above {
                     x.push((Term::ProseAbove, 1.0));
+                } else if page.strategy.sections
+                    && f.prose
+                    && f.chrome.is_none()
+                    && ld < crate::score::tuning::PROSE_ABOVE_MAX_LINKS
+                {
+                    x.push((Term::OtherSection, 1.0));
                 }
                 // The heading right above the lead paragraph is the headline.
                 let next_body = (i + 1..n).find(|&j| blocks[j].words >= 3);

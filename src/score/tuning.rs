@@ -85,6 +85,9 @@ pub(crate) struct Strategy {
     /// Chrome words that name layout components on this kind of page (an index into
     /// `cues::TYPE_LAYOUT_WORDS`).
     pub layout: Option<usize>,
+    /// Prose outside the region is another section of the page (a landing page's sections
+    /// sit in containers of their own).
+    pub sections: bool,
 }
 
 /// Below this probability, a page is read as an article whatever its most probable type: an
@@ -125,6 +128,7 @@ pub(crate) fn strategy(read_as: PageType) -> Strategy {
         chrome,
         region_list_links,
         layout,
+        sections: read_as == Service,
     }
 }
 

@@ -15,6 +15,7 @@ pub(crate) const WEIGHTS: &[(Term, f32)] = &[
     (Term::OutsideRegion, -1.2),
     (Term::Lead, 1.5),
     (Term::ProseAbove, 1.3),
+    (Term::OtherSection, 1.3),
     (Term::NoRegion, 0.0),
     (Term::ChromeCue, -1.5),
     (Term::LinkDensity, -2.0),
