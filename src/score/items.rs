@@ -63,18 +63,7 @@ fn signature(e: &Elem<'_>) -> u64 {
 fn is_flow(e: &Elem<'_>) -> bool {
     matches!(
         &*e.tag,
-        "p" | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "br"
-            | "hr"
-            | "pre"
-            | "blockquote"
-            | "dd"
-            | "dt"
+        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "br" | "hr" | "pre" | "blockquote" | "dt"
     )
 }
 
