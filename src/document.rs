@@ -295,6 +295,26 @@ pub struct PageFeature {
 }
 
 /// Why the page was given its [`PageType`](crate::PageType).
+///
+/// ```
+/// use dechrome::PageType;
+///
+/// let item = |n: u32| format!(
+///     "<li class=result><h3><a href=/jobs/{n}>Backend engineer number {n}</a></h3>\
+///      <p>Remote, full time. $90,000 to $120,000 a year.</p><span>Posted 2 days ago</span></li>");
+/// let items: String = (1..=12).map(item).collect();
+/// let page = format!("<html><head><link rel=canonical href='https://example.org/jobs/'></head>\
+///     <body><h1>Remote jobs</h1><ul class=results>{items}</ul></body></html>");
+/// let doc = dechrome::extract(&page)?;
+/// let evidence = &doc.page_type_evidence;
+/// // Every type has a probability, most probable first, and every feature is listed.
+/// assert_eq!(evidence.probabilities.len(), 7);
+/// assert_eq!(evidence.probabilities[0].0, doc.page_type);
+/// let group = evidence.features.iter().find(|f| f.name == "group_items").unwrap();
+/// assert!(group.value > 2.0, "twelve look-alike items, on a log scale");
+/// assert_ne!(doc.page_type, PageType::Article);
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[non_exhaustive]

@@ -116,7 +116,7 @@ def main():
         rec = cm[i, i] / max(cm[i].sum(), 1)
         print(f"| {c} ({cm[i].sum()}) | " + " | ".join(str(x) for x in cm[i]) + f" | {rec:.2f} |")
     prec = [cm[i, i] / max(cm[:, i].sum(), 1) for i in range(k)]
-    print("| precision | | " + " | ".join(f"{p:.2f}" for p in prec) + " |")
+    print("| precision | " + " | ".join(f"{p:.2f}" for p in prec) + " | |")
     print(f"accuracy {np.trace(cm) / cm.sum():.3f}")
 
     if args.write:
