@@ -361,6 +361,9 @@ pub(crate) const TYPE_LAYOUT_WORDS: &[&[&str]] = &[
     &["search", "teaser", "widget", "carousel", "read-more", "readmore"],
     // collection
     &["search", "widget", "bottom", "carousel"],
+    // forum: the replies are the thread ('comment' stays chrome: Q&A sites keep comments
+    // under each answer, apart from the thread)
+    &["reply", "respond", "disqus"],
 ];
 
 /// Short lines that hint at a kind of page (lower case; matched where a word starts).

@@ -68,8 +68,8 @@ pub enum Term {
     /// Unlinked prose anywhere above the region with no chrome marker: the opening of an
     /// article whose container the region left out.
     ProseAbove,
-    /// On a page read as a service page, unlinked prose outside the region with no chrome
-    /// marker: another of the page's sections.
+    /// On a page read as a service page or a forum thread, unlinked prose outside the region
+    /// with no chrome marker: another of the page's sections, or another post.
     OtherSection,
     /// A chrome marker (tag, ARIA role, class/id word) stands between the region and the
     /// block; the input is the marker's strength.

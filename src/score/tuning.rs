@@ -86,7 +86,7 @@ pub(crate) struct Strategy {
     /// `cues::TYPE_LAYOUT_WORDS`).
     pub layout: Option<usize>,
     /// Prose outside the region is another section of the page (a landing page's sections
-    /// sit in containers of their own).
+    /// and a thread's replies sit in containers of their own).
     pub sections: bool,
 }
 
@@ -121,6 +121,7 @@ pub(crate) fn strategy(read_as: PageType) -> Strategy {
         Service => Some(0),
         Listing => Some(1),
         Collection => Some(2),
+        Forum => Some(3),
         _ => None,
     };
     Strategy {
@@ -128,7 +129,7 @@ pub(crate) fn strategy(read_as: PageType) -> Strategy {
         chrome,
         region_list_links,
         layout,
-        sections: read_as == Service,
+        sections: matches!(read_as, Service | Forum),
     }
 }
 
