@@ -134,6 +134,10 @@ pub enum Term {
     Hidden,
     /// Shorter than the extractor's minimum block length.
     TooShort,
+    /// The block repeats, word for word, a longer-than-a-line block that comes earlier and is
+    /// content: a copy for another screen size, a carousel's cloned slide, a no-script
+    /// fallback.
+    Repeat,
     /// Nothing on the page reached the threshold, but it has prose: the best-scoring run of
     /// blocks is lifted to the threshold, so that a page with text never comes out empty.
     Fallback,

@@ -271,6 +271,9 @@ impl Extractor {
             }
         }
         score::rescue(&seg.blocks, &mut cls.blocks, &role, threshold);
+        if cls.strategy.drop_repeats {
+            score::drop_repeats(&seg.blocks, &mut cls.blocks, threshold);
+        }
         Decision {
             cls,
             metadata,

@@ -301,3 +301,43 @@ fn a_page_of_menus_and_footers_alone_stays_empty() {
         .iter()
         .any(|c| c.term == dechrome::Term::Fallback)));
 }
+
+#[test]
+fn a_forum_reply_quoting_an_earlier_post_does_not_repeat_it() {
+    let quoted = "On rims you can stack them flat or hang them by the rim, which is what most \
+                  tyre hotels do.";
+    let page = include_str!("fixtures/forum_thread.html").replace(
+        "<div class=\"comment-body\"><p>Whatever you do,",
+        &format!(
+            "<div class=\"comment-body\"><blockquote class=\"quote\"><p>{quoted}</p>\
+             </blockquote><p>Whatever you do,"
+        ),
+    );
+    let page = page.replace(
+        "<p>On rims you can stack them flat or hang them by the rim, which is what most tyre \
+         hotels do. Without rims",
+        &format!("<p>{quoted}</p><p>Without rims"),
+    );
+    let doc = extract(&page).expect("ok");
+    assert_eq!(doc.page_type, dechrome::PageType::Forum);
+    assert_eq!(doc.text.matches(quoted).count(), 1, "{}", doc.text);
+    assert!(doc
+        .text
+        .contains("Whatever you do, keep them out of the sun"));
+    // On an article, a sentence said twice is kept twice: it may be a refrain or a day of a
+    // plan that repeats.
+    let refrain = "<p>Breakfast: two eggs, a slice of rye bread and a cup of black tea.</p>";
+    let body = (1..=6)
+        .map(|d| {
+            format!(
+                "<h2>Day {d}</h2>{refrain}<p>Lunch on day {d} is soup with barley and carrots, \
+                 then a walk of at least forty minutes before the afternoon's work.</p>"
+            )
+        })
+        .collect::<String>();
+    let doc = extract(&format!(
+        "<article><h1>A week of meals</h1>{body}</article>"
+    ))
+    .expect("ok");
+    assert_eq!(doc.text.matches("Breakfast: two eggs").count(), 6);
+}

@@ -119,6 +119,8 @@ pub(crate) struct Classified {
     pub blocks: Vec<Judged>,
     /// The page's type and the evidence for it.
     pub page: page_type::Detection,
+    /// How the page is read.
+    pub strategy: tuning::Strategy,
     pub language: Option<&'static str>,
     pub headline: Option<usize>,
 }
@@ -286,6 +288,7 @@ pub(crate) fn classify(
     Classified {
         blocks: facts,
         page: page_kind,
+        strategy,
         language,
         headline,
     }
@@ -370,6 +373,30 @@ fn clear_own_chrome(
                 .filter(|f| f.chrome.is_some_and(|c| c.word == word))
             {
                 f.chrome = None;
+            }
+        }
+    }
+}
+
+/// A block that repeats, word for word, an earlier content block of some length is a copy (a
+/// layout for another screen size, a carousel's cloned slide, a no-script fallback): it is
+/// moved just under the threshold with the `Repeat` term, so that the text says it once.
+pub(crate) fn drop_repeats(blocks: &[RawBlock], facts: &mut [Judged], threshold: f32) {
+    use std::collections::HashSet;
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (b, f) in blocks.iter().zip(facts.iter_mut()) {
+        if f.score < threshold || b.words < tuning::REPEAT_MIN_WORDS || b.kind == Kind::Pre {
+            continue;
+        }
+        if !seen.insert(b.text.as_str()) {
+            let value = threshold - f.score - 1e-3;
+            f.score += value;
+            if !f.terms.is_empty() {
+                f.terms.push(Contribution {
+                    term: Term::Repeat,
+                    input: 1.0,
+                    value,
+                });
             }
         }
     }

@@ -60,6 +60,11 @@ pub(crate) const MIN_LISTING_ITEMS: usize = 4;
 /// How far above a linked title its item's box may be.
 pub(crate) const ITEM_LEVELS: usize = 4;
 
+// --- Repeats ---
+
+/// A block of at least this many words that repeats an earlier content block is a copy.
+pub(crate) const REPEAT_MIN_WORDS: u32 = 8;
+
 // --- Never empty ---
 
 /// A page whose best block has fewer words than this has no prose to fall back on.
@@ -88,6 +93,10 @@ pub(crate) struct Strategy {
     /// Prose outside the region is another section of the page (a landing page's sections
     /// and a thread's replies sit in containers of their own).
     pub sections: bool,
+    /// A block that repeats an earlier content block word for word is a copy (a quote of an
+    /// earlier post, a layout for another screen size). On an article or a manual the same
+    /// line may well be said twice (a meal plan's days, a step for each language's tab).
+    pub drop_repeats: bool,
 }
 
 /// Below this probability, a page is read as an article whatever its most probable type: an
@@ -130,6 +139,7 @@ pub(crate) fn strategy(read_as: PageType) -> Strategy {
         region_list_links,
         layout,
         sections: matches!(read_as, Service | Forum),
+        drop_repeats: !matches!(read_as, Article | Documentation | Other),
     }
 }
 
