@@ -92,6 +92,11 @@ fn marked(elems: &[Elem<'_>]) -> Vec<bool> {
 /// and no chrome marker over them (a weak one, such as "widget", aside), the one with the
 /// most words.
 pub(crate) fn dominant<'g>(seg: &Segmentation<'_>, groups: &'g [Group]) -> Option<&'g Group> {
+    qualified(seg, groups).into_iter().max_by_key(|g| g.words)
+}
+
+/// The groups with at least [`MIN_ITEMS`] substantial items and no chrome marker over them.
+pub(crate) fn qualified<'g>(seg: &Segmentation<'_>, groups: &'g [Group]) -> Vec<&'g Group> {
     let elems = &seg.elems;
     let marked = marked(elems);
     groups
@@ -108,7 +113,7 @@ pub(crate) fn dominant<'g>(seg: &Segmentation<'_>, groups: &'g [Group]) -> Optio
                 .first()
                 .is_some_and(|&i| !marked.get(i as usize).copied().unwrap_or(true))
         })
-        .max_by_key(|g| g.words)
+        .collect()
 }
 
 /// Every group of at least [`MIN_ITEMS`] look-alike siblings that hold text.

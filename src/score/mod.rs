@@ -253,7 +253,12 @@ pub(crate) fn classify(
     if let Some(kind) = strategy.chrome {
         mark_type_chrome(seg, &mut facts, kind);
     }
-    if let Some(g) = dominant.filter(|_| strategy.items) {
+    let chosen: Vec<&items::Group> = match strategy.items {
+        tuning::Items::None => Vec::new(),
+        tuning::Items::Dominant => dominant.into_iter().collect(),
+        tuning::Items::All => items::qualified(seg, &groups),
+    };
+    for g in chosen {
         for &item in &g.items {
             let Some(e) = seg.elems.get(item as usize) else {
                 continue;

@@ -80,8 +80,8 @@ use crate::metadata::PageType;
 /// between types.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Strategy {
-    /// The page's dominant run of look-alike items (cards, products, entries) is content.
-    pub items: bool,
+    /// Which of the page's runs of look-alike items (cards, products, entries) are content.
+    pub items: Items,
     /// The page type's own chrome words (an index into `cues::TYPE_CHROME`).
     pub chrome: Option<usize>,
     /// How much link density counts against a list item or table row inside the region (1 on
@@ -97,6 +97,18 @@ pub(crate) struct Strategy {
     /// earlier post, a layout for another screen size). On an article or a manual the same
     /// line may well be said twice (a meal plan's days, a step for each language's tab).
     pub drop_repeats: bool,
+}
+
+/// Which runs of look-alike items a reading takes as content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Items {
+    /// None: they are judged block by block.
+    None,
+    /// The dominant run, the one with the most words (a manual's sections).
+    Dominant,
+    /// Every run with substance under no chrome marker (a landing page's feature cards, its
+    /// testimonials and its questions; a listing's entries in several boxes).
+    All,
 }
 
 /// Below this probability, a page is read as an article whatever its most probable type: an
@@ -115,7 +127,11 @@ pub(crate) fn read_as(page_type: PageType, confidence: f32) -> PageType {
 /// The strategy for reading a page as the given type.
 pub(crate) fn strategy(read_as: PageType) -> Strategy {
     use PageType::*;
-    let items = matches!(read_as, Listing | Collection | Service | Documentation);
+    let items = match read_as {
+        Listing | Collection | Service => Items::All,
+        Documentation => Items::Dominant,
+        _ => Items::None,
+    };
     let chrome = match read_as {
         Product => Some(0),
         Forum => Some(1),
