@@ -242,8 +242,12 @@ fn product_tabs_hidden_until_clicked_are_content_but_a_hidden_dialog_and_menu_ar
             "Customers also bought",
             "Paring Knife",
             "Returns",
+            // Customer reviews are not the product, on a product page.
+            "I bought this knife for my husband",
+            "Lovely balance and the walnut handle",
         ],
     );
+    assert_eq!(doc.page_type, dechrome::PageType::Product);
     let hidden: Vec<&str> = doc
         .blocks
         .iter()
@@ -340,4 +344,38 @@ fn a_forum_reply_quoting_an_earlier_post_does_not_repeat_it() {
     ))
     .expect("ok");
     assert_eq!(doc.text.matches("Breakfast: two eggs").count(), 6);
+}
+
+#[test]
+fn a_job_listing_keeps_every_items_title_company_salary_summary_and_date() {
+    let doc = extract(include_str!("fixtures/job_listing.html")).expect("ok");
+    assert_eq!(doc.page_type, dechrome::PageType::Listing);
+    keeps(
+        &doc.text,
+        &[
+            "Every job on this page can be done from anywhere in Europe",
+            "Backend engineer (Rust)",
+            "Harbor Labs · Remote, Europe",
+            "€70,000 – €85,000",
+            "with a small team that ships every day.",
+            "Posted 2 days ago",
+            "Technical writer",
+            "Driftwood Docs · Remote",
+            "Write the guides and the reference for an open-source database",
+            "Posted 2 weeks ago",
+        ],
+    );
+    drops(
+        &doc.text,
+        &[
+            "Filter jobs",
+            "Full time (214)",
+            "TypeScript (87)",
+            "Sort by",
+            "Next page",
+            "Save job",
+            "Post a job",
+            "Privacy",
+        ],
+    );
 }

@@ -142,3 +142,71 @@ pub(crate) fn groups(seg: &Segmentation<'_>) -> Vec<Group> {
     out.retain(|g| g.items.len() >= MIN_ITEMS);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::Dom;
+    use crate::segment::segment;
+
+    /// The words of the dominant group's first item.
+    fn dominant_first_item(page: &str) -> Option<String> {
+        let dom = Dom::parse(page, true);
+        let seg = segment(dom.view(), false, false, false);
+        let groups = groups(&seg);
+        let g = dominant(&seg, &groups)?;
+        let e = &seg.elems[g.items[0] as usize];
+        Some(
+            seg.blocks[e.first_block as usize..e.end_block as usize]
+                .iter()
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" / "),
+        )
+    }
+
+    #[test]
+    fn the_dominant_group_is_the_run_of_cards_not_the_menu_or_the_facets() {
+        let menu: String = (1..=12)
+            .map(|i| format!("<li class=menu-item><a href=/c{i}>Category number {i}</a></li>"))
+            .collect();
+        let facets: String = (1..=9)
+            .map(|i| format!("<li class=option-{i}><a href=?f={i}>Size {i} (12)</a></li>"))
+            .collect();
+        let cards: String = (1..=5)
+            .map(|i| {
+                format!(
+                    "<div class='card item-{i}'><h3><a href=/p/{i}>Walking boots model {i}</a></h3>\
+                     <p>Leather, waterproof, resoled by hand.</p><span>€{i}9.00</span></div>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<ul class=menu>{menu}</ul><ul class=facets>{facets}</ul><div class=grid>{cards}</div>"
+        );
+        // The cards' classes differ by a number only: they still look alike.
+        assert_eq!(
+            dominant_first_item(&page).as_deref(),
+            Some("Walking boots model 1 / Leather, waterproof, resoled by hand. / €19.00")
+        );
+    }
+
+    #[test]
+    fn a_run_under_a_chrome_marker_or_without_substance_is_no_group_of_items() {
+        let related: String = (1..=5)
+            .map(|i| {
+                format!(
+                    "<div class=teaser><h3><a href=/a{i}>Another story number {i}</a></h3>\
+                     <p>Its summary, a sentence long, as teasers have.</p></div>"
+                )
+            })
+            .collect();
+        let page = format!("<article><p>Body.</p></article><aside class=related>{related}</aside>");
+        assert_eq!(dominant_first_item(&page), None);
+        // One short line per item (a menu) has no substance.
+        let links: String = (1..=8)
+            .map(|i| format!("<li><a href=/{i}>Link {i}</a></li>"))
+            .collect();
+        assert_eq!(dominant_first_item(&format!("<ul>{links}</ul>")), None);
+    }
+}
