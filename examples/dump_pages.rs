@@ -8,30 +8,16 @@
 //! where `page_type` and `probabilities` are what the current model detects.
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
-use std::io::Write;
-use std::path::PathBuf;
+
+#[path = "support/dataset.rs"]
+mod dataset;
 
 fn main() {
-    let Some(dir) = std::env::args().nth(1).map(PathBuf::from) else {
-        eprintln!("usage: dump_pages DATASET_DIR > pages.jsonl");
-        std::process::exit(2);
-    };
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(dir.join("pages")) {
-        Ok(d) => d.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) => {
-            eprintln!("dump_pages: {}: {e}", dir.display());
-            std::process::exit(2);
-        }
-    };
-    files.retain(|p| p.extension().is_some_and(|x| x == "html"));
-    files.sort();
+    let files = dataset::pages("dump_pages", "DATASET_DIR > pages.jsonl");
     let lines: Vec<String> = files
         .par_iter()
         .map(|path| {
-            let id = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let id = dataset::id(path);
             let doc = std::fs::read(path)
                 .ok()
                 .and_then(|b| dechrome::extract_bytes(&b).ok());
@@ -52,10 +38,5 @@ fn main() {
                 .to_string()
         })
         .collect();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for l in lines {
-        if writeln!(out, "{l}").is_err() {
-            break;
-        }
-    }
+    dataset::print_lines(lines);
 }

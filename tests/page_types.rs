@@ -9,6 +9,23 @@ fn keeps(text: &str, kept: &[&str]) {
     }
 }
 
+/// Asserts that the lean text path gives the same text as the whole `Document`.
+fn lean_path_agrees(page: &str, doc: &dechrome::Document) {
+    let text = dechrome::Extractor::default()
+        .extract_text(page)
+        .expect("ok");
+    assert_eq!(text, doc.text);
+}
+
+/// The texts of the blocks whose score has `term` among its terms.
+fn blocks_with(doc: &dechrome::Document, term: dechrome::Term) -> Vec<&str> {
+    doc.blocks
+        .iter()
+        .filter(|b| b.contributions.iter().any(|c| c.term == term))
+        .map(|b| b.text.as_str())
+        .collect()
+}
+
 /// Asserts that the text holds none of `chrome`.
 fn drops(text: &str, chrome: &[&str]) {
     for c in chrome {
@@ -196,10 +213,7 @@ fn a_forum_drawn_by_scripts_is_read_from_its_noscript_copy() {
         ],
     );
     // The lean text path reads it the same way.
-    let text = dechrome::Extractor::default()
-        .extract_text(include_str!("fixtures/forum_noscript.html"))
-        .expect("ok");
-    assert_eq!(text, doc.text);
+    lean_path_agrees(include_str!("fixtures/forum_noscript.html"), &doc);
 }
 
 #[test]
@@ -274,22 +288,10 @@ fn a_page_where_nothing_reaches_the_threshold_still_gives_its_prose() {
         &doc.text,
         &["Archive", "Ten walks for autumn", "Privacy", "Imprint"],
     );
-    let rescued: Vec<&str> = doc
-        .blocks
-        .iter()
-        .filter(|b| {
-            b.contributions
-                .iter()
-                .any(|c| c.term == dechrome::Term::Fallback)
-        })
-        .map(|b| b.text.as_str())
-        .collect();
+    let rescued = blocks_with(&doc, dechrome::Term::Fallback);
     assert_eq!(rescued.len(), 2, "{rescued:?}");
     // The lean text path falls back the same way.
-    let text = dechrome::Extractor::default()
-        .extract_text(include_str!("fixtures/all_below_threshold.html"))
-        .expect("ok");
-    assert_eq!(text, doc.text);
+    lean_path_agrees(include_str!("fixtures/all_below_threshold.html"), &doc);
 }
 
 #[test]
@@ -300,10 +302,7 @@ fn a_page_of_menus_and_footers_alone_stays_empty() {
         <a href=/g>Careers</a> <a href=/h>Press</a> <a href=/i>Investors</a></div></body></html>";
     let doc = extract(page).expect("ok");
     assert_eq!(doc.text, "");
-    assert!(doc.blocks.iter().all(|b| !b
-        .contributions
-        .iter()
-        .any(|c| c.term == dechrome::Term::Fallback)));
+    assert!(blocks_with(&doc, dechrome::Term::Fallback).is_empty());
 }
 
 #[test]

@@ -394,15 +394,7 @@ pub(crate) fn drop_repeats(blocks: &[RawBlock], facts: &mut [Judged], threshold:
             continue;
         }
         if !seen.insert(b.text.as_str()) {
-            let value = threshold - f.score - 1e-3;
-            f.score += value;
-            if !f.terms.is_empty() {
-                f.terms.push(Contribution {
-                    term: Term::Repeat,
-                    input: 1.0,
-                    value,
-                });
-            }
+            move_to(f, threshold - 1e-3, Term::Repeat);
         }
     }
 }
@@ -450,17 +442,21 @@ pub(crate) fn rescue(
     }
     // Link lists inside the run keep it together but are not lifted themselves.
     for i in (from..to).filter(|&i| free(i) && !mostly_linked(&blocks[i])) {
-        let f = &mut facts[i];
         // Just over the threshold, so that rounding cannot leave it under.
-        let value = threshold - f.score + 1e-3;
-        f.score += value;
-        if !f.terms.is_empty() {
-            f.terms.push(Contribution {
-                term: Term::Fallback,
-                input: 1.0,
-                value,
-            });
-        }
+        move_to(&mut facts[i], threshold + 1e-3, Term::Fallback);
+    }
+}
+
+/// Moves a block's score to `target` with one more term, kept in its explanation.
+fn move_to(f: &mut Judged, target: f32, term: Term) {
+    let value = target - f.score;
+    f.score = target;
+    if !f.terms.is_empty() {
+        f.terms.push(Contribution {
+            term,
+            input: 1.0,
+            value,
+        });
     }
 }
 

@@ -432,10 +432,14 @@ fn url_features(url: Option<&str>, v: &mut Vec<f32>) {
     }
 }
 
-static CLASS_MATCHER: LazyLock<Option<(AhoCorasick, Vec<usize>)>> = LazyLock::new(|| {
+/// One automaton over a table of vocabularies, and for each of its patterns the index of the
+/// vocabulary it comes from.
+type KindMatcher = Option<(AhoCorasick, Vec<usize>)>;
+
+fn kind_matcher(table: &[(&str, &[&str])]) -> KindMatcher {
     let mut kinds = Vec::new();
     let mut words = Vec::new();
-    for (k, (_, list)) in cues::PAGE_CLASS_WORDS.iter().enumerate() {
+    for (k, (_, list)) in table.iter().enumerate() {
         for w in *list {
             kinds.push(k);
             words.push(*w);
@@ -448,7 +452,10 @@ static CLASS_MATCHER: LazyLock<Option<(AhoCorasick, Vec<usize>)>> = LazyLock::ne
         .build(words)
         .ok()
         .map(|ac| (ac, kinds))
-});
+}
+
+static CLASS_MATCHER: LazyLock<KindMatcher> =
+    LazyLock::new(|| kind_matcher(cues::PAGE_CLASS_WORDS));
 
 /// Counts the element once for each kind of page its class or id hints at.
 fn class_words(class: Option<&str>, id: Option<&str>, hits: &mut [u32; 7]) {
@@ -475,23 +482,7 @@ fn class_words(class: Option<&str>, id: Option<&str>, hits: &mut [u32; 7]) {
 /// The start of a class or id value that is read for page-type words.
 const MAX_CLASS_BYTES: usize = 256;
 
-static TEXT_MATCHER: LazyLock<Option<(AhoCorasick, Vec<usize>)>> = LazyLock::new(|| {
-    let mut kinds = Vec::new();
-    let mut words = Vec::new();
-    for (k, (_, list)) in cues::PAGE_TEXT_WORDS.iter().enumerate() {
-        for w in *list {
-            kinds.push(k);
-            words.push(*w);
-        }
-    }
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(words)
-        .ok()
-        .map(|ac| (ac, kinds))
-});
+static TEXT_MATCHER: LazyLock<KindMatcher> = LazyLock::new(|| kind_matcher(cues::PAGE_TEXT_WORDS));
 
 /// Counts a short line once for each kind of page its words hint at (a phrase counts where
 /// a word starts).
