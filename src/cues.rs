@@ -364,6 +364,8 @@ pub(crate) const TYPE_LAYOUT_WORDS: &[&[&str]] = &[
     // forum: the replies are the thread ('comment' stays chrome: Q&A sites keep comments
     // under each answer, apart from the thread)
     &["reply", "respond", "disqus"],
+    // documentation: admonitions ("alert", "notice") and margin notes are the manual's own
+    &["alert", "notice", "aside", "meta", "bottom"],
 ];
 
 /// Short lines that hint at a kind of page (lower case; matched where a word starts).

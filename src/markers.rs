@@ -74,6 +74,33 @@ pub(crate) fn type_chrome_word(kind: usize, value: &str) -> Option<&'static CueW
     })
 }
 
+/// True when `start` lies in the hash that CSS Modules and similar tools append to a class
+/// name (`table_root__adKqa`): a few random letters and digits after a double underscore at
+/// the end of the token, which spell nothing.
+fn in_generated_hash(value: &str, start: usize) -> bool {
+    let bytes = value.as_bytes();
+    let token_end = bytes[start..]
+        .iter()
+        .position(|b| b.is_ascii_whitespace())
+        .map_or(bytes.len(), |p| start + p);
+    let before = &value[..start];
+    let Some(sep) = before.rfind("__") else {
+        return false;
+    };
+    // The double underscore must be in the same token, and the hash must run to its end.
+    if before[sep..].bytes().any(|b| b.is_ascii_whitespace()) {
+        return false;
+    }
+    let hash = &bytes[sep + 2..token_end];
+    (4..=8).contains(&hash.len())
+        && hash
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
+        && hash
+            .iter()
+            .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
 /// Applies the class/id vocabulary to one attribute value, adding to `cue`.
 fn apply_words(value: &str, cue: &mut Cue) {
     let Some(ac) = MATCHER.as_ref() else { return };
@@ -87,6 +114,9 @@ fn apply_words(value: &str, cue: &mut Cue) {
         if word.token
             && !(is_boundary(bytes, m.start(), true) && is_boundary(bytes, m.end(), false))
         {
+            continue;
+        }
+        if in_generated_hash(value, m.start()) {
             continue;
         }
         let bit = 1u128 << (idx % 128);
@@ -260,6 +290,25 @@ mod tests {
             None
         );
         assert_eq!(cue_of(r#"<div class="navy">x</div>"#).chrome, None);
+    }
+
+    #[test]
+    fn generated_class_hashes_spell_no_words() {
+        // A CSS Modules hash is not an "ad", a "nav" or a "menu".
+        assert_eq!(
+            cue_of(r#"<div class="mdx-table_root__adKqa">x</div>"#).chrome,
+            None
+        );
+        assert_eq!(cue_of(r#"<div class="list__Nav3x">x</div>"#).chrome, None);
+        // A name after a double underscore that is a word still counts (BEM elements).
+        assert_eq!(
+            cue_of(r#"<div class="article__share-bar">x</div>"#).chrome,
+            Some("share")
+        );
+        assert_eq!(
+            cue_of(r#"<div class="page__nav">x</div>"#).chrome,
+            Some("nav")
+        );
     }
 
     #[test]

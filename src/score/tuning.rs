@@ -147,6 +147,7 @@ pub(crate) fn strategy(read_as: PageType) -> Strategy {
         Listing => Some(1),
         Collection => Some(2),
         Forum => Some(3),
+        Documentation => Some(4),
         _ => None,
     };
     Strategy {
