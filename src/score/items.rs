@@ -2,8 +2,6 @@
 //! of a grid, the posts of a thread). Found in one pass over the block-level elements, so a
 //! page of a hundred thousand items stays linear.
 
-use std::collections::hash_map::DefaultHasher;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use crate::segment::{Elem, Segmentation, NONE};
@@ -33,6 +31,31 @@ impl Group {
     }
 }
 
+/// A small, fast, non-cryptographic hasher (the multiply-rotate scheme of rustc's FxHash)
+/// for signatures: two classes that collide only count as look-alike, which a page can
+/// cause no harm with, and no hash table is keyed by it.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, word: u32) {
+        self.write_u64(u64::from(word));
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Class tokens that tell one item from the next rather than what it is.
 const STATE_TOKENS: &[&str] = &[
     "odd", "even", "first", "last", "active", "selected", "current", "featured",
@@ -42,8 +65,8 @@ const STATE_TOKENS: &[&str] = &[
 /// one item from the next (numbers, odd/even, first/last, active). The tokens' hashes are
 /// summed, so their order does not matter and nothing is allocated.
 fn signature(e: &Elem<'_>) -> u64 {
-    let hash = |x: &dyn Fn(&mut DefaultHasher)| {
-        let mut h = DefaultHasher::new();
+    let hash = |x: &dyn Fn(&mut Fx)| {
+        let mut h = Fx::default();
         x(&mut h);
         h.finish()
     };
@@ -116,30 +139,37 @@ pub(crate) fn qualified<'g>(seg: &Segmentation<'_>, groups: &'g [Group]) -> Vec<
         .collect()
 }
 
-/// Every group of at least [`MIN_ITEMS`] look-alike siblings that hold text.
+/// Every group of at least [`MIN_ITEMS`] look-alike siblings that hold text, in the order of
+/// their first items. Siblings are grouped by sorting (parent, signature) pairs rather than
+/// through a hash map, so that no choice of class names can make the grouping slow.
 pub(crate) fn groups(seg: &Segmentation<'_>) -> Vec<Group> {
     let elems = &seg.elems;
-    let mut by_parent: HashMap<(u32, u64), usize> = HashMap::new();
-    let mut out: Vec<Group> = Vec::new();
-    for (i, e) in elems.iter().enumerate() {
-        if e.parent == NONE || e.words == 0 || is_flow(e) {
-            continue;
-        }
-        let key = (e.parent, signature(e));
-        let at = *by_parent.entry(key).or_insert_with(|| {
-            out.push(Group {
-                items: Vec::new(),
+    let mut keyed: Vec<(u32, u64, u32)> = elems
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.parent != NONE && e.words > 0 && !is_flow(e))
+        .map(|(i, e)| (e.parent, signature(e), i as u32))
+        .collect();
+    keyed.sort_unstable();
+    let mut out: Vec<Group> = keyed
+        .chunk_by(|a, b| a.0 == b.0 && a.1 == b.1)
+        .filter(|run| run.len() >= MIN_ITEMS)
+        .map(|run| {
+            let mut g = Group {
+                items: Vec::with_capacity(run.len()),
                 words: 0,
                 link_words: 0,
-            });
-            out.len() - 1
-        });
-        let g = &mut out[at];
-        g.items.push(i as u32);
-        g.words += e.words;
-        g.link_words += e.link_words;
-    }
-    out.retain(|g| g.items.len() >= MIN_ITEMS);
+            };
+            for &(_, _, i) in run {
+                let e = &elems[i as usize];
+                g.items.push(i);
+                g.words += e.words;
+                g.link_words += e.link_words;
+            }
+            g
+        })
+        .collect();
+    out.sort_unstable_by_key(|g| g.items.first().copied());
     out
 }
 
