@@ -173,7 +173,7 @@ fn print_type_table(report: &Report, peers: &[(String, Report)], md: bool) {
         };
         let best = peers.iter().map(|(_, r)| peer_f1(r)).fold(t.f1, f64::max);
         let cell = |f: f64| {
-            if md && (f - best).abs() < 5e-4 {
+            if md && format!("{f:.3}") == format!("{best:.3}") {
                 format!("**{f:.3}**")
             } else {
                 format!("{f:.3}")
