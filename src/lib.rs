@@ -34,8 +34,10 @@
 //!
 //! ## The pipeline
 //! One module per stage: [`decode`](crate::extract_bytes) bytes to text → parse (html5ever) →
-//! clean and segment into text blocks → score and classify → assemble the [`Document`].
-//! The vocabularies and weights the stages apply are data, kept apart in one module.
+//! clean and segment into text blocks → detect the [`PageType`] and score and classify the
+//! blocks for that kind of page → assemble the [`Document`]. The vocabularies, weights,
+//! thresholds and the page-type model's parameters the stages apply are data, kept apart
+//! from the code that applies them.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
