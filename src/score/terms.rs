@@ -90,10 +90,14 @@ pub(crate) fn first_pass(
                     x.push((Term::Headline, 1.0));
                     headline.get_or_insert(i);
                 }
-            } else if short && (before || after) && b.kind != Kind::TableRow {
+            } else if short
+                && (before || after)
+                && b.kind != Kind::TableRow
+                && page.strategy.short_lines
+            {
                 // Table rows are short by nature: their table decides.
                 x.push((Term::ShortAtEdge, 1.0));
-            } else if short && b.kind == Kind::Other {
+            } else if short && b.kind == Kind::Other && page.strategy.short_lines {
                 // A short line in a bare box, not a paragraph, list or table: a widget's
                 // label ("Show image", "External content"), a credit, a control.
                 x.push((Term::LooseLine, 1.0));

@@ -93,6 +93,10 @@ pub(crate) struct Strategy {
     /// Prose outside the region is another section of the page (a landing page's sections
     /// and a thread's replies sit in containers of their own).
     pub sections: bool,
+    /// Short lines at the region's edges and in bare boxes are chrome (a date, "Share", a
+    /// widget's label), as around an article. On a product grid or a landing page short
+    /// lines are its labels, prices and figures.
+    pub short_lines: bool,
     /// A block that repeats an earlier content block word for word is a copy (a quote of an
     /// earlier post, a layout for another screen size). On an article or a manual the same
     /// line may well be said twice (a meal plan's days, a step for each language's tab).
@@ -157,6 +161,7 @@ pub(crate) fn strategy(read_as: PageType) -> Strategy {
         layout,
         sections: matches!(read_as, Service | Forum),
         drop_repeats: !matches!(read_as, Article | Documentation | Other),
+        short_lines: !matches!(read_as, Collection | Service),
     }
 }
 
