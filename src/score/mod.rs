@@ -45,6 +45,7 @@ use crate::document::{BlockKind, Contribution, Term};
 use crate::metadata::MetaRole;
 use crate::segment::{Elem, Kind, RawBlock, Segmentation};
 use crate::stopwords;
+use std::collections::HashMap;
 use tuning::{MIN_REGION_SHARE, OWN_CONTENT_SHARE, REGION_TAIL_BLOCKS, UNMARKED_ARTICLE_SHARE};
 
 /// A chrome marker that applies to a block: its word and weight.
@@ -268,6 +269,25 @@ pub(crate) fn classify(
                 .unwrap_or_default()
             {
                 f.in_items = true;
+            }
+        }
+    }
+    // A line found three times or more among the items is their template ("Read more", a
+    // badge, a "Posted in"), not their content: it is judged like any other block.
+    if strategy.item_template {
+        let mut counts: HashMap<&str, u32> = HashMap::new();
+        for (b, f) in blocks.iter().zip(facts.iter()) {
+            if f.in_items {
+                *counts.entry(b.text.as_str()).or_default() += 1;
+            }
+        }
+        for (b, f) in blocks.iter().zip(facts.iter_mut()) {
+            if f.in_items
+                && counts
+                    .get(b.text.as_str())
+                    .is_some_and(|&n| n >= tuning::TEMPLATE_ITEMS)
+            {
+                f.in_items = false;
             }
         }
     }

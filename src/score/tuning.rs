@@ -93,6 +93,9 @@ pub(crate) struct Strategy {
     /// Prose outside the region is another section of the page (a landing page's sections
     /// and a thread's replies sit in containers of their own).
     pub sections: bool,
+    /// A line found [`TEMPLATE_ITEMS`] times or more among the items is their template (a
+    /// "Read more", a badge, a "Posted in") rather than their content.
+    pub item_template: bool,
     /// Short lines at the region's edges and in bare boxes are chrome (a date, "Share", a
     /// widget's label), as around an article. On a product grid or a landing page short
     /// lines are its labels, prices and figures.
@@ -102,6 +105,9 @@ pub(crate) struct Strategy {
     /// line may well be said twice (a meal plan's days, a step for each language's tab).
     pub drop_repeats: bool,
 }
+
+/// A line found this many times among a page's items is their template.
+pub(crate) const TEMPLATE_ITEMS: u32 = 3;
 
 /// Which runs of look-alike items a reading takes as content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,6 +168,7 @@ pub(crate) fn strategy(read_as: PageType) -> Strategy {
         sections: matches!(read_as, Service | Forum),
         drop_repeats: !matches!(read_as, Article | Documentation | Other),
         short_lines: !matches!(read_as, Collection | Service),
+        item_template: matches!(read_as, Listing | Service),
     }
 }
 
