@@ -308,22 +308,51 @@ pub(crate) const CALL_TO_ACTION: &[&str] = &[
 
 // ------------------------------------------------------------------------------ page types
 
-/// Class and id words that mark chrome on one kind of page only (see
-/// [`crate::score::tuning::Strategy`]): customer reviews and ratings around a product, a
-/// poster's signature and profile box on a forum, a contact form on a service page. On an
-/// article the same words name its content (a review, a reader's question).
+/// Class and id words that mark chrome around a product only: customer reviews and
+/// ratings, tooltips, recently viewed and cross-selling strips. On an article the same words
+/// name its content (a review). See [`crate::score::tuning::Strategy`].
 #[rustfmt::skip]
-pub(crate) const TYPE_CHROME: &[&[CueWord]] = &[
-    // product
-    &[sub("review", STRONG), sub("rating", STRONG), tok("customer", STRONG), sub("tooltip", STRONG),
-        sub("avatar", STRONG), sub("recently-viewed", STRONG), sub("recentlyviewed", STRONG),
-        sub("upsell", STRONG), sub("cross-sell", STRONG), sub("crosssell", STRONG)],
-    // forum
-    &[sub("signature", STRONG), sub("usertitle", STRONG), sub("userextra", STRONG),
-        sub("user-extra", STRONG), sub("postprofile", STRONG), tok("badges", STRONG),
-        sub("vote", STRONG), sub("reaction", STRONG)],
-    // service
-    &[tok("contact", STRONG), sub("contact-form", STRONG), sub("contactform", STRONG)],
+pub(crate) static PRODUCT_CHROME: &[CueWord] = &[
+    sub("review", STRONG), sub("rating", STRONG), tok("customer", STRONG), sub("tooltip", STRONG),
+    sub("avatar", STRONG), sub("recently-viewed", STRONG), sub("recentlyviewed", STRONG),
+    sub("upsell", STRONG), sub("cross-sell", STRONG), sub("crosssell", STRONG),
+];
+
+/// Class and id words that mark chrome on a forum only: a poster's signature, title and
+/// profile box, votes and reactions.
+#[rustfmt::skip]
+pub(crate) static FORUM_CHROME: &[CueWord] = &[
+    sub("signature", STRONG), sub("usertitle", STRONG), sub("userextra", STRONG),
+    sub("user-extra", STRONG), sub("postprofile", STRONG), tok("badges", STRONG),
+    sub("vote", STRONG), sub("reaction", STRONG),
+];
+
+/// Class and id words that mark chrome on a service page only: its contact form.
+#[rustfmt::skip]
+pub(crate) static SERVICE_CHROME: &[CueWord] = &[
+    tok("contact", STRONG), sub("contact-form", STRONG), sub("contactform", STRONG),
+];
+
+/// Every kind of page's own chrome vocabulary (each gets one automaton). These are statics,
+/// not constants, so that a vocabulary is known by its address.
+pub(crate) static TYPE_CHROME: [&[CueWord]; 3] = [PRODUCT_CHROME, FORUM_CHROME, SERVICE_CHROME];
+
+/// JSON-LD and microdata types that a page declares, by the page-type feature each sets
+/// (in the features' order; compared case-insensitively with the type's last path step).
+#[rustfmt::skip]
+pub(crate) const DECLARED_TYPES: &[(&str, &[&str])] = &[
+    ("ld_article", &["Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle",
+        "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "LiveBlogPosting",
+        "Review", "Recipe"]),
+    ("ld_product", &["Product", "ProductGroup", "IndividualProduct", "ProductModel"]),
+    ("ld_offer", &["Offer", "AggregateOffer"]),
+    ("ld_list", &["ItemList", "CollectionPage", "SearchResultsPage", "OfferCatalog", "ListItem"]),
+    ("ld_forum", &["DiscussionForumPosting", "QAPage", "Question", "Answer", "Comment",
+        "SocialMediaPosting"]),
+    ("ld_docs", &["TechArticle", "APIReference", "SoftwareSourceCode", "HowTo"]),
+    ("ld_service", &["Service", "ProfessionalService", "LocalBusiness", "FinancialProduct",
+        "MedicalBusiness", "EducationalOccupationalProgram", "Course"]),
+    ("ld_faq", &["FAQPage"]),
 ];
 
 /// Words in class and id values that hint at a kind of page, by the kind they hint at
@@ -349,24 +378,27 @@ pub(crate) const PAGE_CLASS_WORDS: &[(&str, &[&str])] = &[
         "summary", "snippet"]),
 ];
 
-/// Chrome words that name a layout component on some kinds of page rather than chrome: on a
-/// landing page the hero banner, the carousel of testimonials and the widget boxes hold the
-/// offer itself; on a listing or a product grid, the results sit in a "search" box. On such
-/// a page a block under one of these words is judged without the marker.
-#[rustfmt::skip]
-pub(crate) const TYPE_LAYOUT_WORDS: &[&[&str]] = &[
-    // service
-    &["widget", "carousel", "bottom", "banner", "promo", "teaser", "tablist"],
-    // listing
-    &["search", "teaser", "widget", "carousel", "read-more", "readmore"],
-    // collection
-    &["search", "widget", "bottom", "carousel"],
-    // forum: the replies are the thread ('comment' stays chrome: Q&A sites keep comments
-    // under each answer, apart from the thread)
-    &["reply", "respond", "disqus"],
-    // documentation: admonitions ("alert", "notice") and margin notes are the manual's own
-    &["alert", "notice", "aside", "meta", "bottom"],
+/// Chrome words that name a layout component on some kinds of page rather than chrome (see
+/// [`crate::score::tuning::Strategy`]). On such a page a block under one of these words is
+/// judged without the marker.
+///
+/// On a landing page the hero banner, the carousel of testimonials and the widget boxes hold
+/// the offer itself.
+pub(crate) const SERVICE_LAYOUT: &[&str] = &[
+    "widget", "carousel", "bottom", "banner", "promo", "teaser", "tablist",
 ];
+/// On a listing the entries sit in a "search" box, as teasers with a "read more".
+#[rustfmt::skip]
+pub(crate) const LISTING_LAYOUT: &[&str] = &[
+    "search", "teaser", "widget", "carousel", "read-more", "readmore",
+];
+/// On a product grid the products sit in a "search" box or a carousel.
+pub(crate) const COLLECTION_LAYOUT: &[&str] = &["search", "widget", "bottom", "carousel"];
+/// On a forum the replies are the thread ("comment" stays chrome: Q&A sites keep comments
+/// under each answer, apart from the thread).
+pub(crate) const FORUM_LAYOUT: &[&str] = &["reply", "respond", "disqus"];
+/// In documentation, admonitions ("alert", "notice") and margin notes are the manual's own.
+pub(crate) const DOCS_LAYOUT: &[&str] = &["alert", "notice", "aside", "meta", "bottom"];
 
 /// Short lines that hint at a kind of page (lower case; matched where a word starts).
 #[rustfmt::skip]

@@ -61,38 +61,52 @@ static TYPE_MATCHERS: LazyLock<Vec<Option<AhoCorasick>>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The first word of one kind of page's own chrome vocabulary (`cues::TYPE_CHROME[kind]`)
-/// in a class or id value, with the same token rules as the general vocabulary.
-pub(crate) fn type_chrome_word(kind: usize, value: &str) -> Option<&'static CueWord> {
-    let ac = TYPE_MATCHERS.get(kind)?.as_ref()?;
-    let words = cues::TYPE_CHROME.get(kind)?;
+/// True when a vocabulary word found at `start..end` of a class or id value counts: a `tok`
+/// word must stand as a whole token, and no word counts inside a generated hash.
+fn counts_at(word: &CueWord, value: &str, start: usize, end: usize) -> bool {
     let bytes = value.as_bytes();
+    let whole = is_boundary(bytes, start, true) && is_boundary(bytes, end, false);
+    (!word.token || whole) && !in_generated_hash(bytes, start)
+}
+
+/// The first word of one kind of page's own chrome vocabulary (one of `cues::TYPE_CHROME`)
+/// in a class or id value, with the same rules as the general vocabulary.
+pub(crate) fn type_chrome_word(words: &'static [CueWord], value: &str) -> Option<&'static CueWord> {
+    let kind = cues::TYPE_CHROME
+        .iter()
+        .position(|w| std::ptr::eq(*w, words))?;
+    let ac = TYPE_MATCHERS.get(kind)?.as_ref()?;
     ac.find_overlapping_iter(value).find_map(|m| {
         let word = words.get(m.pattern().as_usize())?;
-        let whole = is_boundary(bytes, m.start(), true) && is_boundary(bytes, m.end(), false);
-        (!word.token || whole).then_some(word)
+        counts_at(word, value, m.start(), m.end()).then_some(word)
     })
 }
 
+/// Longest hash that [`in_generated_hash`] recognises.
+const MAX_HASH: usize = 8;
+
 /// True when `start` lies in the hash that CSS Modules and similar tools append to a class
-/// name (`table_root__adKqa`): a few random letters and digits after a double underscore at
-/// the end of the token, which spell nothing.
-fn in_generated_hash(value: &str, start: usize) -> bool {
-    let bytes = value.as_bytes();
-    let token_end = bytes[start..]
+/// name (`table_root__adKqa`): four to eight letters and digits, with a capital or a digit,
+/// after a double underscore at the end of the token, which spell nothing. Only the few
+/// bytes around `start` are read, so a long class value costs no more per match.
+fn in_generated_hash(bytes: &[u8], start: usize) -> bool {
+    // The hash runs to the token's end, within MAX_HASH bytes of the match.
+    let Some(len) = bytes[start..]
         .iter()
+        .take(MAX_HASH + 1)
         .position(|b| b.is_ascii_whitespace())
-        .map_or(bytes.len(), |p| start + p);
-    let before = &value[..start];
-    let Some(sep) = before.rfind("__") else {
+        .or((bytes.len() - start <= MAX_HASH).then_some(bytes.len() - start))
+    else {
         return false;
     };
-    // The double underscore must be in the same token, and the hash must run to its end.
-    if before[sep..].bytes().any(|b| b.is_ascii_whitespace()) {
+    let token_end = start + len;
+    // The double underscore just before the hash, in the same token.
+    let window = token_end.saturating_sub(MAX_HASH + 2)..start;
+    let Some(sep) = window.rev().find(|&i| bytes.get(i..i + 2) == Some(b"__")) else {
         return false;
-    }
+    };
     let hash = &bytes[sep + 2..token_end];
-    (4..=8).contains(&hash.len())
+    (4..=MAX_HASH).contains(&hash.len())
         && hash
             .iter()
             .all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
@@ -104,19 +118,13 @@ fn in_generated_hash(value: &str, start: usize) -> bool {
 /// Applies the class/id vocabulary to one attribute value, adding to `cue`.
 fn apply_words(value: &str, cue: &mut Cue) {
     let Some(ac) = MATCHER.as_ref() else { return };
-    let bytes = value.as_bytes();
     let mut seen: u128 = 0; // each vocabulary word counts once per attribute
     for m in ac.find_overlapping_iter(value) {
         let idx = m.pattern().as_usize();
         let Some(word): Option<&CueWord> = CLASS_ID_CUES.get(idx) else {
             continue;
         };
-        if word.token
-            && !(is_boundary(bytes, m.start(), true) && is_boundary(bytes, m.end(), false))
-        {
-            continue;
-        }
-        if in_generated_hash(value, m.start()) {
+        if !counts_at(word, value, m.start(), m.end()) {
             continue;
         }
         let bit = 1u128 << (idx % 128);
@@ -290,6 +298,24 @@ mod tests {
             None
         );
         assert_eq!(cue_of(r#"<div class="navy">x</div>"#).chrome, None);
+    }
+
+    #[test]
+    fn a_page_types_own_chrome_words_are_found_by_their_vocabulary() {
+        let word = |words, v| type_chrome_word(words, v).map(|w| w.word);
+        assert_eq!(
+            word(cues::PRODUCT_CHROME, "product-reviews"),
+            Some("review")
+        );
+        assert_eq!(
+            word(cues::FORUM_CHROME, "post signature"),
+            Some("signature")
+        );
+        assert_eq!(word(cues::SERVICE_CHROME, "contact"), Some("contact"));
+        assert_eq!(word(cues::PRODUCT_CHROME, "post signature"), None);
+        // The same rules as the general vocabulary: whole tokens, and no generated hashes.
+        assert_eq!(word(cues::SERVICE_CHROME, "contactless"), None);
+        assert_eq!(word(cues::PRODUCT_CHROME, "card_root__reviewX1"), None);
     }
 
     #[test]

@@ -26,8 +26,15 @@
 //! 5. **Context** ([`context`]). A second pass lets a heading take the label of the section it
 //!    opens, a short line ending in a colon the label of what it introduces, and other short
 //!    lines lean to their neighbours. Every input is kept in the block's explanation.
-//! 6. **Fallback.** When the region holds too little of the page's prose, region membership is
-//!    not trusted; blocks are judged on their own features and their neighbours' (jusText).
+//! 6. **No trusted region.** When the region holds too little of the page's prose, region
+//!    membership is not trusted; blocks are judged on their own features and their
+//!    neighbours' (jusText).
+//! 7. **Page types** ([`items`], [`page_type`]). Runs of look-alike items are grouped, the page
+//!    type is detected, and the type's reading ([`tuning::Strategy`]) sets the few parameters
+//!    that differ between kinds of page: which items are content, the type's own chrome and
+//!    layout words, short lines, sections outside the region.
+//! 8. **After the threshold** ([`rescue`], [`drop_repeats`]). A page with prose where nothing
+//!    reached the threshold keeps its best run of blocks, and copies are said once.
 
 mod context;
 pub(crate) mod items;
@@ -235,29 +242,25 @@ pub(crate) fn classify(
     };
     // Repeated structure and the page's type.
     let groups = items::groups(seg);
-    let dominant = items::dominant(seg, &groups);
+    let qualified = items::qualified(seg, &groups);
+    let dominant = items::dominant(&qualified);
     let values = page_type::features(seg, &facts, trusted, &groups, dominant, hints);
-    let words: u32 = blocks.iter().map(|b| b.words).sum();
-    let page_kind = page_type::detect(&values, words);
+    let page_words: u32 = blocks.iter().map(|b| b.words).sum();
+    let page_kind = page_type::detect(&values, page_words);
     let strategy = tuning::strategy(page_kind.read_as);
     // Words that name layout components on this kind of page are not chrome here.
-    if let Some(words) = strategy
-        .layout
-        .and_then(|k| crate::cues::TYPE_LAYOUT_WORDS.get(k))
-    {
-        for f in facts.iter_mut() {
-            if f.chrome.is_some_and(|c| words.contains(&c.word)) {
-                f.chrome = None;
-            }
+    for f in facts.iter_mut() {
+        if f.chrome.is_some_and(|c| strategy.layout.contains(&c.word)) {
+            f.chrome = None;
         }
     }
-    if let Some(kind) = strategy.chrome {
-        mark_type_chrome(seg, &mut facts, kind);
+    if !strategy.chrome.is_empty() {
+        mark_type_chrome(seg, &mut facts, strategy.chrome, page_words);
     }
     let chosen: Vec<&items::Group> = match strategy.items {
         tuning::Items::None => Vec::new(),
         tuning::Items::Dominant => dominant.into_iter().collect(),
-        tuning::Items::All => items::qualified(seg, &groups),
+        tuning::Items::All => qualified,
     };
     for g in chosen {
         for &item in &g.items {
@@ -323,9 +326,13 @@ pub(crate) fn classify(
 /// product's reviews, a forum's signatures), where no other marker stands over them. A box
 /// that holds half the page or more is a wrapper whatever its class says, and the root and
 /// the body describe the page, not a part of it.
-fn mark_type_chrome(seg: &Segmentation<'_>, facts: &mut [Judged], kind: usize) {
+fn mark_type_chrome(
+    seg: &Segmentation<'_>,
+    facts: &mut [Judged],
+    words: &'static [crate::cues::CueWord],
+    page_words: u32,
+) {
     let elems = &seg.elems;
-    let page_words: u32 = seg.blocks.iter().map(|b| b.words).sum();
     let mut marks: Vec<Option<Chrome>> = vec![None; elems.len()];
     for (i, e) in elems.iter().enumerate() {
         let inherited = elems
@@ -335,7 +342,7 @@ fn mark_type_chrome(seg: &Segmentation<'_>, facts: &mut [Judged], kind: usize) {
             [e.class(), e.id()]
                 .into_iter()
                 .flatten()
-                .find_map(|v| crate::markers::type_chrome_word(kind, v))
+                .find_map(|v| crate::markers::type_chrome_word(words, v))
                 .map(|w| Chrome {
                     word: w.word,
                     weight: w.weight,

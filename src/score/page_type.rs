@@ -154,71 +154,9 @@ pub(crate) fn features(
     let blocks = &seg.blocks;
     let elems = &seg.elems;
     let mut v = Vec::with_capacity(FEATURES.len());
-    let d = &hints.declared;
-    v.push(any_of(
-        d,
-        &[
-            "Article",
-            "NewsArticle",
-            "BlogPosting",
-            "Report",
-            "ScholarlyArticle",
-            "ReportageNewsArticle",
-            "AnalysisNewsArticle",
-            "OpinionNewsArticle",
-            "LiveBlogPosting",
-            "Review",
-            "Recipe",
-        ],
-    ));
-    v.push(any_of(
-        d,
-        &[
-            "Product",
-            "ProductGroup",
-            "IndividualProduct",
-            "ProductModel",
-        ],
-    ));
-    v.push(any_of(d, &["Offer", "AggregateOffer"]));
-    v.push(any_of(
-        d,
-        &[
-            "ItemList",
-            "CollectionPage",
-            "SearchResultsPage",
-            "OfferCatalog",
-            "ListItem",
-        ],
-    ));
-    v.push(any_of(
-        d,
-        &[
-            "DiscussionForumPosting",
-            "QAPage",
-            "Question",
-            "Answer",
-            "Comment",
-            "SocialMediaPosting",
-        ],
-    ));
-    v.push(any_of(
-        d,
-        &["TechArticle", "APIReference", "SoftwareSourceCode", "HowTo"],
-    ));
-    v.push(any_of(
-        d,
-        &[
-            "Service",
-            "ProfessionalService",
-            "LocalBusiness",
-            "FinancialProduct",
-            "MedicalBusiness",
-            "EducationalOccupationalProgram",
-            "Course",
-        ],
-    ));
-    v.push(any_of(d, &["FAQPage"]));
+    for (_, types) in cues::DECLARED_TYPES {
+        v.push(any_of(&hints.declared, types));
+    }
     let og = hints.og_type.unwrap_or("").trim().to_ascii_lowercase();
     v.push(yes(og == "article" || og.starts_with("article")));
     v.push(yes(og.starts_with("product") || og == "og:product"));
@@ -631,6 +569,12 @@ mod tests {
         for t in ["The 1990s", "Save $ now", "€uro", "Chapter 4"] {
             assert!(!has_price(t), "{t}");
         }
+    }
+
+    #[test]
+    fn declared_types_fill_the_ld_features_in_order() {
+        let names: Vec<&str> = cues::DECLARED_TYPES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, FEATURES[..names.len()]);
     }
 
     #[test]

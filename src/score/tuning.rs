@@ -74,6 +74,7 @@ pub(crate) const FALLBACK_MARGIN: f32 = 1.0;
 
 // --- Strategies per page type ---
 
+use crate::cues::{self, CueWord};
 use crate::metadata::PageType;
 
 /// How a page of a given type is read: the parameters of the one mechanism that differ
@@ -82,14 +83,13 @@ use crate::metadata::PageType;
 pub(crate) struct Strategy {
     /// Which of the page's runs of look-alike items (cards, products, entries) are content.
     pub items: Items,
-    /// The page type's own chrome words (an index into `cues::TYPE_CHROME`).
-    pub chrome: Option<usize>,
+    /// The page type's own chrome words (one of `cues::TYPE_CHROME`; empty for none).
+    pub chrome: &'static [CueWord],
     /// How much link density counts against a list item or table row inside the region (1 on
     /// an article; less where link lists in the body are content, as a manual's contents).
     pub region_list_links: f32,
-    /// Chrome words that name layout components on this kind of page (an index into
-    /// `cues::TYPE_LAYOUT_WORDS`).
-    pub layout: Option<usize>,
+    /// Chrome words that name layout components on this kind of page (empty for none).
+    pub layout: &'static [&'static str],
     /// Prose outside the region is another section of the page (a landing page's sections
     /// and a thread's replies sit in containers of their own).
     pub sections: bool,
@@ -143,22 +143,22 @@ pub(crate) fn strategy(read_as: PageType) -> Strategy {
         _ => Items::None,
     };
     let chrome = match read_as {
-        Product => Some(0),
-        Forum => Some(1),
-        Service => Some(2),
-        _ => None,
+        Product => cues::PRODUCT_CHROME,
+        Forum => cues::FORUM_CHROME,
+        Service => cues::SERVICE_CHROME,
+        _ => &[],
     };
     let region_list_links = match read_as {
         Documentation => 0.0,
         _ => 1.0,
     };
     let layout = match read_as {
-        Service => Some(0),
-        Listing => Some(1),
-        Collection => Some(2),
-        Forum => Some(3),
-        Documentation => Some(4),
-        _ => None,
+        Service => cues::SERVICE_LAYOUT,
+        Listing => cues::LISTING_LAYOUT,
+        Collection => cues::COLLECTION_LAYOUT,
+        Forum => cues::FORUM_LAYOUT,
+        Documentation => cues::DOCS_LAYOUT,
+        _ => &[],
     };
     Strategy {
         items,
