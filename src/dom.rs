@@ -7,7 +7,7 @@
 //! Nothing here recurses, so neither building nor dropping the tree depends on its depth.
 
 use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tendril::StrTendril;
 use html5ever::{ns, Attribute, LocalName, Namespace, QualName};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -218,15 +218,22 @@ impl<'t, 'a> View<'t, 'a> {
 }
 
 impl Dom {
-    /// Parses a whole document with html5ever. With `scripting` on, as browsers parse,
-    /// `<noscript>` holds raw text; with it off, its content is markup.
+    /// Parses a whole document with html5ever alone, without the limits of
+    /// [`crate::parse`]: for unit tests. With `scripting` on, as browsers parse, `<noscript>`
+    /// holds raw text; with it off, its content is markup.
+    #[cfg(test)]
     pub fn parse(html: &str, scripting: bool) -> Dom {
-        let sink = Builder {
-            dom: RefCell::new(Dom::with_capacity(html)),
-        };
+        use html5ever::tendril::TendrilSink;
         let mut opts = html5ever::ParseOpts::default();
         opts.tree_builder.scripting_enabled = scripting;
-        html5ever::parse_document(sink, opts).one(html)
+        html5ever::parse_document(Builder::new(html), opts).one(html)
+    }
+
+    /// Bytes the tree holds in its two vectors (not counting the text, which shares the
+    /// input's buffers, nor attribute values, which clones share).
+    pub fn bytes(&self) -> usize {
+        nodes_bytes(&self.nodes)
+            + self.attrs.0.len() * std::mem::size_of::<(LocalName, StrTendril)>()
     }
 
     /// An empty document, its vectors sized from the markup so that they seldom grow.
@@ -340,6 +347,11 @@ impl Dom {
     }
 }
 
+/// Bytes a vector of nodes holds.
+pub(crate) fn nodes_bytes(nodes: &[Node]) -> usize {
+    std::mem::size_of_val(nodes)
+}
+
 impl Node {
     fn new(data: NodeData) -> Node {
         Node {
@@ -389,13 +401,22 @@ impl Iterator for Descendants<'_> {
 }
 
 /// The tree sink: html5ever calls it to build the [`Dom`].
-struct Builder {
-    dom: RefCell<Dom>,
+pub(crate) struct Builder {
+    pub dom: RefCell<Dom>,
+}
+
+impl Builder {
+    /// A sink for the document `html`, its vectors sized from the markup.
+    pub fn new(html: &str) -> Builder {
+        Builder {
+            dom: RefCell::new(Dom::with_capacity(html)),
+        }
+    }
 }
 
 /// An element's name as the tree builder asks for it.
 #[derive(Debug)]
-struct Name {
+pub(crate) struct Name {
     ns: Namespace,
     local: LocalName,
 }

@@ -26,10 +26,11 @@ pub enum Error {
         /// The configured limit.
         limit: usize,
     },
-    /// The parsed page has more nodes than [`Limits::max_nodes`](crate::Limits::max_nodes).
+    /// The page builds more nodes than [`Limits::max_nodes`](crate::Limits::max_nodes);
+    /// building stopped there.
     #[error("page has {nodes} DOM nodes, more than the limit of {limit}")]
     TooManyNodes {
-        /// Number of nodes in the parsed tree.
+        /// Number of nodes built when building stopped.
         nodes: usize,
         /// The configured limit.
         limit: usize,
@@ -39,6 +40,15 @@ pub enum Error {
     NotHtml {
         /// What the input looks like instead, e.g. `"PDF"`.
         kind: &'static str,
+    },
+    /// A stage needed more memory than [`Limits::max_memory`](crate::Limits::max_memory)
+    /// allows; it stopped before spending it.
+    #[error("the {stage} stage needs more memory than the limit of {limit} bytes")]
+    MemoryLimit {
+        /// The stage that ran out: `"parse"`, `"metadata"` or `"output"`.
+        stage: &'static str,
+        /// The configured limit.
+        limit: usize,
     },
     /// The charset hint given to the builder is not a known encoding label.
     #[error("unknown charset label {0:?}")]

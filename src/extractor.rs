@@ -5,8 +5,10 @@ use crate::document::{
     join_text, Block, Contribution, Document, Features, Image, Label, Link, ListInfo, Structure,
     TableInfo,
 };
+use crate::dom::nodes_bytes;
 use crate::dom::View;
 use crate::error::Error;
+use crate::limits::Budget;
 use crate::limits::Limits;
 use crate::metadata::{self, MetaRole};
 use crate::parse::{self, Noscript};
@@ -223,26 +225,32 @@ impl Extractor {
     /// parsed again with `<noscript>` as markup, and the reading with more prose is kept.
     fn run<T>(&self, text: &str, finish: impl FnOnce(Segmentation<'_>) -> T) -> Result<T, Error> {
         let fast = text.len() < LEAN_ABOVE_BYTES;
-        let mut first = parse::parse(text, &self.limits, Noscript::Skipped)?;
+        let budget = Budget::new(&self.limits);
+        let mut first = parse::parse(text, &self.limits, &budget, Noscript::Skipped)?;
         let noscript_bytes = first.noscript_bytes;
         let view = View::new(&first.dom.nodes, &first.dom.attrs);
         let seg = segment::segment(view, self.keep_links, fast, false);
         let visible = seg.prose_words();
         if noscript_bytes < NOSCRIPT_MIN_BYTES || visible >= NOSCRIPT_SHELL_WORDS {
+            budget.release(nodes_bytes(&first.dom.nodes));
             first.dom.nodes = Vec::new();
             return Ok(finish(seg));
         }
-        let mut second = parse::parse(text, &self.limits, Noscript::AsMarkup)?;
+        let mut second = parse::parse(text, &self.limits, &budget, Noscript::AsMarkup)?;
         let view = View::new(&second.dom.nodes, &second.dom.attrs);
         let with_noscript = segment::segment(view, self.keep_links, fast, true);
         if with_noscript.prose_words() > visible.saturating_mul(2) {
             drop(seg);
+            budget.release(first.dom.bytes());
             first.dom = crate::dom::Dom::default();
+            budget.release(nodes_bytes(&second.dom.nodes));
             second.dom.nodes = Vec::new();
             Ok(finish(with_noscript))
         } else {
             drop(with_noscript);
+            budget.release(second.dom.bytes());
             drop(second);
+            budget.release(nodes_bytes(&first.dom.nodes));
             first.dom.nodes = Vec::new();
             Ok(finish(seg))
         }

@@ -1,4 +1,7 @@
-//! Bounds on the work one extraction may do.
+//! Bounds on the work one extraction may do, and the memory budget the stages charge.
+
+use crate::error::Error;
+use std::cell::Cell;
 
 /// The limits that bound one extraction, in one place.
 ///
@@ -11,17 +14,27 @@
 /// use dechrome::Limits;
 /// let limits = Limits { max_input_bytes: 1 << 20, ..Limits::default() };
 /// assert_eq!(limits.max_depth, Limits::default().max_depth);
+/// assert_eq!(Limits::default().max_memory, 256 << 20);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Limits {
     /// Largest input accepted, in bytes (default 64 MiB).
     pub max_input_bytes: usize,
-    /// Largest number of DOM nodes accepted after parsing (default 4,000,000).
+    /// Largest number of DOM nodes built (default 4,000,000). Building stops as soon as the
+    /// tree passes it, with [`Error::TooManyNodes`](crate::Error::TooManyNodes).
     pub max_nodes: usize,
-    /// Deepest element nesting kept; deeper elements are flattened into their ancestor at
-    /// this depth (default 256).
+    /// Most elements open at once while the tree is built: the stack of open elements and
+    /// the open formatting elements together (default 256). A start tag that would go
+    /// deeper is dropped, its text kept, as browsers flatten such pages.
     pub max_depth: usize,
+    /// Memory the extraction may allocate for what grows faster than its input, in bytes
+    /// (default 256 MiB): the tree's nodes and attributes (formatting elements cloned into
+    /// every paragraph), the JSON-LD values, and the links and text of the result. Each stage
+    /// charges the budget as it grows and stops with
+    /// [`Error::MemoryLimit`](crate::Error::MemoryLimit) before it is spent. The input and
+    /// copies of it (decoded text, block texts) are not charged.
+    pub max_memory: usize,
 }
 
 impl Default for Limits {
@@ -30,6 +43,65 @@ impl Default for Limits {
             max_input_bytes: 64 << 20,
             max_nodes: 4_000_000,
             max_depth: 256,
+            max_memory: 256 << 20,
         }
+    }
+}
+
+/// The memory budget of one extraction: every stage that can grow faster than its input
+/// charges it, and the first charge past the limit is an error.
+#[derive(Debug)]
+pub(crate) struct Budget {
+    limit: usize,
+    used: Cell<usize>,
+}
+
+impl Budget {
+    pub fn new(limits: &Limits) -> Budget {
+        Budget {
+            limit: limits.max_memory,
+            used: Cell::new(0),
+        }
+    }
+
+    /// Charges `bytes` to the budget on behalf of `stage`.
+    pub fn charge(&self, stage: &'static str, bytes: usize) -> Result<(), Error> {
+        let used = self.used.get().saturating_add(bytes);
+        self.used.set(used);
+        if used > self.limit {
+            return Err(Error::MemoryLimit {
+                stage,
+                limit: self.limit,
+            });
+        }
+        Ok(())
+    }
+
+    /// Gives back `bytes` that a stage has freed.
+    pub fn release(&self, bytes: usize) {
+        self.used.set(self.used.get().saturating_sub(bytes));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_charge_past_the_limit_fails_and_releases_make_room() {
+        let budget = Budget::new(&Limits {
+            max_memory: 100,
+            ..Limits::default()
+        });
+        assert_eq!(budget.charge("parse", 60), Ok(()));
+        budget.release(30);
+        assert_eq!(budget.charge("output", 70), Ok(()));
+        assert_eq!(
+            budget.charge("output", 1),
+            Err(Error::MemoryLimit {
+                stage: "output",
+                limit: 100
+            })
+        );
     }
 }

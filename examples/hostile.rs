@@ -1,0 +1,88 @@
+//! Times hostile pages: every shape of the grammar in `tests/support/hostile.rs`, at a size
+//! and at four times that size, with the peak memory of the larger run.
+//!
+//! `cargo run --release --example hostile -- [BYTES] [SHAPES]` (defaults: 256 KiB, 300
+//! drawn shapes besides the named ones). Prints the slowest shapes last.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+#[path = "../tests/support/hostile.rs"]
+mod hostile;
+
+/// Counts live heap bytes and their peak.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator unchanged; only counts.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+fn run(page: &str) -> (f64, usize, String) {
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let t = Instant::now();
+    let r = dechrome::extract(page);
+    let secs = t.elapsed().as_secs_f64();
+    let peak = PEAK.load(Ordering::Relaxed) - base;
+    let outcome = match r {
+        Ok(d) => format!("ok {} chars", d.text.len()),
+        Err(e) => format!("err {e}"),
+    };
+    (secs, peak, outcome)
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let bytes: usize = args
+        .next()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(256 << 10);
+    let drawn: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(300);
+    let mut rows = Vec::new();
+    for shape in hostile::named()
+        .into_iter()
+        .chain(hostile::shapes(0x5eed, drawn))
+    {
+        let n = shape.repeats_for(bytes);
+        let small = shape.page(n);
+        let large = shape.page(4 * n);
+        let (t1, _, _) = run(&small);
+        let (t4, peak, outcome) = run(&large);
+        rows.push((
+            t4 / t1.max(1e-6),
+            t4,
+            peak,
+            large.len(),
+            outcome,
+            shape.name,
+        ));
+    }
+    rows.sort_by(|a, b| a.1.total_cmp(&b.1));
+    for (ratio, t4, peak, len, outcome, name) in &rows {
+        println!(
+            "{ratio:6.2}x {:8.1} ms {:8.1} MB peak  {:7} KB  {outcome:30.30}  {name}",
+            t4 * 1e3,
+            *peak as f64 / 1e6,
+            len >> 10
+        );
+    }
+}

@@ -1,0 +1,57 @@
+//! Stage 2 — parse: html5ever builds the DOM ([`crate::dom`]), within the limits.
+//!
+//! Two things keep the cost of parsing linear in the page, whatever the markup:
+//! - [`prepass`] leaves out, before the tokenizer runs, what no stage reads (script and style
+//!   bodies, comments, unread attributes) and the attributes beyond [`MAX_ATTRIBUTES`];
+//! - [`guard`] stands between the tokenizer and the tree builder and keeps the builder's
+//!   state — its stack of open elements and its list of open formatting elements, which it
+//!   scans for almost every tag — within [`Limits::max_depth`], and stops building once the
+//!   tree passes [`Limits::max_nodes`] or the memory budget.
+
+mod guard;
+mod prepass;
+
+/// The generated hostile pages of the integration tests, for the guard's invariant test.
+#[cfg(test)]
+#[path = "../../tests/support/hostile.rs"]
+#[allow(dead_code)]
+mod hostile;
+
+use crate::dom::Dom;
+use crate::error::Error;
+use crate::limits::{Budget, Limits};
+
+/// Attributes kept per element; more are dropped before parsing.
+pub const MAX_ATTRIBUTES: usize = 256;
+
+/// How a `<noscript>` element is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Noscript {
+    /// As browsers with scripting on read it: raw text, here left out. Its size is measured.
+    Skipped,
+    /// As markup, the way a browser without scripts renders it: for pages whose server puts
+    /// the whole document there and draws the visible page with scripts (Discourse, Flarum).
+    AsMarkup,
+}
+
+/// A parsed page.
+pub(crate) struct Parsed {
+    pub dom: Dom,
+    /// Bytes of the largest `<noscript>` body left out (0 when read as markup).
+    pub noscript_bytes: usize,
+}
+
+/// Parses a whole document within the limits, charging the tree to `budget`.
+pub(crate) fn parse(
+    text: &str,
+    limits: &Limits,
+    budget: &Budget,
+    noscript: Noscript,
+) -> Result<Parsed, Error> {
+    let (bounded, noscript_bytes) = prepass::bound(text, MAX_ATTRIBUTES, noscript);
+    let dom = guard::parse(&bounded, noscript == Noscript::Skipped, limits, budget)?;
+    Ok(Parsed {
+        dom,
+        noscript_bytes,
+    })
+}

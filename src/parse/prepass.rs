@@ -1,0 +1,371 @@
+//! The pre-pass: one linear pass over the markup before html5ever reads it.
+//!
+//! It leaves out what no later stage reads: the bodies of scripts (JSON-LD excepted) and
+//! styles, comments — about half the bytes of a typical page — and the attributes not in
+//! [`crate::cues::READ_ATTRIBUTES`], so that the tokenizer never sees them. It also drops the
+//! attributes beyond [`super::MAX_ATTRIBUTES`] of an element, as the tokenizer's duplicate check is
+//! quadratic in them. A page with none of these is parsed as it is, without a copy.
+
+use super::Noscript;
+use std::borrow::Cow;
+
+fn find(hay: &[u8], from: usize, needle: u8) -> Option<usize> {
+    memchr::memchr(needle, hay.get(from..)?).map(|p| from + p)
+}
+
+/// Finds `</name` (ASCII case-insensitive) at or after `from`.
+fn find_end_tag(hay: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let lt = at + memchr::memmem::find(hay.get(at..)?, b"</")?;
+        let start = lt + 2;
+        if hay
+            .get(start..start + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        {
+            return Some(lt);
+        }
+        at = start;
+    }
+}
+
+/// The rewritten markup, started lazily at the first change.
+struct Out<'a> {
+    src: &'a str,
+    buf: Option<String>,
+    /// Bytes of `src` before this offset are already in `buf`.
+    copied: usize,
+}
+
+impl Out<'_> {
+    /// Replaces `src[from..to]` with `with`.
+    fn replace(&mut self, from: usize, to: usize, with: &str) {
+        let buf = self
+            .buf
+            .get_or_insert_with(|| String::with_capacity(self.src.len()));
+        buf.push_str(&self.src[self.copied..from]);
+        buf.push_str(with);
+        self.copied = to;
+    }
+}
+
+/// One linear pass that leaves out what no stage reads and bounds the attributes per element
+/// (see the module documentation). It keeps no model of the element stack: nesting is
+/// bounded where the tree is built ([`super::guard`]). Also returns the size of the largest
+/// `<noscript>` body left out.
+///
+/// A raw-text element (`script`, `style`, `textarea`, ...) whose end tag never comes is not
+/// skipped: inside SVG or MathML such tags are markup, and in HTML the tokenizer reads the
+/// rest of the page as its text whatever this pass does. The search for each name's end tag
+/// is remembered, so that a page of many unclosed `<style>`s stays linear.
+pub(crate) fn bound(
+    text: &str,
+    max_attributes: usize,
+    noscript: Noscript,
+) -> (Cow<'_, str>, usize) {
+    let bytes = text.as_bytes();
+    let mut out = Out {
+        src: text,
+        buf: None,
+        copied: 0,
+    };
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut ends = EndTags::default();
+    let mut noscript_bytes = 0usize;
+    let mut i = 0;
+    while let Some(lt) = find(bytes, i, b'<') {
+        let next = bytes.get(lt + 1).copied().unwrap_or(0);
+        if bytes[lt..].starts_with(b"<!--") {
+            i = comment_end(bytes, lt + 4);
+            out.replace(lt, i, "");
+            continue;
+        }
+        if next == b'!' || next == b'?' || next == b'/' {
+            // Doctypes, processing instructions and end tags pass as they are.
+            i = find(bytes, lt, b'>').map_or(bytes.len(), |e| e + 1);
+            continue;
+        }
+        if !next.is_ascii_alphabetic() {
+            i = lt + 1;
+            continue;
+        }
+        // A start tag: its name, then its attributes up to the closing '>'.
+        let name_start = lt + 1;
+        let name_end = name_start
+            + bytes[name_start..]
+                .iter()
+                .take_while(|b| !(b.is_ascii_whitespace() || **b == b'/' || **b == b'>'))
+                .count();
+        let name = &bytes[name_start..name_end];
+        cuts.clear();
+        let j = scan_tag(bytes, name_end, max_attributes, &mut cuts);
+        if j >= bytes.len() {
+            // A tag cut off by the end of input is dropped by the tokenizer: leave it be.
+            cuts.clear();
+        }
+        let tag_end = (j + 1).min(bytes.len());
+        for &(from, to) in &cuts {
+            out.replace(from, to, "");
+        }
+        i = tag_end;
+        let is_noscript = name.eq_ignore_ascii_case(b"noscript");
+        let raw = raw_text_index(name).filter(|_| !(is_noscript && noscript == Noscript::AsMarkup));
+        let Some(raw) = raw else { continue };
+        // Skip to the matching end tag: nothing inside is markup.
+        let Some(end) = ends.find(bytes, i, raw) else {
+            continue;
+        };
+        if is_noscript {
+            noscript_bytes = noscript_bytes.max(end - i);
+        }
+        if end > i && body_is_never_read(name, &bytes[name_end..tag_end]) {
+            out.replace(i, end, "");
+        }
+        i = end;
+    }
+    let text = match out.buf {
+        Some(mut buf) => {
+            buf.push_str(&text[out.copied..]);
+            Cow::Owned(buf)
+        }
+        None => Cow::Borrowed(text),
+    };
+    (text, noscript_bytes)
+}
+
+/// The elements whose content the tokenizer reads as raw text (or RCDATA) in HTML.
+const RAW_TEXT: [&[u8]; 10] = [
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+    b"noscript",
+    b"plaintext",
+];
+
+/// The index in [`RAW_TEXT`] of a tag name, ASCII case-insensitively.
+fn raw_text_index(name: &[u8]) -> Option<usize> {
+    RAW_TEXT.iter().position(|r| r.eq_ignore_ascii_case(name))
+}
+
+/// Where each raw-text element's next end tag is, remembered between searches.
+#[derive(Default)]
+struct EndTags {
+    /// Per [`RAW_TEXT`] name: the last `</name` found, or `None` once a search found none.
+    found: [Option<Option<usize>>; RAW_TEXT.len()],
+}
+
+impl EndTags {
+    /// The first `</name` at or after `from`.
+    fn find(&mut self, bytes: &[u8], from: usize, raw: usize) -> Option<usize> {
+        match self.found[raw] {
+            Some(None) => return None,
+            Some(Some(at)) if at >= from => return Some(at),
+            _ => {}
+        }
+        let at = find_end_tag(bytes, from, RAW_TEXT[raw]);
+        self.found[raw] = Some(at);
+        at
+    }
+}
+
+/// Where a comment whose text starts at `from` ends (one past its `-->`, `--!>`, or the
+/// `>` of an empty `<!-->` / `<!--->`), as the tokenizer ends it.
+fn comment_end(bytes: &[u8], from: usize) -> usize {
+    let rest = bytes.get(from..).unwrap_or_default();
+    if rest.starts_with(b">") {
+        return from + 1;
+    }
+    if rest.starts_with(b"->") {
+        return from + 2;
+    }
+    let close = memchr::memmem::find(rest, b"-->").map(|c| (c, 3));
+    let limit = close.map_or(rest.len(), |(c, _)| c);
+    let bang = memchr::memmem::find(&rest[..limit], b"--!>").map(|b| (b, 4));
+    bang.or(close)
+        .map_or(bytes.len(), |(at, len)| from + at + len)
+}
+
+/// True for a raw-text element whose text nothing downstream reads: scripts (except JSON-LD,
+/// which the metadata stage reads), styles and `noscript` (raw text when scripting is on, as
+/// here). `attrs` is the rest of the start tag after the name.
+fn body_is_never_read(name: &[u8], attrs: &[u8]) -> bool {
+    if name.eq_ignore_ascii_case(b"script") {
+        // Matched loosely, as the type may be written with character references
+        // (`application&#x2F;ld&#x2B;json`).
+        let has = |word: &[u8]| {
+            attrs
+                .windows(word.len())
+                .any(|w| w.eq_ignore_ascii_case(word))
+        };
+        return !(has(b"ld") && has(b"json"));
+    }
+    name.eq_ignore_ascii_case(b"style") || name.eq_ignore_ascii_case(b"noscript")
+}
+
+/// Whether an attribute is read by a later stage (or steers the tree builder): the others
+/// are left out before parsing, as the tokenizer spends much of its time on attributes.
+fn attribute_is_read(name: &[u8]) -> bool {
+    crate::cues::READ_ATTRIBUTES
+        .iter()
+        .any(|a| a.len() == name.len() && a.as_bytes().eq_ignore_ascii_case(name))
+}
+
+/// Reads a start tag's attributes from `from` (just after the name) the way the tokenizer
+/// does, pushing to `cuts` the byte ranges of the attributes to leave out: those no stage
+/// reads, and those beyond the first `max` of the element.
+fn scan_tag(bytes: &[u8], from: usize, max: usize, cuts: &mut Vec<(usize, usize)>) -> usize {
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c);
+    let len = bytes.len();
+    let mut j = from;
+    let mut kept = 0usize;
+    loop {
+        // Before an attribute name.
+        while j < len && space(bytes[j]) {
+            j += 1;
+        }
+        if j >= len {
+            return len;
+        }
+        match bytes[j] {
+            b'>' => return j,
+            b'/' => {
+                j += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let after_slash = j > from && bytes[j - 1] == b'/';
+        let name_start = j;
+        // The name: a leading '=' belongs to it.
+        j += 1;
+        while j < len && !(space(bytes[j]) || matches!(bytes[j], b'/' | b'>' | b'=')) {
+            j += 1;
+        }
+        let name_end = j;
+        let mut k = j;
+        while k < len && space(bytes[k]) {
+            k += 1;
+        }
+        if bytes.get(k) == Some(&b'=') {
+            k += 1;
+            while k < len && space(bytes[k]) {
+                k += 1;
+            }
+            match bytes.get(k) {
+                Some(&q) if q == b'"' || q == b'\'' => {
+                    k = find(bytes, k + 1, q).map_or(len, |e| e + 1);
+                }
+                Some(b'>') | None => {}
+                Some(_) => {
+                    while k < len && !(space(bytes[k]) || bytes[k] == b'>') {
+                        k += 1;
+                    }
+                }
+            }
+            j = k;
+        }
+        // Without '=', the name ends the attribute and `j` stays at its end.
+        let keep = kept < max && attribute_is_read(&bytes[name_start..name_end]);
+        if keep {
+            kept += 1;
+        } else if !after_slash {
+            // (After a bare '/', cutting could turn the tag into a self-closing one.)
+            cuts.push((name_start, j.min(len)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pre-pass with `<noscript>` skipped, as on a first parse.
+    fn bound(text: &str, max_attributes: usize) -> Cow<'_, str> {
+        super::bound(text, max_attributes, Noscript::Skipped).0
+    }
+
+    #[test]
+    fn pages_with_nothing_to_leave_out_are_not_copied() {
+        let page =
+            "<html><body><div><p>one<p>two<ul><li>a<li>b</ul></div><title>x</title></body></html>";
+        assert!(matches!(bound(page, 8), Cow::Borrowed(_)));
+        let deep = format!("{}deep text{}", "<div>".repeat(1000), "</div>".repeat(1000));
+        assert!(matches!(bound(&deep, 8), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn scripts_styles_and_comments_are_left_out_but_json_ld_stays() {
+        let page = concat!(
+            "<p>a<!-- <div> -->b<!---->c<!-->d<!-- x --!>e</p>",
+            "<script>if (a<b) { x('</p>') }</script>",
+            "<SCRIPT type='application/LD+JSON'>{\"@type\":\"NewsArticle\"}</script>",
+            "<script type=application&#x2F;ld&#x2B;json>{}</script>",
+            "<style>p { color: red }</style><noscript><img src=x></noscript>",
+            "<textarea>kept</textarea><script>never closed <p>"
+        );
+        assert_eq!(
+            bound(page, 10),
+            concat!(
+                "<p>abcde</p><script></script>",
+                "<SCRIPT type='application/LD+JSON'>{\"@type\":\"NewsArticle\"}</script>",
+                "<script type=application&#x2F;ld&#x2B;json>{}</script>",
+                "<style></style><noscript></noscript><textarea>kept</textarea><script>never closed <p>"
+            )
+        );
+    }
+
+    #[test]
+    fn an_unclosed_raw_text_element_does_not_swallow_the_page() {
+        // Inside SVG, `<style>` is markup: what follows it is the page, not a style sheet.
+        let page = "<svg><style>.a{}</svg><p data-x=1>The article's text.</p><style>";
+        assert_eq!(
+            bound(page, 10),
+            "<svg><style>.a{}</svg><p >The article's text.</p><style>"
+        );
+    }
+
+    #[test]
+    fn many_unclosed_raw_text_elements_search_once() {
+        // Each `<style>` would otherwise search the rest of the page for `</style>`.
+        let page = "<style>x".repeat(20_000);
+        assert!(matches!(bound(&page, 10), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn attributes_beyond_the_limit_are_dropped() {
+        let page = r#"<p id=1 class="2" role='3' lang title=5>x</p>"#;
+        assert_eq!(bound(page, 3), r#"<p id=1 class="2" role='3'  >x</p>"#);
+    }
+
+    #[test]
+    fn attributes_no_stage_reads_are_left_out() {
+        let page = concat!(
+            r#"<a href="/x" onclick="f('>')" data-x='1' title=t class=c>link</a>"#,
+            r#"<img src=a.png srcset="a 1x, b 2x" alt="A"><p/title=x>t<input type=hidden value=v>"#,
+            r#"<div =odd CLASS=Up data-y>z</div><b unclosed="#
+        );
+        assert_eq!(
+            bound(page, 10),
+            concat!(
+                r#"<a href="/x"    class=c>link</a>"#,
+                r#"<img src=a.png  alt="A"><p/title=x>t<input type=hidden >"#,
+                r#"<div  CLASS=Up >z</div><b unclosed="#
+            )
+        );
+    }
+
+    #[test]
+    fn noscript_is_measured_when_skipped_and_kept_as_markup_when_asked() {
+        let page = "<body><noscript><div><p>The whole thread</p></div></noscript><p>x</p>";
+        let (skipped, bytes) = super::bound(page, 10, Noscript::Skipped);
+        assert_eq!(skipped, "<body><noscript></noscript><p>x</p>");
+        assert_eq!(bytes, "<div><p>The whole thread</p></div>".len());
+        let (kept, bytes) = super::bound(page, 10, Noscript::AsMarkup);
+        assert_eq!((kept, bytes), (Cow::Borrowed(page), 0));
+    }
+}

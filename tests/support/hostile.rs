@@ -1,0 +1,274 @@
+//! Pages built to hurt, generated from a small grammar rather than listed by hand.
+//!
+//! A *shape* is a context (the markup a page opens with), a unit repeated `n` times, and a
+//! closing tail. The unit is one to four *atoms* drawn from the grammar:
+//!
+//! ```text
+//! atom    := open | close | text
+//! open    := "<" tag attr? ">" | "<" tag attr? "/>"
+//! close   := "</" tag ">"
+//! tag     := one of TAGS (containers, list items, table parts, formatting elements,
+//!            raw-text elements, foreign roots, scope boundaries, custom elements)
+//! attr    := a class distinct per repetition | a huge style | a huge class of spaces
+//!          | a huge href | hidden | a display:none style
+//! context := "" | an open tag of CONTEXTS | a formatting run | a huge-attribute element
+//! ```
+//!
+//! Every combination the grammar can draw is a page html5ever must build, and every stage
+//! after it must read, in time linear in its size. [`shapes`] draws a fixed, seeded sample;
+//! [`named`] adds the shapes reported in issues, so that each stays a regression case.
+
+/// Tags the grammar draws from: every kind the tree builder treats specially.
+pub const TAGS: &[&str] = &[
+    "div",
+    "span",
+    "p",
+    "li",
+    "dd",
+    "dt",
+    "section",
+    "option",
+    "optgroup",
+    "b",
+    "a",
+    "i",
+    "font",
+    "nobr",
+    "em",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "caption",
+    "col",
+    "svg",
+    "math",
+    "mi",
+    "foreignObject",
+    "desc",
+    "title",
+    "style",
+    "script",
+    "noscript",
+    "object",
+    "applet",
+    "marquee",
+    "select",
+    "button",
+    "h2",
+    "form",
+    "pre",
+    "textarea",
+    "template",
+    "ul",
+    "ol",
+    "dl",
+    "x-item",
+    "br",
+    "img",
+    "input",
+    "frameset",
+    "body",
+    "html",
+    "head",
+    "plaintext",
+    "xmp",
+    "iframe",
+    "image",
+    "hr",
+    "label",
+    "address",
+    "article",
+];
+
+/// Opening contexts: what the repeated unit sits inside.
+pub const CONTEXTS: &[&str] = &[
+    "",
+    "<svg>",
+    "<math>",
+    "<table>",
+    "<ul>",
+    "<dl>",
+    "<select>",
+    "<object>",
+    "<p>",
+    "<svg><foreignObject>",
+    "<math><mi>",
+    "<template>",
+    "<table><tr><td>",
+    "<frameset>",
+    "<b><i><a href=x>",
+    "<button>",
+    "<pre>",
+    "<marquee>",
+];
+
+/// A large attribute value, repeated by reference on every clone or block below it.
+const HUGE: usize = 64 << 10;
+
+/// The attributes an open atom may carry; `{i}` becomes the repetition's index.
+fn attribute(kind: u64) -> String {
+    match kind % 8 {
+        0..=2 => String::new(),
+        3 => " class=\"c{i}\"".to_string(),
+        4 => format!(" style=\"{}color:red\"", " ".repeat(HUGE)),
+        5 => format!(" class=\"{}x\"", " ".repeat(HUGE)),
+        6 => format!(" href=\"{}\"", "h".repeat(HUGE)),
+        _ => [" hidden", " style=\"display:none\"", " aria-hidden=true"][(kind / 8 % 3) as usize]
+            .to_string(),
+    }
+}
+
+/// One generated page family.
+#[derive(Debug, Clone)]
+pub struct Shape {
+    /// How the shape was drawn, for messages.
+    pub name: String,
+    pub head: String,
+    /// The repeated unit; `{i}` is replaced by the repetition's index.
+    pub unit: String,
+    pub tail: String,
+}
+
+impl Shape {
+    fn new(name: impl Into<String>, head: &str, unit: &str, tail: &str) -> Shape {
+        Shape {
+            name: name.into(),
+            head: head.to_string(),
+            unit: unit.to_string(),
+            tail: tail.to_string(),
+        }
+    }
+
+    /// The page with the unit repeated `n` times.
+    pub fn page(&self, n: usize) -> String {
+        let indexed = self.unit.contains("{i}");
+        let mut s = String::with_capacity(self.head.len() + n * (self.unit.len() + 4));
+        s.push_str("<!doctype html><html><body>");
+        s.push_str(&self.head);
+        for i in 0..n {
+            if indexed {
+                s.push_str(&self.unit.replace("{i}", &i.to_string()));
+            } else {
+                s.push_str(&self.unit);
+            }
+        }
+        s.push_str(&self.tail);
+        s
+    }
+
+    /// Repetitions that make a page of about `bytes`.
+    pub fn repeats_for(&self, bytes: usize) -> usize {
+        let unit = self.unit.replace("{i}", "12345").len().max(1);
+        (bytes.saturating_sub(self.head.len()) / unit).max(1)
+    }
+}
+
+/// A small deterministic generator (xorshift), so that the sample is the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[(self.next() % from.len() as u64) as usize]
+    }
+}
+
+/// `count` shapes drawn from the grammar with the given seed.
+pub fn shapes(seed: u64, count: usize) -> Vec<Shape> {
+    let mut rng = Rng(seed | 1);
+    let mut out = Vec::with_capacity(count);
+    for k in 0..count {
+        let context = rng.pick(CONTEXTS);
+        let huge_head = rng.next() % 6 == 0;
+        let head = if huge_head {
+            // A formatting element with a huge attribute, left open: cloned into every block.
+            format!("{context}<b{}>", attribute(4 + rng.next() % 3))
+        } else {
+            context.to_string()
+        };
+        let atoms = 1 + (rng.next() % 4) as usize;
+        let mut unit = String::new();
+        for _ in 0..atoms {
+            let tag = rng.pick(TAGS);
+            match rng.next() % 5 {
+                0 | 1 => {
+                    unit.push('<');
+                    unit.push_str(tag);
+                    // Huge attributes only on the head: repeated, they make the page itself huge.
+                    let kind = rng.next();
+                    if kind % 8 < 4 || kind % 8 == 7 {
+                        unit.push_str(&attribute(kind));
+                    }
+                    unit.push('>');
+                }
+                2 => {
+                    unit.push('<');
+                    unit.push_str(tag);
+                    unit.push_str("/>");
+                }
+                3 => {
+                    unit.push_str("</");
+                    unit.push_str(tag);
+                    unit.push('>');
+                }
+                _ => unit.push_str("x "),
+            }
+        }
+        let shown: String = head.chars().take(40).collect();
+        out.push(Shape::new(
+            format!("#{k}: head {shown:?} unit {unit:?}"),
+            &head,
+            &unit,
+            "",
+        ));
+    }
+    out
+}
+
+/// The shapes reported in issues, each kept as a regression case.
+pub fn named() -> Vec<Shape> {
+    let big_style = format!("<b style=\"{}color:red\">", " ".repeat(HUGE));
+    let big_class = format!("<div class=\"{}x\">", " ".repeat(HUGE));
+    let big_href = format!("<a href=\"http://e.example/{}\">", "h".repeat(HUGE));
+    let formatting_run: String = (0..200).map(|i| format!("<b class=c{i}>")).collect();
+    vec![
+        Shape::new("svg then self-closed divs", "<svg>", "<div/>", ""),
+        Shape::new(
+            "span around 250 divs, repeated",
+            "",
+            &format!("<span>{}</span>", "<div>".repeat(250)),
+            "",
+        ),
+        Shape::new("list items holding sections", "<ul>", "<li><section>", ""),
+        Shape::new("unclosed list items", "<ul>", "<li>x", ""),
+        Shape::new("unclosed definitions", "<dl>", "<dd>x", ""),
+        Shape::new("options", "<select>", "<option>x", ""),
+        Shape::new("objects", "", "<object>x", ""),
+        Shape::new("raw text inside svg", "<svg>", "<style><div>", ""),
+        Shape::new("misnested formatting", "", "<b><p>x</b>", ""),
+        Shape::new(
+            "open formatting run, then paragraphs",
+            &formatting_run,
+            "<p>x",
+            "",
+        ),
+        Shape::new("huge style cloned into paragraphs", &big_style, "<p>x", ""),
+        Shape::new("huge class above every block", &big_class, "<p>x</p>", ""),
+        Shape::new("huge href cloned into paragraphs", &big_href, "<p>x", ""),
+        Shape::new("tiny divs", "", "<div>x</div>", ""),
+        Shape::new("headings", "", "<h2>x</h2>", ""),
+        Shape::new(
+            "title parts",
+            "<title>",
+            "a | ",
+            "</title><p>The body of the page, with a sentence or two of text in it.</p>",
+        ),
+    ]
+}
