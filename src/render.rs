@@ -100,17 +100,29 @@ fn md_escape(text: &str, out: &mut String) {
     }
 }
 
+/// A link destination for Markdown, and the target written into HTML. Controls, whitespace, and every character that could
+/// end the destination or open other markup are percent-encoded, so that no target — even
+/// one the page wrote as `x)\n\n![t](//elsewhere)` — can close the link and add markup of
+/// its own. (Percent-encoding leaves the URL's meaning alone.)
 fn md_url(url: &str) -> String {
-    if url.contains([' ', '(', ')', '<', '>']) {
-        format!(
-            "<{}>",
-            url.replace('<', "%3C")
-                .replace('>', "%3E")
-                .replace(' ', "%20")
-        )
-    } else {
-        url.to_string()
+    let mut out = String::with_capacity(url.len());
+    for c in url.trim().chars() {
+        if c.is_ascii_control()
+            || c.is_whitespace()
+            || matches!(
+                c,
+                '<' | '>' | '(' | ')' | '[' | ']' | '\\' | '`' | '"' | '\''
+            )
+        {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
     }
+    out
 }
 
 fn md_inline(b: &Block, out: &mut String) {
@@ -253,17 +265,33 @@ fn esc(text: &str, out: &mut String) {
     }
 }
 
-fn html_inline(b: &Block, out: &mut String) {
+/// Writes a block's text with its links. With `breaks`, the text's line breaks become
+/// `<br>`s (never inside an attribute).
+fn html_inline(b: &Block, out: &mut String, breaks: bool) {
+    let text_out = |text: &str, out: &mut String| {
+        if breaks {
+            let mut lines = text.split('\n');
+            if let Some(first) = lines.next() {
+                esc(first, out);
+            }
+            for line in lines {
+                out.push_str("<br>\n");
+                esc(line, out);
+            }
+        } else {
+            esc(text, out);
+        }
+    };
     for (text, link) in runs(b) {
         match link.filter(|u| safe_url(u)) {
             Some(url) => {
                 out.push_str("<a href=\"");
-                esc(url, out);
+                esc(&md_url(url), out);
                 out.push_str("\">");
-                esc(text, out);
+                text_out(text, out);
                 out.push_str("</a>");
             }
-            None => esc(text, out),
+            None => text_out(text, out),
         }
     }
 }
@@ -310,7 +338,7 @@ pub(crate) fn html(doc: &Document) -> String {
         }
         for img in b.structure.images.iter().filter(|im| safe_url(&im.src)) {
             out.push_str("<figure><img src=\"");
-            esc(&img.src, &mut out);
+            esc(&md_url(&img.src), &mut out);
             out.push_str("\" alt=\"");
             esc(&img.alt, &mut out);
             out.push_str("\"></figure>\n");
@@ -330,7 +358,7 @@ pub(crate) fn html(doc: &Document) -> String {
                 out.push_str("</li>\n");
             }
             out.push_str("<li>");
-            html_inline(b, &mut out);
+            html_inline(b, &mut out, false);
             if let Some(last) = item_open.last_mut() {
                 *last = true;
             }
@@ -361,7 +389,7 @@ pub(crate) fn html(doc: &Document) -> String {
             BlockKind::Heading(level) => {
                 let l = level.clamp(1, 6);
                 let _ = write!(out, "<h{l}>");
-                html_inline(b, &mut out);
+                html_inline(b, &mut out, false);
                 let _ = writeln!(out, "</h{l}>");
             }
             BlockKind::Pre => {
@@ -371,14 +399,12 @@ pub(crate) fn html(doc: &Document) -> String {
             }
             BlockKind::Caption => {
                 out.push_str("<figure><figcaption>");
-                html_inline(b, &mut out);
+                html_inline(b, &mut out, false);
                 out.push_str("</figcaption></figure>\n");
             }
             _ => {
                 out.push_str("<p>");
-                let mut p = String::new();
-                html_inline(b, &mut p);
-                out.push_str(&p.replace('\n', "<br>\n"));
+                html_inline(b, &mut out, true);
                 out.push_str("</p>\n");
             }
         }
