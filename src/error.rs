@@ -45,7 +45,7 @@ pub enum Error {
     /// allows; it stopped before spending it.
     #[error("the {stage} stage needs more memory than the limit of {limit} bytes")]
     MemoryLimit {
-        /// The stage that ran out: `"parse"`, `"metadata"` or `"output"`.
+        /// The stage that ran out: `"parse"`, `"segment"`, `"metadata"` or `"output"`.
         stage: &'static str,
         /// The configured limit.
         limit: usize,

@@ -149,13 +149,17 @@ impl Extractor {
     /// Extracts the main content of a page given as text.
     pub fn extract(&self, html: &str) -> Result<Document, Error> {
         self.check_text(html)?;
-        self.run(html, |seg| self.assemble(seg, encoding_rs::UTF_8))
+        self.run(html, |seg, budget| {
+            self.assemble(seg, encoding_rs::UTF_8, budget)
+        })
     }
 
     /// Extracts the main content of a page given as raw bytes, decoding them first.
     pub fn extract_bytes(&self, bytes: &[u8]) -> Result<Document, Error> {
         let decoded = self.decode(bytes)?;
-        self.run(&decoded.text, |seg| self.assemble(seg, decoded.encoding))
+        self.run(&decoded.text, |seg, budget| {
+            self.assemble(seg, decoded.encoding, budget)
+        })
     }
 
     /// Extracts only the article's text: the same text as [`Document::text`] from
@@ -175,13 +179,13 @@ impl Extractor {
     /// ```
     pub fn extract_text(&self, html: &str) -> Result<String, Error> {
         self.check_text(html)?;
-        self.run(html, |seg| self.assemble_text(seg))
+        self.run(html, |seg, budget| self.assemble_text(seg, budget))
     }
 
     /// [`extract_text`](Self::extract_text) for raw bytes, decoding them first.
     pub fn extract_text_bytes(&self, bytes: &[u8]) -> Result<String, Error> {
         let decoded = self.decode(bytes)?;
-        self.run(&decoded.text, |seg| self.assemble_text(seg))
+        self.run(&decoded.text, |seg, budget| self.assemble_text(seg, budget))
     }
 
     fn check_text(&self, html: &str) -> Result<(), Error> {
@@ -223,42 +227,53 @@ impl Extractor {
     /// A page whose visible text holds almost no prose while a `<noscript>` holds a document
     /// (a forum drawn by scripts, its thread server-rendered for readers without them) is
     /// parsed again with `<noscript>` as markup, and the reading with more prose is kept.
-    fn run<T>(&self, text: &str, finish: impl FnOnce(Segmentation<'_>) -> T) -> Result<T, Error> {
+    fn run<T>(
+        &self,
+        text: &str,
+        finish: impl FnOnce(Segmentation<'_>, &Budget) -> Result<T, Error>,
+    ) -> Result<T, Error> {
         let fast = text.len() < LEAN_ABOVE_BYTES;
         let budget = Budget::new(&self.limits);
         let mut first = parse::parse(text, &self.limits, &budget, Noscript::Skipped)?;
         let noscript_bytes = first.noscript_bytes;
         let view = View::new(&first.dom.nodes, &first.dom.attrs);
         let seg = segment::segment(view, self.keep_links, fast, false);
+        budget.charge("segment", seg.bytes())?;
         let visible = seg.prose_words();
         if noscript_bytes < NOSCRIPT_MIN_BYTES || visible >= NOSCRIPT_SHELL_WORDS {
             budget.release(nodes_bytes(&first.dom.nodes));
             first.dom.nodes = Vec::new();
-            return Ok(finish(seg));
+            return finish(seg, &budget);
         }
         let mut second = parse::parse(text, &self.limits, &budget, Noscript::AsMarkup)?;
         let view = View::new(&second.dom.nodes, &second.dom.attrs);
         let with_noscript = segment::segment(view, self.keep_links, fast, true);
+        budget.charge("segment", with_noscript.bytes())?;
         if with_noscript.prose_words() > visible.saturating_mul(2) {
             drop(seg);
             budget.release(first.dom.bytes());
             first.dom = crate::dom::Dom::default();
             budget.release(nodes_bytes(&second.dom.nodes));
             second.dom.nodes = Vec::new();
-            Ok(finish(with_noscript))
+            finish(with_noscript, &budget)
         } else {
             drop(with_noscript);
             budget.release(second.dom.bytes());
             drop(second);
             budget.release(nodes_bytes(&first.dom.nodes));
             first.dom.nodes = Vec::new();
-            Ok(finish(seg))
+            finish(seg, &budget)
         }
     }
 
     /// Scores the blocks and reads the metadata: everything both outputs need.
-    fn decide(&self, seg: &Segmentation<'_>, explain: bool) -> Decision {
-        let json_ld = metadata::json_ld_nodes(&seg.sources.json_ld);
+    fn decide(
+        &self,
+        seg: &Segmentation<'_>,
+        explain: bool,
+        budget: &Budget,
+    ) -> Result<Decision, Error> {
+        let json_ld = metadata::json_ld_nodes(&seg.sources.json_ld, budget)?;
         let hints = self.hints(seg, &json_ld);
         let mut cls = score::classify(seg, &hints, self.keep_captions, explain);
         let threshold = self.favor.threshold();
@@ -282,12 +297,12 @@ impl Extractor {
         if cls.strategy.drop_repeats {
             score::drop_repeats(&seg.blocks, &mut cls.blocks, threshold);
         }
-        Decision {
+        Ok(Decision {
             cls,
             metadata,
             role,
             base,
-        }
+        })
     }
 
     /// A block's final score and the terms added after classification.
@@ -307,15 +322,25 @@ impl Extractor {
     }
 
     /// The text alone: the content blocks of [`assemble`](Self::assemble), joined the same way.
-    fn assemble_text(&self, seg: Segmentation<'_>) -> String {
-        let d = self.decide(&seg, false);
+    fn assemble_text(&self, seg: Segmentation<'_>, budget: &Budget) -> Result<String, Error> {
+        let d = self.decide(&seg, false, budget)?;
         let threshold = self.favor.threshold();
         let resolve = |u: &str| resolve_url(d.base.as_ref(), u);
         let elems = &seg.elems;
-        join_text(seg.blocks.iter().enumerate().filter_map(|(i, raw)| {
+        let mut over = None;
+        let text = join_text(seg.blocks.iter().enumerate().filter_map(|(i, raw)| {
             let role = d.role[i];
             let (score, _) = self.final_score(d.cls.blocks[i].score, raw.words, role);
-            if score < threshold || role.is_some() {
+            if score < threshold || role.is_some() || over.is_some() {
+                return None;
+            }
+            let links: usize = if self.keep_links {
+                raw.links().iter().map(|l| link_bytes(l.href)).sum()
+            } else {
+                0
+            };
+            if let Err(e) = budget.charge("output", raw.text.len() + links) {
+                over = Some(e);
                 return None;
             }
             let text = if self.keep_links {
@@ -328,22 +353,35 @@ impl Extractor {
             };
             let parent = elems.get(raw.elem as usize).map_or(NONE, |e| e.parent);
             Some((text, kind_public(raw.kind), parent))
-        }))
+        }));
+        match over {
+            Some(e) => Err(e),
+            None => Ok(text),
+        }
     }
 
-    fn assemble(&self, mut seg: Segmentation<'_>, encoding: &'static Encoding) -> Document {
+    fn assemble(
+        &self,
+        mut seg: Segmentation<'_>,
+        encoding: &'static Encoding,
+        budget: &Budget,
+    ) -> Result<Document, Error> {
         let Decision {
             mut cls,
             metadata,
             role: roles,
             base,
-        } = self.decide(&seg, true);
+        } = self.decide(&seg, true, budget)?;
         let threshold = self.favor.threshold();
         let n = seg.blocks.len();
         let resolve = |u: &str| resolve_url(base.as_ref(), u);
         let mut metadata = metadata;
         metadata.image = metadata.image.as_deref().map(resolve);
         metadata.canonical_url = metadata.canonical_url.as_deref().map(resolve);
+        budget.charge(
+            "output",
+            n * (std::mem::size_of::<Block>() + std::mem::size_of::<u32>()),
+        )?;
         let mut blocks = Vec::with_capacity(n);
         let mut parents = Vec::with_capacity(n);
         let elems = &seg.elems;
@@ -358,6 +396,22 @@ impl Extractor {
             } else {
                 Label::Boilerplate
             };
+            // What the block adds to the segmentation's memory (its text moves), charged
+            // before it is built: its links and images, its explanation and its paths.
+            let links: usize = raw.links().iter().map(|l| link_bytes(l.href)).sum();
+            let images: usize = raw
+                .images()
+                .iter()
+                .map(|im| link_bytes(im.src) + im.alt.len())
+                .sum();
+            budget.charge(
+                "output",
+                links
+                    + images
+                    + contributions.len() * std::mem::size_of::<Contribution>()
+                    + PATH_STEPS * 8
+                    + CLASS_PATH_BYTES,
+            )?;
             let chars = raw.text.chars().count().max(1);
             let lines = chars.div_ceil(80).max(1);
             parents.push(elems.get(raw.elem as usize).map_or(NONE, |e| e.parent));
@@ -427,6 +481,17 @@ impl Extractor {
             });
         }
         let keep_links = self.keep_links;
+        budget.charge(
+            "output",
+            blocks
+                .iter()
+                .filter(|b| b.is_content() && b.role.is_none())
+                .map(|b| {
+                    let links: usize = b.structure.links.iter().map(|l| l.url.len() + 3).sum();
+                    b.text.len() + 2 + if keep_links { links } else { 0 }
+                })
+                .sum(),
+        )?;
         let text = join_text(
             blocks
                 .iter()
@@ -462,7 +527,7 @@ impl Extractor {
                 })
                 .collect(),
         };
-        Document {
+        Ok(Document {
             page_type: page.page_type,
             page_type_evidence,
             title: metadata.title.clone(),
@@ -471,7 +536,7 @@ impl Extractor {
             text,
             encoding: encoding.name().to_string(),
             blocks,
-        }
+        })
     }
 
     /// What the page says about itself, for its type: JSON-LD and microdata types, `og:type`,
@@ -518,6 +583,12 @@ impl Extractor {
 }
 
 /// Resolves `href` against `base` when both allow it; otherwise returns it as it is.
+/// Bytes a link to `href` may take in a result: the resolved URL (the base can lengthen
+/// it) and its record.
+fn link_bytes(href: &str) -> usize {
+    href.len() + 256 + std::mem::size_of::<Link>()
+}
+
 fn resolve_url(base: Option<&url::Url>, href: &str) -> String {
     match base {
         Some(b) => b

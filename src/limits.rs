@@ -14,7 +14,7 @@ use std::cell::Cell;
 /// use dechrome::Limits;
 /// let limits = Limits { max_input_bytes: 1 << 20, ..Limits::default() };
 /// assert_eq!(limits.max_depth, Limits::default().max_depth);
-/// assert_eq!(Limits::default().max_memory, 256 << 20);
+/// assert_eq!(Limits::default().max_memory, 192 << 20);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28,12 +28,14 @@ pub struct Limits {
     /// the open formatting elements together (default 256). A start tag that would go
     /// deeper is dropped, its text kept, as browsers flatten such pages.
     pub max_depth: usize,
-    /// Memory the extraction may allocate for what grows faster than its input, in bytes
-    /// (default 256 MiB): the tree's nodes and attributes (formatting elements cloned into
-    /// every paragraph), the JSON-LD values, and the links and text of the result. Each stage
-    /// charges the budget as it grows and stops with
-    /// [`Error::MemoryLimit`](crate::Error::MemoryLimit) before it is spent. The input and
-    /// copies of it (decoded text, block texts) are not charged.
+    /// Memory one extraction may use, in bytes (default 192 MiB). The stages charge it as
+    /// they grow — the tree's nodes and attributes (formatting elements are cloned into
+    /// every paragraph), the blocks, the JSON-LD values, and the [`Document`](crate::Document)
+    /// or text — and stop with [`Error::MemoryLimit`](crate::Error::MemoryLimit) before
+    /// spending it. The input and its decoded copy are not charged. Ordinary pages need a
+    /// few bytes of budget per byte of markup, and a whole [`Document`](crate::Document)
+    /// about 1 KiB per block; a page of hundreds of thousands of blocks needs a larger
+    /// budget, or the lean [`extract_text`](crate::Extractor::extract_text).
     pub max_memory: usize,
 }
 
@@ -43,7 +45,7 @@ impl Default for Limits {
             max_input_bytes: 64 << 20,
             max_nodes: 4_000_000,
             max_depth: 256,
-            max_memory: 256 << 20,
+            max_memory: 192 << 20,
         }
     }
 }

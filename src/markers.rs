@@ -7,6 +7,24 @@ use crate::dom::ElementRef;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
 
+/// How much of a class, id, style or role value is read. Real values are far shorter; a
+/// longer one is read up to here, so that reading an element costs a bounded time however
+/// often the tree builder clones it (a formatting element is cloned into every following
+/// paragraph) or however many blocks lie below it.
+pub(crate) const MAX_MARKER_BYTES: usize = 1024;
+
+/// `value` cut to [`MAX_MARKER_BYTES`], at a character boundary.
+pub(crate) fn capped(value: &str) -> &str {
+    if value.len() <= MAX_MARKER_BYTES {
+        return value;
+    }
+    let mut end = MAX_MARKER_BYTES;
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    &value[..end]
+}
+
 /// What an element's markers say about it.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Cue {
@@ -159,8 +177,9 @@ pub(crate) fn element_cue(el: &ElementRef<'_, '_>) -> Cue {
         cue.weight += 25;
         cue.content = true;
     }
-    for attr in el.attrs() {
-        match attr {
+    for (name, v) in el.attrs() {
+        let v = capped(v);
+        match (name, v) {
             ("class", v) | ("id", v) => apply_words(v, &mut cue),
             ("role", v) => {
                 let v = v.trim();
@@ -217,8 +236,8 @@ pub(crate) enum Hiding {
 /// an inline `display:none`/`visibility:hidden`, or a screen-reader-only class.
 pub(crate) fn hiding(el: &ElementRef<'_, '_>) -> Option<Hiding> {
     let mut found = None;
-    for attr in el.attrs() {
-        match attr {
+    for (name, v) in el.attrs() {
+        match (name, capped(v)) {
             ("hidden", _) => found = Some(Hiding::UntilShown),
             ("aria-hidden", v) if v.trim().eq_ignore_ascii_case("true") => {
                 found = Some(Hiding::UntilShown)

@@ -6,6 +6,8 @@
 //! then `<time datetime>`, then the text itself (a byline or a date line near the headline).
 //! Malformed JSON-LD is skipped, never an error.
 
+use crate::error::Error;
+use crate::limits::Budget;
 use crate::segment::{PageSources, RawBlock};
 use serde_json::Value;
 
@@ -168,14 +170,17 @@ fn page_type_of(t: &str) -> Option<PageType> {
 }
 
 /// Every node of a JSON-LD document: top-level objects, arrays and `@graph` members.
-fn nodes(doc: &Value, out: &mut Vec<Value>) {
+/// Collects the nodes of a JSON-LD document: the objects at its top level, in top-level
+/// arrays and in `@graph`s. Each is moved, not copied (a `@graph` leaves its container),
+/// so that nested graphs cost their size once.
+fn nodes(doc: Value, out: &mut Vec<Value>) {
     match doc {
-        Value::Array(items) => items.iter().for_each(|i| nodes(i, out)),
-        Value::Object(map) => {
-            if let Some(graph) = map.get("@graph") {
+        Value::Array(items) => items.into_iter().for_each(|i| nodes(i, out)),
+        Value::Object(mut map) => {
+            if let Some(graph) = map.remove("@graph") {
                 nodes(graph, out);
             }
-            out.push(doc.clone());
+            out.push(Value::Object(map));
         }
         _ => {}
     }
@@ -218,9 +223,11 @@ fn list_of(v: &Value) -> Vec<String> {
 
 /// Every node of the page's JSON-LD scripts (objects, arrays and `@graph` members);
 /// malformed scripts are skipped. Parsed once, for the page type and the metadata.
-pub(crate) fn json_ld_nodes(scripts: &[String]) -> Vec<Value> {
+pub(crate) fn json_ld_nodes(scripts: &[String], budget: &Budget) -> Result<Vec<Value>, Error> {
     let mut all = Vec::new();
     for s in scripts {
+        // The parsed values can take far more memory than their text: charged first.
+        budget.charge("metadata", json_cost(s))?;
         // Some sites wrap the JSON in CDATA or HTML comments.
         let body = s.trim().trim_start_matches("<!--").trim_end_matches("-->");
         let body = body
@@ -228,10 +235,40 @@ pub(crate) fn json_ld_nodes(scripts: &[String]) -> Vec<Value> {
             .trim_start_matches("//<![CDATA[")
             .trim_end_matches("//]]>");
         if let Ok(doc) = serde_json::from_str::<Value>(body.trim()) {
-            nodes(&doc, &mut all);
+            nodes(doc, &mut all);
         }
     }
-    all
+    Ok(all)
+}
+
+/// Bytes of memory that parsing `json` into [`Value`]s can take at most, counted in one
+/// pass over its text: each object may take a map node, each other value its slot, and
+/// each string its bytes.
+fn json_cost(json: &str) -> usize {
+    /// A map's first node (keys and values of a B-tree leaf), and one value's slot.
+    const OBJECT: usize = 700;
+    const VALUE: usize = 2 * std::mem::size_of::<Value>();
+    let (mut objects, mut values) = (0usize, 0usize);
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in json.as_bytes() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' => objects += 1,
+            b'[' | b',' | b':' => values += 1,
+            _ => {}
+        }
+    }
+    json.len() + objects * OBJECT + (values + 1) * VALUE
 }
 
 /// Every `@type` the JSON-LD nodes declare, without its `schema.org/` prefix.
@@ -507,6 +544,7 @@ const TITLE_SEPARATORS: &[&str] = &[
 /// The headline part of a `<title>`: the site name and its separator removed.
 pub(crate) fn clean_title(raw: &str, site_name: Option<&str>) -> String {
     let raw = raw.trim();
+    let site = site_name.map(str::to_lowercase);
     for sep in TITLE_SEPARATORS {
         if !raw.contains(sep) {
             continue;
@@ -519,9 +557,11 @@ pub(crate) fn clean_title(raw: &str, site_name: Option<&str>) -> String {
         if parts.len() < 2 {
             continue;
         }
+        // (The site name is lower-cased once: it can be as long as the page.)
         let is_site = |p: &str| {
-            site_name.is_some_and(|s| {
-                s.eq_ignore_ascii_case(p) || p.to_lowercase().contains(&s.to_lowercase())
+            site.as_deref().is_some_and(|s| {
+                s.eq_ignore_ascii_case(p)
+                    || (s.len() <= 2 * p.len() && p.to_lowercase().contains(s))
             })
         };
         let rest: Vec<&str> = parts.iter().copied().filter(|p| !is_site(p)).collect();
@@ -874,6 +914,34 @@ mod tests {
     }
 
     #[test]
+    fn nested_graphs_are_collected_once_and_charged_before_parsing() {
+        // Each level's graph holds the next: copying a node with its graph at every level
+        // made the nodes quadratic in size.
+        let depth = 60;
+        let mut doc = r#"{"@type":"NewsArticle","headline":"Inner"}"#.to_string();
+        for i in 0..depth {
+            doc = format!(r#"{{"@type":"Thing","name":"level {i}","@graph":[{doc}]}}"#);
+        }
+        let budget = Budget::new(&crate::Limits::default());
+        let nodes = json_ld_nodes(std::slice::from_ref(&doc), &budget).expect("within budget");
+        assert_eq!(nodes.len(), depth + 1);
+        assert!(nodes.iter().all(|n| n.get("@graph").is_none()));
+        // A flood of tiny objects is refused before it is parsed.
+        let flood = format!("[{}{{}}]", r#"{"a":0},"#.repeat(100_000));
+        let small = Budget::new(&crate::Limits {
+            max_memory: 8 << 20,
+            ..crate::Limits::default()
+        });
+        assert_eq!(
+            json_ld_nodes(&[flood], &small).err(),
+            Some(Error::MemoryLimit {
+                stage: "metadata",
+                limit: 8 << 20
+            })
+        );
+    }
+
+    #[test]
     fn json_ld_graph_arrays_and_broken_scripts() {
         let scripts = vec![
             "{ this is not json".to_string(),
@@ -885,7 +953,9 @@ mod tests {
                 .to_string(),
         ];
         let mut m = Metadata::default();
-        from_json_ld(&json_ld_nodes(&scripts), &mut m);
+        let budget = Budget::new(&crate::Limits::default());
+        let nodes = json_ld_nodes(&scripts, &budget).expect("within budget");
+        from_json_ld(&nodes, &mut m);
         assert_eq!(m.title.as_deref(), Some("Budget passes"));
         assert_eq!(m.authors, vec!["Jane Roe", "John Doe"]);
         assert_eq!(m.published.as_deref(), Some("2024-03-05T09:30:00+01:00"));

@@ -111,12 +111,38 @@ struct Extras<'a> {
 }
 
 impl<'a> Elem<'a> {
+    /// The id, read up to [`markers::MAX_MARKER_BYTES`].
     pub fn id(&self) -> Option<&'a str> {
-        self.attrs.get("id")
+        self.attrs.get("id").map(markers::capped)
     }
 
+    /// The class list, read up to [`markers::MAX_MARKER_BYTES`].
     pub fn class(&self) -> Option<&'a str> {
-        self.attrs.get("class")
+        self.attrs.get("class").map(markers::capped)
+    }
+}
+
+impl Segmentation<'_> {
+    /// Bytes the segmentation holds, for the memory budget.
+    pub fn bytes(&self) -> usize {
+        use std::mem::size_of;
+        let blocks: usize = self
+            .blocks
+            .iter()
+            .map(|b| {
+                b.text.capacity()
+                    + b.extras.as_ref().map_or(0, |e| {
+                        size_of::<Extras<'_>>()
+                            + e.cells.capacity() * size_of::<usize>()
+                            + e.links.capacity() * size_of::<RawLink<'_>>()
+                            + e.images.capacity() * size_of::<RawImage<'_>>()
+                    })
+            })
+            .sum();
+        self.elems.capacity() * size_of::<Elem<'_>>()
+            + self.blocks.capacity() * size_of::<RawBlock<'_>>()
+            + self.block_stops.capacity() * size_of::<StopCounts>()
+            + blocks
     }
 }
 
@@ -136,6 +162,13 @@ impl<'a> RawBlock<'a> {
         self.extras.as_ref().map_or(&[], |e| &e.images)
     }
 }
+
+/// Longest link or image target kept (16 KiB). Real URLs are far shorter; a longer one is
+/// not a place a reader or a crawler can go, and every clone of its element would copy it.
+pub(crate) const MAX_URL_BYTES: usize = 16 << 10;
+
+/// How many microdata item types a page's sources keep.
+const MAX_ITEMTYPES: usize = 256;
 
 /// Metadata sources met during the walk, for the metadata stage.
 #[derive(Debug, Default)]
@@ -471,9 +504,11 @@ impl<'t, 'a> Walker<'t, 'a> {
             }
             _ => {}
         }
-        if let Some(t) = el.attr("itemtype") {
-            // An element may name several types; the last path step names each.
-            for t in t.split_ascii_whitespace() {
+        if let Some(t) = el.attr("itemtype").map(markers::capped) {
+            // An element may name several types; the last path step names each. (A page
+            // needs few: the list stays bounded even when a typed element is cloned.)
+            let room = MAX_ITEMTYPES.saturating_sub(self.sources.itemtypes.len());
+            for t in t.split_ascii_whitespace().take(room) {
                 self.sources
                     .itemtypes
                     .push(t.rsplit(['/', '#']).next().unwrap_or(t));
@@ -515,7 +550,7 @@ impl<'t, 'a> Walker<'t, 'a> {
                     .or_else(|| el.attr("data-src"))
                     .map(str::trim)
                     .unwrap_or("");
-                if !src.is_empty() && !src.starts_with("data:") {
+                if !src.is_empty() && src.len() <= MAX_URL_BYTES && !src.starts_with("data:") {
                     let alt = el.attr("alt").map(str::trim).unwrap_or("");
                     self.pending.images.push(RawImage { src, alt });
                 }
@@ -606,8 +641,11 @@ impl<'t, 'a> Walker<'t, 'a> {
                 .map(str::trim)
                 .filter(|h| {
                     !h.is_empty()
+                        && h.len() <= MAX_URL_BYTES
                         && !h.starts_with('#')
-                        && !h.to_ascii_lowercase().starts_with("javascript:")
+                        && !h
+                            .get(..11)
+                            .is_some_and(|p| p.eq_ignore_ascii_case("javascript:"))
                 })
                 .map(|h| (h, self.pending.text.len(), self.flushes))
         } else {

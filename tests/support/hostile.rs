@@ -104,17 +104,20 @@ pub const CONTEXTS: &[&str] = &[
     "<marquee>",
 ];
 
-/// A large attribute value, repeated by reference on every clone or block below it.
-const HUGE: usize = 64 << 10;
+/// Placeholders in a head that grow with the page: `{spaces}` and `{letters}` become as
+/// many bytes as the repeated units, so that a value read once per block or per clone
+/// costs quadratic time if it is read whole each time.
+const SPACES: &str = "{spaces}";
+const LETTERS: &str = "{letters}";
 
 /// The attributes an open atom may carry; `{i}` becomes the repetition's index.
 fn attribute(kind: u64) -> String {
     match kind % 8 {
         0..=2 => String::new(),
         3 => " class=\"c{i}\"".to_string(),
-        4 => format!(" style=\"{}color:red\"", " ".repeat(HUGE)),
-        5 => format!(" class=\"{}x\"", " ".repeat(HUGE)),
-        6 => format!(" href=\"{}\"", "h".repeat(HUGE)),
+        4 => format!(" style=\"{SPACES}color:red\""),
+        5 => format!(" class=\"{SPACES}x\""),
+        6 => format!(" href=\"http://e.example/{LETTERS}\""),
         _ => [" hidden", " style=\"display:none\"", " aria-hidden=true"][(kind / 8 % 3) as usize]
             .to_string(),
     }
@@ -144,9 +147,14 @@ impl Shape {
     /// The page with the unit repeated `n` times.
     pub fn page(&self, n: usize) -> String {
         let indexed = self.unit.contains("{i}");
-        let mut s = String::with_capacity(self.head.len() + n * (self.unit.len() + 4));
-        s.push_str("<!doctype html><html><body>");
-        s.push_str(&self.head);
+        let fill = n * self.unit.len().max(4);
+        let head = self
+            .head
+            .replace(SPACES, &" ".repeat(fill))
+            .replace(LETTERS, &"h".repeat(fill));
+        let mut s = String::with_capacity(head.len() + n * (self.unit.len() + 4));
+        s.push_str("<!doctype html><html>");
+        s.push_str(&head);
         for i in 0..n {
             if indexed {
                 s.push_str(&self.unit.replace("{i}", &i.to_string()));
@@ -161,7 +169,13 @@ impl Shape {
     /// Repetitions that make a page of about `bytes`.
     pub fn repeats_for(&self, bytes: usize) -> usize {
         let unit = self.unit.replace("{i}", "12345").len().max(1);
-        (bytes.saturating_sub(self.head.len()) / unit).max(1)
+        let grows = self.head.contains(SPACES) || self.head.contains(LETTERS);
+        let per_repeat = if grows {
+            unit + self.unit.len().max(4)
+        } else {
+            unit
+        };
+        (bytes.saturating_sub(self.head.len()) / per_repeat).max(1)
     }
 }
 
@@ -189,7 +203,7 @@ pub fn shapes(seed: u64, count: usize) -> Vec<Shape> {
         let huge_head = rng.next() % 6 == 0;
         let head = if huge_head {
             // A formatting element with a huge attribute, left open: cloned into every block.
-            format!("{context}<b{}>", attribute(4 + rng.next() % 3))
+            format!("{context}<p><b{}>", attribute(4 + rng.next() % 3))
         } else {
             context.to_string()
         };
@@ -234,9 +248,13 @@ pub fn shapes(seed: u64, count: usize) -> Vec<Shape> {
 
 /// The shapes reported in issues, each kept as a regression case.
 pub fn named() -> Vec<Shape> {
-    let big_style = format!("<b style=\"{}color:red\">", " ".repeat(HUGE));
-    let big_class = format!("<div class=\"{}x\">", " ".repeat(HUGE));
-    let big_href = format!("<a href=\"http://e.example/{}\">", "h".repeat(HUGE));
+    // (A formatting element is cloned into each paragraph once the paragraph it opened in
+    // is closed: hence the `<p>` before it.)
+    let big_style = format!("<p><b style=\"{SPACES}color:red\">");
+    let big_class = format!("<div class=\"{SPACES}x\">");
+    let big_href = format!("<p><a href=\"http://e.example/{LETTERS}\">");
+    let long_href = format!("<p><a href=\"http://e.example/{}\">", "h".repeat(12 << 10));
+    let big_site = format!("<meta property=og:site_name content=\"{LETTERS}\"><title>");
     let formatting_run: String = (0..200).map(|i| format!("<b class=c{i}>")).collect();
     vec![
         Shape::new("svg then self-closed divs", "<svg>", "<div/>", ""),
@@ -262,11 +280,12 @@ pub fn named() -> Vec<Shape> {
         Shape::new("huge style cloned into paragraphs", &big_style, "<p>x", ""),
         Shape::new("huge class above every block", &big_class, "<p>x</p>", ""),
         Shape::new("huge href cloned into paragraphs", &big_href, "<p>x", ""),
+        Shape::new("long href cloned into paragraphs", &long_href, "<p>x", ""),
         Shape::new("tiny divs", "", "<div>x</div>", ""),
         Shape::new("headings", "", "<h2>x</h2>", ""),
         Shape::new(
-            "title parts",
-            "<title>",
+            "title parts beside a long site name",
+            &big_site,
             "a | ",
             "</title><p>The body of the page, with a sentence or two of text in it.</p>",
         ),
