@@ -6,7 +6,7 @@
 //! from the pattern of its zero bytes. Decoding never fails: malformed sequences become
 //! U+FFFD.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, X_USER_DEFINED};
 use std::borrow::Cow;
 
 /// How many leading bytes are searched for a `<meta>` charset declaration.
@@ -20,14 +20,21 @@ pub(crate) struct Decoded<'a> {
 
 /// Decodes `bytes` to text. `hint` is a charset the caller knows (HTTP header); a BOM wins
 /// over it, as in browsers.
-pub(crate) fn decode<'a>(bytes: &'a [u8], hint: Option<&'static Encoding>) -> Decoded<'a> {
+///
+/// A page whose charset is one that browsers refuse to decode (ISO-2022-KR, HZ-GB-2312,
+/// ISO-2022-CN: the WHATWG "replacement" encoding, which turns the whole page into one
+/// U+FFFD) gives `None`: the caller reports it instead of returning an empty page.
+pub(crate) fn decode<'a>(bytes: &'a [u8], hint: Option<&'static Encoding>) -> Option<Decoded<'a>> {
     let encoding = sniff(bytes, hint);
+    if encoding == REPLACEMENT {
+        return None;
+    }
     // `decode` strips a BOM of the detected encoding and replaces malformed sequences.
     let (text, used, _had_errors) = encoding.decode(bytes);
-    Decoded {
+    Some(Decoded {
         text,
         encoding: used,
-    }
+    })
 }
 
 fn sniff(bytes: &[u8], hint: Option<&'static Encoding>) -> &'static Encoding {
@@ -105,9 +112,13 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
         let tag = &head[start..end];
         if let Some(label) = charset_in_tag(tag) {
             if let Some(enc) = Encoding::for_label(label) {
-                // A page that declares UTF-16 in ASCII-compatible bytes is not UTF-16.
+                // As the HTML standard has it: a page that declares UTF-16 in
+                // ASCII-compatible bytes is not UTF-16, and a declared x-user-defined is read
+                // as windows-1252 (only an HTTP charset gets the real x-user-defined).
                 return Some(if enc == UTF_16LE || enc == UTF_16BE {
                     UTF_8
+                } else if enc == X_USER_DEFINED {
+                    WINDOWS_1252
                 } else {
                     enc
                 });
@@ -150,8 +161,17 @@ pub(crate) fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
     Encoding::for_label(label.trim().as_bytes())
 }
 
-/// Recognises inputs that are plainly not HTML by their first bytes.
+/// How many leading bytes the content test reads.
+const CONTENT_SCAN_BYTES: usize = 8192;
+
+/// Recognises inputs that are plainly not HTML: by their first bytes (after a byte-order
+/// mark), and then by their content — bytes that are mostly not text and hold no markup
+/// (compressed data, random binary) are not a page, whatever they start with.
 pub(crate) fn not_html_kind(bytes: &[u8]) -> Option<&'static str> {
+    let bytes = [&b"\xef\xbb\xbf"[..], b"\xff\xfe", b"\xfe\xff"]
+        .iter()
+        .find_map(|bom| bytes.strip_prefix(*bom))
+        .unwrap_or(bytes);
     const MAGIC: &[(&[u8], &str)] = &[
         (b"%PDF-", "PDF"),
         (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -163,6 +183,17 @@ pub(crate) fn not_html_kind(bytes: &[u8]) -> Option<&'static str> {
         (b"RIFF", "RIFF media"),
         (b"\x00asm", "WebAssembly"),
         (b"\x7fELF", "ELF binary"),
+        (b"\x28\xb5\x2f\xfd", "zstd data"),
+        (b"\xfd7zXZ\x00", "xz data"),
+        (b"BZh", "bzip2 data"),
+        (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+        (b"\x00\x00\x01\x00", "icon image"),
+        (b"OggS", "Ogg media"),
+        (b"fLaC", "FLAC audio"),
+        (b"ID3", "MP3 audio"),
+        (b"wOFF", "WOFF font"),
+        (b"wOF2", "WOFF font"),
+        (b"\x1aE\xdf\xa3", "Matroska media"),
     ];
     if let Some((_, kind)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
         return Some(kind);
@@ -174,7 +205,72 @@ pub(crate) fn not_html_kind(bytes: &[u8]) -> Option<&'static str> {
         .unwrap_or(&[]);
     let looks_json = matches!(start.first(), Some(b'{') | Some(b'['))
         && !bytes[..bytes.len().min(META_SCAN_BYTES)].contains(&b'<');
-    looks_json.then_some("JSON")
+    if looks_json {
+        return Some("JSON");
+    }
+    looks_binary(bytes).then_some("binary data")
+}
+
+/// True for bytes that are not text: more than one in twenty of the first bytes are control
+/// characters that no text encoding uses, and there is no markup among them. (UTF-16
+/// without a byte-order mark is text; a page with stray NULs between its tags is a page.)
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(CONTENT_SCAN_BYTES)];
+    if sample.len() < 16 || utf16_without_bom(bytes).is_some() {
+        return false;
+    }
+    // Tab, line feed, form feed, carriage return and escape (ISO-2022) are text.
+    let control =
+        |b: &u8| (*b < 0x20 && !matches!(*b, b'\t' | b'\n' | 0x0c | b'\r' | 0x1b)) || *b == 0x7f;
+    let even = sample.iter().step_by(2).filter(|b| control(b)).count();
+    let odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| control(b))
+        .count();
+    let controls = even + odd;
+    // UTF-16 text in a non-Latin script has its control-range bytes (the high bytes of
+    // Cyrillic, Greek, Arabic, Thai...) all at one parity.
+    let one_parity = even.min(odd) * 10 < controls;
+    controls * 20 > sample.len() && !one_parity && !has_markup(sample)
+}
+
+/// True when the bytes hold an HTML tag: `<` followed by a tag name of the language, or by
+/// `!doctype`, `!--` or `/`.
+fn has_markup(sample: &[u8]) -> bool {
+    const TAGS: &[&[u8]] = &[
+        b"html",
+        b"head",
+        b"body",
+        b"meta",
+        b"title",
+        b"div",
+        b"span",
+        b"p>",
+        b"p ",
+        b"a ",
+        b"br",
+        b"table",
+        b"td",
+        b"li",
+        b"ul",
+        b"h1",
+        b"h2",
+        b"h3",
+        b"img",
+        b"link",
+        b"script",
+        b"style",
+        b"!doctype",
+        b"!--",
+        b"/",
+    ];
+    memchr::memchr_iter(b'<', sample).any(|at| {
+        let rest = &sample[at + 1..];
+        TAGS.iter()
+            .any(|t| rest.len() >= t.len() && rest[..t.len()].eq_ignore_ascii_case(t))
+    })
 }
 
 #[cfg(test)]
@@ -185,7 +281,7 @@ mod tests {
     fn bom_wins_over_meta() {
         let mut page = vec![0xEF, 0xBB, 0xBF];
         page.extend_from_slice(b"<meta charset=windows-1252><p>caf\xC3\xA9</p>");
-        let d = decode(&page, None);
+        let d = decode(&page, None).expect("decodes");
         assert_eq!(d.encoding, UTF_8);
         assert!(d.text.contains("café"));
     }
@@ -193,7 +289,7 @@ mod tests {
     #[test]
     fn meta_charset_is_honoured() {
         let page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"></head><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>";
-        let d = decode(page, None);
+        let d = decode(page, None).expect("decodes");
         assert_eq!(d.encoding.name(), "windows-1251");
         assert!(d.text.contains("Привет"));
     }
@@ -201,7 +297,7 @@ mod tests {
     #[test]
     fn hint_beats_meta_but_not_bom() {
         let page = b"<meta charset=utf-8><p>caf\xe9</p>";
-        let d = decode(page, encoding_for_label("latin1"));
+        let d = decode(page, encoding_for_label("latin1")).expect("decodes");
         assert!(d.text.contains("café"));
     }
 
@@ -209,7 +305,7 @@ mod tests {
     fn utf16_without_bom_is_recognised() {
         let text = "<html><body><p>Hello world, this is UTF-16.</p></body></html>";
         let bytes: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
-        let d = decode(&bytes, None);
+        let d = decode(&bytes, None).expect("decodes");
         assert_eq!(d.encoding, UTF_16LE);
         assert!(d.text.contains("Hello world"));
     }
@@ -219,8 +315,56 @@ mod tests {
         // windows-1252 bytes, no declaration: must not decode as UTF-8 replacement characters.
         let page = "<p>Le café était très animé à l'époque, où l'on déjeunait près du lycée.</p>";
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(page);
-        let d = decode(&bytes, None);
+        let d = decode(&bytes, None).expect("decodes");
         assert!(d.text.contains("café était très"), "{}", d.text);
+    }
+
+    #[test]
+    fn declared_x_user_defined_is_windows_1252_and_replacement_charsets_are_refused() {
+        let page = b"<meta charset=x-user-defined><p>caf\xe9 cr\xe8me</p>";
+        let d = decode(page, None).expect("decodes");
+        assert_eq!(d.encoding, WINDOWS_1252);
+        assert!(d.text.contains("café crème"));
+        // From HTTP, x-user-defined is itself: bytes over 0x7F map to U+F780 and up.
+        let d = decode(b"<p>\x80</p>", Some(X_USER_DEFINED)).expect("decodes");
+        assert!(d.text.contains('\u{f780}'));
+        assert!(decode(b"<meta charset=iso-2022-kr><p>x</p>", None).is_none());
+        assert!(decode(b"<p>x</p>", encoding_for_label("hz-gb-2312")).is_none());
+    }
+
+    #[test]
+    fn binary_without_magic_is_not_html_but_pages_with_stray_controls_are() {
+        // A fixed pseudo-random stream (xorshift): no magic, no markup.
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let random: Vec<u8> = (0..4096)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 24) as u8
+            })
+            .collect();
+        assert_eq!(not_html_kind(&random), Some("binary data"));
+        // zstd's magic, and a PDF behind a byte-order mark.
+        assert_eq!(
+            not_html_kind(b"\x28\xb5\x2f\xfd\x24\x00"),
+            Some("zstd data")
+        );
+        assert_eq!(not_html_kind(b"\xef\xbb\xbf%PDF-1.4 x"), Some("PDF"));
+        // A page whose text is peppered with NULs, and UTF-16 without a BOM, are pages.
+        let nul_page = "<html><body><p>a\0b\0c\0d\0e\0f\0</p>".repeat(20);
+        assert_eq!(not_html_kind(nul_page.as_bytes()), None);
+        let utf16: Vec<u8> = "<p>hello there</p>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(not_html_kind(&utf16), None);
+        let cyrillic: Vec<u8> = "Привет, мир! Это простой текст. "
+            .repeat(20)
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(not_html_kind(&cyrillic), None);
     }
 
     #[test]

@@ -50,6 +50,11 @@ pub enum Error {
         /// The configured limit.
         limit: usize,
     },
+    /// The page's charset is one that browsers refuse to decode (ISO-2022-KR, HZ-GB-2312,
+    /// ISO-2022-CN: the WHATWG "replacement" encoding), which would turn the whole page into
+    /// a single U+FFFD.
+    #[error("the page's charset is one browsers refuse to decode (ISO-2022-KR, HZ, ISO-2022-CN)")]
+    UnsupportedCharset,
     /// The charset hint given to the builder is not a known encoding label.
     #[error("unknown charset label {0:?}")]
     UnknownCharset(String),

@@ -208,7 +208,7 @@ impl Extractor {
             ),
             None => None,
         };
-        Ok(decode::decode(bytes, hint))
+        decode::decode(bytes, hint).ok_or(Error::UnsupportedCharset)
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {

@@ -212,6 +212,40 @@ fn non_html_bodies_are_typed_errors() {
 }
 
 #[test]
+fn bytes_without_recognised_magic_are_judged_by_their_content() {
+    // Once these came back `Ok` with garbage text.
+    let mut x = 0x9e37_79b9_7f4a_7c15u64;
+    let random: Vec<u8> = (0..100_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 32) as u8
+        })
+        .collect();
+    let mut zstd = b"\x28\xb5\x2f\xfd".to_vec();
+    zstd.extend_from_slice(&random[..5000]);
+    let mut bom_pdf = b"\xef\xbb\xbf".to_vec();
+    bom_pdf.extend_from_slice(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj");
+    for (bytes, kind) in [
+        (&random[..], "binary data"),
+        (&zstd[..], "zstd data"),
+        (&bom_pdf[..], "PDF"),
+    ] {
+        assert_eq!(extract_bytes(bytes).err(), Some(Error::NotHtml { kind }));
+    }
+}
+
+#[test]
+fn a_charset_that_decodes_to_nothing_is_an_error_not_an_empty_page() {
+    let page = format!("<html><head><meta charset=iso-2022-kr></head><body>{PARA}</body></html>");
+    assert_eq!(
+        extract_bytes(page.as_bytes()).err(),
+        Some(Error::UnsupportedCharset)
+    );
+}
+
+#[test]
 fn limits_are_typed_errors_not_truncation() {
     let page = article(200);
     let small = Extractor::builder().max_input_bytes(1000).build();
