@@ -13,6 +13,9 @@
 //!   --charset LABEL         the page's charset, when known
 //!   --links                 write link targets after link text
 //!   --threads N             worker threads for --jsonl (default: all cores)
+//!   --max-memory BYTES      memory budget of one page (default 192 MiB, plus 16 bytes a
+//!                           byte of page); a page that needs more gets an "error" line
+//!                           in --jsonl, and the others go on
 //! ```
 use dechrome::{Document, Extractor, Favor};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -35,10 +38,11 @@ struct Args {
     metadata: bool,
     captions: bool,
     base_url: Option<String>,
+    max_memory: Option<usize>,
 }
 
 const USAGE: &str = "usage: dechrome [--format text|json|markdown|html] [--metadata] [--explain] \
-[--favor precision|balanced|recall] [--min-words N] [--charset LABEL] [--links] [--base-url URL] [FILE|-]\n       \
+[--favor precision|balanced|recall] [--min-words N] [--charset LABEL] [--links] [--base-url URL] [--max-memory BYTES] [FILE|-]\n       \
 dechrome --jsonl DIR [--threads N] [options]";
 
 fn parse_args() -> Result<Args, String> {
@@ -70,6 +74,13 @@ fn parse_args() -> Result<Args, String> {
             "--metadata" => a.metadata = true,
             "--captions" => a.captions = true,
             "--base-url" => a.base_url = Some(value("--base-url")?),
+            "--max-memory" => {
+                a.max_memory = Some(
+                    value("--max-memory")?
+                        .parse()
+                        .map_err(|e| format!("--max-memory: {e}"))?,
+                )
+            }
             "--favor" => {
                 a.favor = match value("--favor")?.as_str() {
                     "precision" => Favor::Precision,
@@ -100,6 +111,12 @@ fn extractor(a: &Args) -> Extractor {
     }
     if let Some(u) = &a.base_url {
         b = b.base_url(u.clone());
+    }
+    if let Some(m) = a.max_memory {
+        b = b.limits(dechrome::Limits {
+            max_memory: m,
+            ..dechrome::Limits::default()
+        });
     }
     b.build()
 }
@@ -276,7 +293,22 @@ fn batch(args: &Args, dir: &Path) -> Result<(), String> {
     } else {
         ProgressBar::hidden()
     };
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    write_lines(&extractor, &files, &pool, &bar, out)?;
+    bar.finish_and_clear();
+    Ok(())
+}
+
+/// Extracts `files` and writes one JSON line per page to `out`, in order: `{"id", "title",
+/// "text"}`, or `{"id", "error"}` for a page that gives an error (its bytes unreadable, not
+/// HTML, over a limit or the memory budget); the other pages are not affected.
+fn write_lines(
+    extractor: &Extractor,
+    files: &[PathBuf],
+    pool: &rayon::ThreadPool,
+    bar: &ProgressBar,
+    mut out: impl Write,
+) -> Result<(), String> {
     // Pages are extracted in parallel a chunk at a time and written in order, so the output
     // is stable and memory does not grow with the number of pages. Chunks of 32 pages a
     // thread keep the wait at each chunk's end small.
@@ -286,7 +318,7 @@ fn batch(args: &Args, dir: &Path) -> Result<(), String> {
             group
                 .par_iter()
                 .map(|path| {
-                    let line = one_line(&extractor, path);
+                    let line = one_line(extractor, path);
                     bar.inc(1);
                     line
                 })
@@ -296,7 +328,6 @@ fn batch(args: &Args, dir: &Path) -> Result<(), String> {
             writeln!(out, "{line}").or_else(ignore_broken_pipe)?;
         }
     }
-    bar.finish_and_clear();
     out.flush().or_else(ignore_broken_pipe)
 }
 
@@ -313,4 +344,67 @@ fn one_line(extractor: &Extractor, path: &Path) -> String {
         Err(e) => serde_json::json!({"id": id, "error": e}),
     };
     value.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_batch_survives_a_page_over_the_memory_budget() {
+        let dir = std::env::temp_dir().join(format!("dechrome-batch-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let article = |topic: &str| {
+            format!(
+                "<html><head><title>{topic}</title></head><body><article><p>The council \
+                 met on Monday and agreed, after a long debate about {topic}, to open the \
+                 library on Sundays from next month.</p></article></body></html>"
+            )
+        };
+        // JSON-LD of many tiny objects: parsed, it would take far more than its text.
+        let flood = format!(
+            "<html><head><script type=application/ld+json>[{}{{}}]</script></head>\
+             <body><p>x</p></body></html>",
+            r#"{"a":0},"#.repeat(400_000)
+        );
+        let pages = [
+            ("a", article("roads")),
+            ("b", flood),
+            ("c", article("schools")),
+        ];
+        for (id, page) in &pages {
+            std::fs::write(dir.join(format!("{id}.html")), page).expect("write");
+        }
+        let files: Vec<PathBuf> = ["a", "b", "c"]
+            .iter()
+            .map(|id| dir.join(format!("{id}.html")))
+            .collect();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .expect("pool");
+        let extractor = Extractor::default();
+        let mut out = Vec::new();
+        write_lines(&extractor, &files, &pool, &ProgressBar::hidden(), &mut out).expect("runs");
+        std::fs::remove_dir_all(&dir).ok();
+        let lines: Vec<serde_json::Value> = String::from_utf8(out)
+            .expect("utf-8")
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("json line"))
+            .collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0]["id"], "a");
+        assert_eq!(
+            lines[0]["text"].as_str(),
+            Some(extractor.extract(&pages[0].1).expect("ok").text.as_str())
+        );
+        assert_eq!(lines[1]["id"], "b");
+        let error = lines[1]["error"].as_str().unwrap_or_default();
+        assert!(error.contains("memory"), "{error}");
+        assert!(lines[1].get("text").is_none());
+        assert_eq!(lines[2]["id"], "c");
+        assert!(lines[2]["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("about schools")));
+    }
 }

@@ -233,7 +233,7 @@ impl Extractor {
         finish: impl FnOnce(Segmentation<'_>, &Budget) -> Result<T, Error>,
     ) -> Result<T, Error> {
         let fast = text.len() < LEAN_ABOVE_BYTES;
-        let budget = Budget::new(&self.limits);
+        let budget = Budget::new(&self.limits, text.len());
         let mut first = parse::parse(text, &self.limits, &budget, Noscript::Skipped)?;
         let noscript_bytes = first.noscript_bytes;
         let view = View::new(&first.dom.nodes, &first.dom.attrs);

@@ -28,15 +28,21 @@ pub struct Limits {
     /// the open formatting elements together (default 256). A start tag that would go
     /// deeper is dropped, its text kept, as browsers flatten such pages.
     pub max_depth: usize,
-    /// Memory one extraction may use, in bytes (default 192 MiB). The stages charge it as
-    /// they grow — the tree's nodes and attributes (formatting elements are cloned into
-    /// every paragraph), the blocks, the JSON-LD values, and the [`Document`](crate::Document)
-    /// or text — and stop with [`Error::MemoryLimit`](crate::Error::MemoryLimit) before
-    /// spending it. The input and its decoded copy are not charged. Ordinary pages need a
-    /// few bytes of budget per byte of markup, and a whole [`Document`](crate::Document)
-    /// about 1 KiB per block; a page of hundreds of thousands of blocks needs a larger
-    /// budget, or the lean [`extract_text`](crate::Extractor::extract_text).
+    /// Memory one extraction may use, in bytes (default 192 MiB), plus
+    /// [`memory_per_input_byte`](Limits::memory_per_input_byte) for each byte of the page.
+    /// The stages charge it as they grow — the tree's nodes and attributes (formatting
+    /// elements are cloned into every paragraph), the blocks, the JSON-LD values, and the
+    /// [`Document`](crate::Document) or text — and stop with
+    /// [`Error::MemoryLimit`](crate::Error::MemoryLimit) before spending it. The input and
+    /// its decoded copy are not charged. Ordinary pages need a few bytes of budget per byte
+    /// of markup, and a whole [`Document`](crate::Document) about 1 KiB per block; a page
+    /// of hundreds of thousands of tiny blocks needs a larger budget, or the lean
+    /// [`extract_text`](crate::Extractor::extract_text).
     pub max_memory: usize,
+    /// Memory allowed on top of [`max_memory`](Limits::max_memory) per byte of the page
+    /// (default 16), so that a large page of ordinary markup fits: a 1 MiB page may use
+    /// 208 MiB, a 50 MiB page about 1 GiB.
+    pub memory_per_input_byte: usize,
 }
 
 impl Default for Limits {
@@ -46,6 +52,7 @@ impl Default for Limits {
             max_nodes: 4_000_000,
             max_depth: 256,
             max_memory: 192 << 20,
+            memory_per_input_byte: 16,
         }
     }
 }
@@ -59,9 +66,12 @@ pub(crate) struct Budget {
 }
 
 impl Budget {
-    pub fn new(limits: &Limits) -> Budget {
+    /// The budget for a page of `input_bytes`.
+    pub fn new(limits: &Limits, input_bytes: usize) -> Budget {
         Budget {
-            limit: limits.max_memory,
+            limit: limits
+                .max_memory
+                .saturating_add(limits.memory_per_input_byte.saturating_mul(input_bytes)),
             used: Cell::new(0),
         }
     }
@@ -91,10 +101,14 @@ mod tests {
 
     #[test]
     fn the_first_charge_past_the_limit_fails_and_releases_make_room() {
-        let budget = Budget::new(&Limits {
-            max_memory: 100,
-            ..Limits::default()
-        });
+        let budget = Budget::new(
+            &Limits {
+                max_memory: 60,
+                memory_per_input_byte: 4,
+                ..Limits::default()
+            },
+            10,
+        );
         assert_eq!(budget.charge("parse", 60), Ok(()));
         budget.release(30);
         assert_eq!(budget.charge("output", 70), Ok(()));

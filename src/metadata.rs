@@ -922,16 +922,19 @@ mod tests {
         for i in 0..depth {
             doc = format!(r#"{{"@type":"Thing","name":"level {i}","@graph":[{doc}]}}"#);
         }
-        let budget = Budget::new(&crate::Limits::default());
+        let budget = Budget::new(&crate::Limits::default(), 0);
         let nodes = json_ld_nodes(std::slice::from_ref(&doc), &budget).expect("within budget");
         assert_eq!(nodes.len(), depth + 1);
         assert!(nodes.iter().all(|n| n.get("@graph").is_none()));
         // A flood of tiny objects is refused before it is parsed.
         let flood = format!("[{}{{}}]", r#"{"a":0},"#.repeat(100_000));
-        let small = Budget::new(&crate::Limits {
-            max_memory: 8 << 20,
-            ..crate::Limits::default()
-        });
+        let small = Budget::new(
+            &crate::Limits {
+                max_memory: 8 << 20,
+                ..crate::Limits::default()
+            },
+            0,
+        );
         assert_eq!(
             json_ld_nodes(&[flood], &small).err(),
             Some(Error::MemoryLimit {
@@ -953,7 +956,7 @@ mod tests {
                 .to_string(),
         ];
         let mut m = Metadata::default();
-        let budget = Budget::new(&crate::Limits::default());
+        let budget = Budget::new(&crate::Limits::default(), 0);
         let nodes = json_ld_nodes(&scripts, &budget).expect("within budget");
         from_json_ld(&nodes, &mut m);
         assert_eq!(m.title.as_deref(), Some("Budget passes"));

@@ -278,3 +278,80 @@ fn a_lower_depth_limit_flattens_earlier() {
         .iter()
         .all(|b| b.features.path.split('>').count() <= 9));
 }
+
+#[test]
+fn unclosed_raw_text_tags_inside_svg_do_not_delete_the_page() {
+    // Inside SVG, `<style>`, `<script>` and `<noscript>` are markup, not raw text.
+    for tag in ["style", "script", "noscript"] {
+        let page = format!(
+            "<html><body><article><svg><{tag}>.icon {{ fill: red }}</svg>{PARA}{PARA}</article></body></html>"
+        );
+        let doc = extract(&page).expect("ok");
+        assert!(
+            doc.text.contains("publish its report"),
+            "<svg><{tag}>: {:?}",
+            doc.text
+        );
+    }
+}
+
+#[test]
+fn open_formatting_elements_cloned_into_every_paragraph_stay_bounded() {
+    // 200 open formatting elements, then 50,000 paragraphs: the tree builder would clone
+    // all 200 into each paragraph, 10 million nodes from 200 KB. The builder's state is
+    // bounded instead, so the page is read (flattened) within the limits.
+    let run: String = (0..200).map(|i| format!("<b class=c{i}>")).collect();
+    let page = format!(
+        "<html><body><p>{run}{}</body></html>",
+        "<p>x".repeat(50_000)
+    );
+    assert!(page.len() < 300_000);
+    let doc = extract(&page).expect("read within the limits, not TooManyNodes");
+    assert!(doc.blocks.len() < 1_000, "{} blocks", doc.blocks.len());
+}
+
+#[test]
+fn a_huge_link_target_is_not_copied_into_every_clone() {
+    // An open `<a>` is cloned into each following paragraph; each clone once copied its
+    // 200 KB target into the document (and the JSON).
+    let href = format!("https://example.org/{}", "h".repeat(200_000));
+    let page = format!(
+        "<html><body><p><a href=\"{href}\">start</a><p><a href=\"{href}\">{}{PARA}</body></html>",
+        "<p>x".repeat(50_000)
+    );
+    let extractor = Extractor::builder().keep_links(true).build();
+    match extractor.extract(&page) {
+        Ok(doc) => {
+            let links: usize = doc.blocks.iter().map(|b| b.structure.links.len()).sum();
+            let bytes: usize = doc
+                .blocks
+                .iter()
+                .flat_map(|b| &b.structure.links)
+                .map(|l| l.url.len())
+                .sum();
+            assert!(
+                bytes < 10 * page.len(),
+                "{links} links, {bytes} bytes of targets"
+            );
+        }
+        Err(e) => assert!(matches!(e, Error::MemoryLimit { .. }), "{e}"),
+    }
+}
+
+#[test]
+fn a_page_over_the_memory_budget_is_a_typed_error() {
+    let tight = Extractor::builder()
+        .limits(Limits {
+            max_memory: 1 << 20,
+            memory_per_input_byte: 0,
+            ..Limits::default()
+        })
+        .build();
+    let err = tight.extract(&article(2_000)).expect_err("over budget");
+    assert!(
+        matches!(err, Error::MemoryLimit { limit, .. } if limit == 1 << 20),
+        "{err}"
+    );
+    // The same page fits the default budget.
+    assert!(extract(&article(2_000)).is_ok());
+}

@@ -253,7 +253,7 @@ mod tests {
 
     /// Parses with the guard and returns the tree and the peak load.
     fn parse_with(html: &str, limits: &Limits) -> (Result<Dom, Error>, usize) {
-        let budget = Budget::new(limits);
+        let budget = Budget::new(limits, 0);
         let dom = parse(html, true, limits, &budget);
         (dom, PEAK.with(Cell::get))
     }

@@ -1,0 +1,107 @@
+//! Extraction is linear in the page, whatever its shape: for every shape the grammar in
+//! `support/hostile.rs` draws (nesting, misnesting, foreign content, formatting clones, long
+//! runs of list items, headings and tiny blocks, huge attributes) and every shape reported in
+//! an issue, four times the page costs less than six times the time, and the memory stays
+//! within 300 bytes per byte of page.
+//!
+//! Timing needs an optimised build, so the test is ignored in the debug suite and run by
+//! `.ci/run`: `cargo test --release --test linear_time -- --include-ignored`.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+#[path = "support/hostile.rs"]
+mod hostile;
+
+/// Counts live heap bytes and their peak, for the memory bound.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator unchanged; only counts.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Page size of the smaller run; the larger is four times as many units.
+const SMALL_BYTES: usize = 128 << 10;
+/// Drawn shapes, besides the named ones.
+const DRAWN: usize = 150;
+/// Below this, the larger run is too quick for its time to mean anything.
+const NOISE_SECONDS: f64 = 0.02;
+
+/// Extracts with links kept and renders the Markdown (the path that grows the most): the
+/// fastest of three runs, and the peak memory.
+fn measure(page: &str) -> (f64, usize) {
+    let extractor = dechrome::Extractor::builder().keep_links(true).build();
+    let mut best = f64::MAX;
+    let mut peak = 0;
+    for _ in 0..3 {
+        let base = LIVE.load(Ordering::Relaxed);
+        PEAK.store(base, Ordering::Relaxed);
+        let t = Instant::now();
+        if let Ok(doc) = extractor.extract(page) {
+            std::hint::black_box(doc.to_markdown());
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+        peak = peak.max(PEAK.load(Ordering::Relaxed).saturating_sub(base));
+    }
+    (best, peak)
+}
+
+#[test]
+#[ignore = "timing: run in release by .ci/run"]
+fn every_generated_shape_is_linear_in_time_and_bounded_in_memory() {
+    let mut failures = Vec::new();
+    let mut worst = (0.0f64, String::new());
+    for shape in hostile::named()
+        .into_iter()
+        .chain(hostile::shapes(0x11ea7, DRAWN))
+    {
+        let n = shape.repeats_for(SMALL_BYTES);
+        let (small, large) = (shape.page(n), shape.page(4 * n));
+        let (t1, _) = measure(&small);
+        let (t4, peak) = measure(&large);
+        let ratio = t4 / t1.max(1e-6);
+        if t4 > NOISE_SECONDS && ratio > worst.0 {
+            worst = (ratio, shape.name.clone());
+        }
+        if t4 > NOISE_SECONDS && ratio >= 6.0 {
+            failures.push(format!(
+                "time x{ratio:.1} ({:.0} ms for {} KB): {}",
+                t4 * 1e3,
+                large.len() >> 10,
+                shape.name
+            ));
+        }
+        if peak > 300 * large.len().max(1 << 20) {
+            failures.push(format!(
+                "memory {} MB for {} KB: {}",
+                peak >> 20,
+                large.len() >> 10,
+                shape.name
+            ));
+        }
+    }
+    eprintln!(
+        "worst time ratio for 4x the page: {:.2} ({})",
+        worst.0, worst.1
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
