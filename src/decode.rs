@@ -47,10 +47,17 @@ fn sniff(bytes: &[u8], hint: Option<&'static Encoding>) -> &'static Encoding {
     if let Some(enc) = utf16_without_bom(bytes) {
         return enc;
     }
+    let valid_utf8 = std::str::from_utf8(bytes).is_ok();
     if let Some(enc) = meta_charset(&bytes[..bytes.len().min(META_SCAN_BYTES)]) {
+        // Saved and archived pages are often re-encoded to UTF-8 and keep their old
+        // declaration: bytes that are valid UTF-8 and hold non-ASCII sequences are UTF-8
+        // (legacy text almost never is), whatever the `<meta>` says.
+        if enc != UTF_8 && valid_utf8 && !bytes.is_ascii() {
+            return UTF_8;
+        }
         return enc;
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if valid_utf8 {
         return UTF_8;
     }
     // A page that is mostly valid UTF-8 with a few broken sequences is still UTF-8.
@@ -156,9 +163,31 @@ fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
     (0..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
 }
 
-/// Looks up a charset label such as `"windows-1251"` or `"Shift_JIS"`.
+/// Looks up a charset the caller gives, as leniently as browsers read an HTTP header: a
+/// bare label (`"windows-1251"`, `"Shift_JIS"`), quoted (`"\"utf-8\""`), a whole header
+/// value (`"text/html; charset=ISO-8859-1"`), or a database's name for UTF-8 (`utf8mb4`).
+/// An unknown label is no hint at all.
 pub(crate) fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
-    Encoding::for_label(label.trim().as_bytes())
+    let lower = label.to_ascii_lowercase();
+    let value = match lower.find("charset") {
+        Some(at) => lower[at + "charset".len()..]
+            .trim_start()
+            .strip_prefix('=')
+            .unwrap_or(""),
+        None if lower.contains('/') || lower.contains(';') => "",
+        None => &lower,
+    };
+    let value = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_matches(|c| c == '"' || c == '\'')
+        .trim();
+    match value {
+        "utf8mb4" | "utf8mb3" | "utf8" | "utf-8" | "unicode-1-1-utf-8" => Some(UTF_8),
+        v => Encoding::for_label(v.as_bytes()),
+    }
 }
 
 /// How many leading bytes the content test reads.
@@ -276,6 +305,41 @@ fn has_markup(sample: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn caller_labels_are_read_leniently() {
+        for (label, want) in [
+            ("utf-8", Some(UTF_8)),
+            ("\"utf-8\"", Some(UTF_8)),
+            ("'UTF-8'", Some(UTF_8)),
+            ("utf8mb4", Some(UTF_8)),
+            ("text/html; charset=ISO-8859-1", Some(WINDOWS_1252)),
+            (
+                "text/html;charset=\"windows-1251\"; q=1",
+                encoding_rs::Encoding::for_label(b"windows-1251"),
+            ),
+            (" Shift_JIS ", Some(encoding_rs::SHIFT_JIS)),
+            ("text/html", None),
+            ("klingon-8", None),
+            ("", None),
+        ] {
+            assert_eq!(encoding_for_label(label), want, "{label:?}");
+        }
+    }
+
+    #[test]
+    fn valid_utf8_wins_over_a_legacy_meta_but_not_over_a_hint() {
+        let page = "<meta charset=gb2312><p>Привет — café, 北京</p>";
+        let d = decode(page.as_bytes(), None).expect("decodes");
+        assert_eq!(d.encoding, UTF_8);
+        assert!(d.text.contains("Привет — café, 北京"));
+        // Pure ASCII follows the declaration (it reads the same either way).
+        let d = decode(b"<meta charset=windows-1251><p>plain</p>", None).expect("decodes");
+        assert_eq!(d.encoding.name(), "windows-1251");
+        // The caller's hint still wins.
+        let d = decode(page.as_bytes(), encoding_for_label("windows-1252")).expect("decodes");
+        assert_eq!(d.encoding, WINDOWS_1252);
+    }
 
     #[test]
     fn bom_wins_over_meta() {

@@ -55,7 +55,4 @@ pub enum Error {
     /// a single U+FFFD.
     #[error("the page's charset is one browsers refuse to decode (ISO-2022-KR, HZ, ISO-2022-CN)")]
     UnsupportedCharset,
-    /// The charset hint given to the builder is not a known encoding label.
-    #[error("unknown charset label {0:?}")]
-    UnknownCharset(String),
 }

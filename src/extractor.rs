@@ -86,9 +86,10 @@ impl ExtractorBuilder {
         self
     }
 
-    /// The charset the bytes are in, when the caller knows it (an HTTP `Content-Type`
-    /// header). A byte-order mark still wins. An unknown label makes
-    /// [`Extractor::extract_bytes`] return [`Error::UnknownCharset`].
+    /// The charset the bytes are in, when the caller knows it: a label (`"windows-1251"`)
+    /// or the HTTP `Content-Type` value as received (`"text/html; charset=ISO-8859-1"`),
+    /// read as leniently as browsers read it (quotes, `utf8mb4`). A byte-order mark still
+    /// wins. An unknown label is no hint: the charset is then found as without one.
     pub fn charset(mut self, label: impl Into<String>) -> Self {
         self.inner.charset = Some(label.into());
         self
@@ -201,13 +202,8 @@ impl Extractor {
         if let Some(kind) = decode::not_html_kind(bytes) {
             return Err(Error::NotHtml { kind });
         }
-        let hint: Option<&'static Encoding> = match &self.charset {
-            Some(label) => Some(
-                decode::encoding_for_label(label)
-                    .ok_or_else(|| Error::UnknownCharset(label.clone()))?,
-            ),
-            None => None,
-        };
+        let hint: Option<&'static Encoding> =
+            self.charset.as_deref().and_then(decode::encoding_for_label);
         decode::decode(bytes, hint).ok_or(Error::UnsupportedCharset)
     }
 

@@ -167,6 +167,14 @@ impl<'a> RawBlock<'a> {
 /// not a place a reader or a crawler can go, and every clone of its element would copy it.
 pub(crate) const MAX_URL_BYTES: usize = 16 << 10;
 
+/// Whether an `<a>` is a link. A named anchor — `name` or `id`, and no `href` — is not: old
+/// pages open `<a name="top">` (or write `<a name=x/>`, which stays open) and never close
+/// it, and everything after it would count as linked text. An `<a>` with neither (`<a
+/// role=button>`, a control that scripts drive) still reads as a link.
+fn is_link(el: &ElementRef<'_, '_>) -> bool {
+    el.attr("href").is_some() || (el.attr("name").is_none() && el.attr("id").is_none())
+}
+
 /// How many microdata item types a page's sources keep.
 const MAX_ITEMTYPES: usize = 256;
 
@@ -574,7 +582,7 @@ impl<'t, 'a> Walker<'t, 'a> {
         }
         let parent = self.frames.last();
         let hidden = parent.is_some_and(|f| f.hidden) || hiding.is_some();
-        let in_link = parent.is_some_and(|f| f.in_link) || name == "a";
+        let in_link = parent.is_some_and(|f| f.in_link) || (name == "a" && is_link(&el));
         let in_pre = parent.is_some_and(|f| f.in_pre) || name == "pre";
         let outer_article = parent.is_some_and(|f| f.in_article);
         let in_article = outer_article || matches!(name, "article" | "main");

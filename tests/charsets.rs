@@ -105,7 +105,7 @@ fn utf8_without_declaration_and_with_a_wrong_one_inside_valid_utf8() {
 }
 
 #[test]
-fn caller_charset_hint_is_used_and_unknown_labels_are_an_error() {
+fn caller_charset_hint_is_used_and_unknown_labels_are_no_hint() {
     let html = page("", "Budget", FRENCH);
     let bytes = encode(WINDOWS_1252, &html);
     let doc = Extractor::builder()
@@ -114,12 +114,18 @@ fn caller_charset_hint_is_used_and_unknown_labels_are_an_error() {
         .extract_bytes(&bytes)
         .expect("ok");
     assert!(doc.text.contains(FRENCH[0]));
-    let err = Extractor::builder()
+    // An unknown label loses nothing: the charset is found as without a hint.
+    let doc = Extractor::builder()
         .charset("klingon-8")
         .build()
-        .extract_bytes(&bytes);
-    assert_eq!(
-        err,
-        Err(dechrome::Error::UnknownCharset("klingon-8".into()))
-    );
+        .extract_bytes(&bytes)
+        .expect("an unknown label is no hint, not an error");
+    assert!(doc.text.contains(FRENCH[0]));
+    // A whole Content-Type header value, as received.
+    let doc = Extractor::builder()
+        .charset("text/html; charset=\"ISO-8859-1\"")
+        .build()
+        .extract_bytes(&bytes)
+        .expect("ok");
+    assert!(doc.text.contains(FRENCH[0]));
 }

@@ -58,9 +58,13 @@ fn build(data: &[u8]) -> String {
 fuzz_target!(|data: &[u8]| {
     let page = build(data);
     let extractor = dechrome::Extractor::builder().keep_links(true).build();
-    if let Ok(doc) = extractor.extract(&page) {
+    // One path per input (both are covered over a run): with coverage instrumentation a
+    // megabyte page runs several times slower than in a release build, and the time limit
+    // is for one extraction.
+    if data.first().is_some_and(|b| b & 1 == 1) {
+        let _ = extractor.extract_text(&page);
+    } else if let Ok(doc) = extractor.extract(&page) {
         let _ = doc.to_markdown();
         assert!(!doc.to_html().contains("<script"));
     }
-    let _ = extractor.extract_text(&page);
 });

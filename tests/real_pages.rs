@@ -1,0 +1,72 @@
+//! Patterns of real HTML that emptied or spoiled pages (issue 12), each reproduced by a
+//! fixture of our own.
+
+use dechrome::{extract, extract_bytes, Extractor};
+
+const LONG: &str = "The harbour commission met on Thursday evening and, after a debate that \
+    ran well past the usual hour, agreed to publish its report on the state of the old \
+    quay walls before the end of the month, so that residents can read it for themselves.";
+
+#[test]
+fn anchors_without_href_are_not_links() {
+    // `<a name>` never closed, and `<a name/>`, which HTML5 leaves open: every later block
+    // sat inside the anchor and counted as fully linked, and the page came out empty.
+    for anchor in ["<a name=\"top\">", "<a name=\"top\"/>", "<A NAME=section2>"] {
+        let page = format!(
+            "<html><body><div><p>{LONG}</p>{anchor}<p>{LONG} A second paragraph.</p>\
+             <p>{LONG} A third paragraph.</p></div></body></html>"
+        );
+        let doc = extract(&page).expect("ok");
+        assert!(
+            doc.text.contains("A third paragraph."),
+            "{anchor}: {:?}",
+            doc.text
+        );
+        let linked: f32 = doc.blocks.iter().map(|b| b.features.link_density).sum();
+        assert_eq!(linked, 0.0, "{anchor}");
+    }
+}
+
+#[test]
+fn utf8_bytes_under_a_legacy_declaration_are_read_as_utf8() {
+    // Archived pages re-encoded to UTF-8 that kept their old `<meta charset>`.
+    for declared in ["gb2312", "windows-1252", "iso-8859-1", "shift_jis"] {
+        let page = format!(
+            "<html><head><meta charset=\"{declared}\"><title>Café society</title></head>\
+             <body><article><p>{LONG} Le café était très animé, 北京的咖啡馆也是。</p>\
+             </article></body></html>"
+        );
+        let doc = extract_bytes(page.as_bytes()).expect("ok");
+        assert_eq!(doc.encoding, "UTF-8", "{declared}");
+        assert!(
+            doc.text
+                .contains("Le café était très animé, 北京的咖啡馆也是。"),
+            "{declared}"
+        );
+    }
+}
+
+#[test]
+fn the_callers_charset_is_read_leniently() {
+    let page = format!(
+        "<html><body><article><p>{LONG} Le café était très animé.</p></article></body></html>"
+    );
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&page);
+    for hint in [
+        "\"windows-1252\"",
+        "text/html; charset=windows-1252",
+        "latin1",
+        "nonsense-9",
+    ] {
+        let doc = Extractor::builder()
+            .charset(hint)
+            .build()
+            .extract_bytes(&bytes)
+            .expect("never an error, even for an unknown label");
+        assert!(
+            doc.text.contains("Le café était très animé."),
+            "{hint}: {}",
+            doc.text
+        );
+    }
+}
