@@ -162,6 +162,12 @@ fn apply_words(value: &str, cue: &mut Cue) {
 
 /// Reads the markers of one element.
 pub(crate) fn element_cue(el: &ElementRef<'_, '_>) -> Cue {
+    element_cue_reading(el, true)
+}
+
+/// Reads the markers of one element, its `id` among them or not (an id made from the
+/// element's heading is a slug, not a marker).
+pub(crate) fn element_cue_reading(el: &ElementRef<'_, '_>, read_id: bool) -> Cue {
     let mut cue = Cue::default();
     let name = el.name();
     // The root and the body hold the whole page: their classes describe the page's state or
@@ -180,7 +186,8 @@ pub(crate) fn element_cue(el: &ElementRef<'_, '_>) -> Cue {
     for (name, v) in el.attrs() {
         let v = capped(v);
         match (name, v) {
-            ("class", v) | ("id", v) => apply_words(v, &mut cue),
+            ("class", v) => apply_words(v, &mut cue),
+            ("id", v) if read_id => apply_words(v, &mut cue),
             ("role", v) => {
                 let v = v.trim();
                 if let Some(role) = cues::CHROME_ROLES

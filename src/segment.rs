@@ -612,6 +612,9 @@ impl<'t, 'a> Walker<'t, 'a> {
                 next_sibling: NONE,
                 cue: {
                     let mut cue = markers::element_cue(&el);
+                    if cue.chrome.is_some() && id_names_heading(self.dom, &el) {
+                        cue = markers::element_cue_reading(&el, false);
+                    }
                     // A header inside an article is the article's own (headline, standfirst),
                     // not the page's banner.
                     if outer_article && cue.chrome == Some("header") {
@@ -748,6 +751,47 @@ fn collapsed_text(dom: View<'_, '_>, node: NodeId) -> Option<String> {
         }
     }
     Some(p.text)
+}
+
+/// True when the element's `id` spells the heading it labels: a slug that a site made from
+/// the heading (`<section id="sharing-with-a-single-developer"><h2>Sharing with a single
+/// developer</h2>`), whose words ("sharing", "related") say nothing about the element. The
+/// heading is the element itself or its first element child (or that child's first), and
+/// every word of the id, three at least, must be a word of the heading.
+fn id_names_heading(dom: View<'_, '_>, el: &ElementRef<'_, '_>) -> bool {
+    let Some(id) = el.attr("id") else {
+        return false;
+    };
+    let words: Vec<String> = id
+        .split(['-', '_'])
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < 3 || words.iter().any(|w| !w.chars().all(char::is_alphanumeric)) {
+        return false;
+    }
+    let is_heading = |n: NodeId| {
+        dom.element(n)
+            .is_some_and(|e| matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+    };
+    let first_element = |n: NodeId| dom.children(n).find(|&c| dom.element(c).is_some());
+    let heading = if is_heading(el.id) {
+        Some(el.id)
+    } else {
+        let first = first_element(el.id);
+        first
+            .filter(|&f| is_heading(f))
+            .or_else(|| first.and_then(first_element).filter(|&f| is_heading(f)))
+    };
+    let Some(text) = heading.and_then(|h| collapsed_text(dom, h)) else {
+        return false;
+    };
+    let text = text.to_lowercase();
+    let heading_words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().all(|w| heading_words.contains(&w.as_str()))
 }
 
 /// Bounds on the text read for one metadata value (see [`collapsed_text`]).

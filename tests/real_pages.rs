@@ -70,3 +70,52 @@ fn the_callers_charset_is_read_leniently() {
         );
     }
 }
+
+#[test]
+fn chrome_words_inside_slugged_ids_are_not_cues() {
+    // A manual whose section ids are made from their headings: "share" and "related" are
+    // words of a sentence there, not the names of a share bar or a related-links box.
+    let sections: String = [
+        (
+            "sharing-with-a-single-developer",
+            "Sharing with a single developer",
+        ),
+        (
+            "evolve-shared-mutable-history",
+            "Evolve shared mutable history",
+        ),
+        ("related-work-in-the-field", "Related work in the field"),
+    ]
+    .iter()
+    .map(|(id, heading)| {
+        format!("<section id=\"{id}\"><h2>{heading}</h2><p>{LONG}</p><p>{LONG}</p></section>")
+    })
+    .collect();
+    let page = format!(
+        "<html><head><title>Working together — the manual</title></head><body>\
+         <div class=\"document\"><h1>Working together</h1>{sections}</div>\
+         <div class=\"post-share-buttons-container\"><a href=/s>Share on a network</a></div>\
+         </body></html>"
+    );
+    let doc = extract(&page).expect("ok");
+    for heading in [
+        "Sharing with a single developer",
+        "Evolve shared mutable history",
+        "Related work in the field",
+    ] {
+        assert!(
+            doc.text.contains(heading),
+            "{heading} missing: {}",
+            doc.text
+        );
+    }
+    assert_eq!(doc.text.matches(LONG).count(), 6);
+    // A component named with layout words still reads as chrome.
+    let share = doc
+        .blocks
+        .iter()
+        .find(|b| b.text.contains("Share on a network"));
+    assert!(
+        share.is_some_and(|b| !b.is_content() && b.features.chrome_cue.as_deref() == Some("share"))
+    );
+}
