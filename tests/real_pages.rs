@@ -119,3 +119,31 @@ fn chrome_words_inside_slugged_ids_are_not_cues() {
         share.is_some_and(|b| !b.is_content() && b.features.chrome_cue.as_deref() == Some("share"))
     );
 }
+
+#[test]
+fn a_phrase_in_a_long_paragraph_does_not_weigh_like_a_whole_line() {
+    // The last paragraph of a report names the newsletter once, before 500 words of terse
+    // figures (few stopwords, so little else speaks for it): it is the report's, while a
+    // short line that asks for sign-ups is not.
+    let figures = "Inspection results: north pier cracked, south pier stable, western basin \
+        silted, eastern slipway corroded, lighthouse foundations sound, ferry ramp replaced, \
+        crane rails misaligned, bollards loose. ";
+    let closing = format!(
+        "Appendix: newsletter readers asked for the figures. {}Full tables follow in print.",
+        figures.repeat(20)
+    );
+    // (The term applies at the end of an article long enough to have an end.)
+    let body: String = (0..8).map(|i| format!("<p>{LONG} Part {i}.</p>")).collect();
+    let page = format!(
+        "<html><head><title>The quay walls</title></head><body><article><h1>The quay walls</h1>\
+         {body}<p>{closing}</p>\
+         <p>Subscribe to our newsletter for more stories.</p></article></body></html>"
+    );
+    let doc = extract(&page).expect("ok");
+    assert!(
+        doc.text.contains("Full tables follow in print."),
+        "{}",
+        doc.text
+    );
+    assert!(!doc.text.contains("Subscribe to our newsletter"));
+}

@@ -3,8 +3,8 @@
 
 use super::lexical::{calls_to_action, ends_sentence, is_ad_label, looks_like_date};
 use super::tuning::{
-    CREDIT_MAX_WORDS, LONG_WORDS, NEUTRAL_STOPWORD_DENSITY, PICTURE_LINE_WORDS, SHORT_WORDS,
-    STANDFIRST_WORDS,
+    CREDIT_MAX_WORDS, LONG_WORDS, NEUTRAL_STOPWORD_DENSITY, PHRASE_FULL_WORDS, PICTURE_LINE_WORDS,
+    SHORT_WORDS, STANDFIRST_WORDS,
 };
 use super::weights;
 use super::{context, link_density, picture_line, Judged, Page};
@@ -124,7 +124,7 @@ pub(crate) fn first_pass(
             x.push((Term::AdLabel, 1.0));
         }
         if page.trusted && f.in_region && i >= page.region_tail && calls_to_action(&b.text) {
-            x.push((Term::CallToAction, 1.0));
+            x.push((Term::CallToAction, phrase_share(b.words)));
         }
         let kind_term = match b.kind {
             Kind::Heading(_) => Some(Term::Heading),
@@ -178,4 +178,10 @@ pub(crate) fn first_pass(
         };
     }
     headline
+}
+
+/// The input of a term that one phrase inside a block triggers: 1 up to
+/// [`PHRASE_FULL_WORDS`], then shrinking as the block's own prose grows.
+fn phrase_share(words: u32) -> f32 {
+    (PHRASE_FULL_WORDS / words.max(1) as f32).min(1.0)
 }

@@ -39,6 +39,10 @@ pub(crate) const STANDFIRST_WORDS: u32 = 12;
 pub(crate) const STANDFIRST_MIN_WORDS: u32 = 20;
 /// Words up to which a line after an image naming a picture is its caption.
 pub(crate) const PICTURE_LINE_WORDS: u32 = 25;
+/// A term that a phrase inside a block triggers (a call to action) has its full weight up
+/// to this many words of the block's own prose, and shrinks in proportion beyond: "follow
+/// us" makes a 10-word line chrome, not a 600-word paragraph that says it once.
+pub(crate) const PHRASE_FULL_WORDS: f32 = 60.0;
 /// How many of the region's last blocks (of three words or more) are read for calls to action.
 pub(crate) const REGION_TAIL_BLOCKS: usize = 4;
 /// Longest line (in words) read as a label for what follows when it ends with a colon.
