@@ -7,10 +7,10 @@
 /// Elements whose whole subtree is never content (stage "clean"). Ruby annotations (`rt`,
 /// `rp`: the reading aids printed over East Asian text) are not part of the text they gloss.
 pub(crate) const DROPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "rt",
-    "rp", "canvas", "video", "audio", "source", "track", "map", "input", "select", "textarea",
-    "button", "option", "optgroup", "datalist", "output", "progress", "meter", "dialog", "head",
-    "title", "meta", "link", "base", "frame", "frameset", "applet",
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "rt", "rp",
+    "canvas", "video", "audio", "source", "track", "map", "input", "select", "textarea", "button",
+    "option", "optgroup", "datalist", "output", "progress", "meter", "dialog", "head", "title",
+    "meta", "link", "base", "frame", "frameset", "applet",
 ];
 
 /// Elements that start and end a text block (stage "segment"); everything else is inline.
@@ -85,6 +85,8 @@ pub(crate) const READ_ATTRIBUTES: &[&str] = &[
     "property",
     "rel",
     "datetime",
+    // A MathML formula's alternative text.
+    "alttext",
     // Read by the tree builder itself: `<input type>` in tables, `<font color|face|size>` in
     // foreign content, `<annotation-xml encoding>`.
     "color",

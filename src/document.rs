@@ -229,6 +229,29 @@ pub struct Link {
     pub url: String,
 }
 
+/// A formula (MathML) in a block's text: its TeX or alternative text where the page gave
+/// one, its symbols otherwise. Markdown writes it as inline math, `$…$`.
+///
+/// ```
+/// let page = "<p>Einstein showed that <math alttext=\"E = mc^2\"><mi>E</mi><mo>=</mo>\
+///     <mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></math> for a body at rest, and the \
+///     rest of physics had to follow.</p>";
+/// let doc = dechrome::extract(page)?;
+/// assert!(doc.text.contains("showed that E = mc^2 for a body"));
+/// let f = &doc.blocks[0].structure.formulas[0];
+/// assert_eq!(&doc.blocks[0].text[f.start..f.end], "E = mc^2");
+/// assert!(doc.to_markdown().contains("$E = mc^2$"));
+/// # Ok::<(), dechrome::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Formula {
+    /// Byte offset where the formula starts in [`Block::text`].
+    pub start: usize,
+    /// Byte offset where it ends.
+    pub end: usize,
+}
+
 /// An image in or just before a block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
@@ -254,6 +277,12 @@ pub struct Structure {
     pub links: Vec<Link>,
     /// Images.
     pub images: Vec<Image>,
+    /// Formulas in the text.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub formulas: Vec<Formula>,
 }
 
 /// A run of text between block-level boundaries, with its label and why.

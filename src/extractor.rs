@@ -2,8 +2,8 @@
 
 use crate::decode;
 use crate::document::{
-    join_text, Block, Contribution, Document, Features, Image, Label, Link, ListInfo, Structure,
-    TableInfo,
+    join_text, Block, Contribution, Document, Features, Formula, Image, Label, Link, ListInfo,
+    Structure, TableInfo,
 };
 use crate::dom::nodes_bytes;
 use crate::dom::View;
@@ -440,6 +440,11 @@ impl Extractor {
                         src: resolve(im.src),
                         alt: im.alt.to_string(),
                     })
+                    .collect(),
+                formulas: raw
+                    .formulas()
+                    .iter()
+                    .map(|&(start, end)| Formula { start, end })
                     .collect(),
             };
             blocks.push(Block {

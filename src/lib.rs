@@ -57,8 +57,8 @@ mod segment;
 mod stopwords;
 
 pub use document::{
-    Block, BlockKind, Contribution, Document, Features, Image, Label, Link, ListInfo, PageFeature,
-    PageTypeEvidence, Structure, TableInfo, Term,
+    Block, BlockKind, Contribution, Document, Features, Formula, Image, Label, Link, ListInfo,
+    PageFeature, PageTypeEvidence, Structure, TableInfo, Term,
 };
 pub use error::Error;
 pub use extractor::{Extractor, ExtractorBuilder, Favor};

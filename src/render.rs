@@ -126,16 +126,42 @@ fn md_url(url: &str) -> String {
 }
 
 fn md_inline(b: &Block, out: &mut String) {
+    let mut at = 0;
     for (text, link) in runs(b) {
+        let start = at;
+        at += text.len();
         match link.filter(|u| safe_url(u)) {
             Some(url) => {
                 out.push('[');
                 md_escape(text, out);
                 let _ = write!(out, "]({})", md_url(url));
             }
-            None => md_escape(text, out),
+            None => md_text_with_formulas(b, text, start, out),
         }
     }
+}
+
+/// Writes a run of plain text that starts at byte `start` of the block, its formulas as
+/// inline math (`$…$`, their TeX unescaped) and the rest escaped.
+fn md_text_with_formulas(b: &Block, text: &str, start: usize, out: &mut String) {
+    let end = start + text.len();
+    let mut at = start;
+    for f in &b.structure.formulas {
+        if f.start < at || f.end > end || f.start >= f.end {
+            continue;
+        }
+        let (Some(before), Some(formula)) = (b.text.get(at..f.start), b.text.get(f.start..f.end))
+        else {
+            continue;
+        };
+        md_escape(before, out);
+        // A `$` inside would end the math early; a line break would end the paragraph.
+        out.push('$');
+        out.push_str(&formula.replace('$', "\\$").replace('\n', " "));
+        out.push('$');
+        at = f.end;
+    }
+    md_escape(b.text.get(at..end).unwrap_or(""), out);
 }
 
 fn md_images(b: &Block, out: &mut String) {

@@ -108,6 +108,7 @@ struct Extras<'a> {
     cells: Vec<usize>,
     links: Vec<RawLink<'a>>,
     images: Vec<RawImage<'a>>,
+    formulas: Vec<(usize, usize)>,
 }
 
 impl<'a> Elem<'a> {
@@ -136,6 +137,7 @@ impl Segmentation<'_> {
                             + e.cells.capacity() * size_of::<usize>()
                             + e.links.capacity() * size_of::<RawLink<'_>>()
                             + e.images.capacity() * size_of::<RawImage<'_>>()
+                            + e.formulas.capacity() * size_of::<(usize, usize)>()
                     })
             })
             .sum();
@@ -160,6 +162,11 @@ impl<'a> RawBlock<'a> {
     /// The images in or just before the block.
     pub fn images(&self) -> &[RawImage<'a>] {
         self.extras.as_ref().map_or(&[], |e| &e.images)
+    }
+
+    /// Byte ranges of the text that are formulas.
+    pub fn formulas(&self) -> &[(usize, usize)] {
+        self.extras.as_ref().map_or(&[], |e| &e.formulas)
     }
 }
 
@@ -240,6 +247,8 @@ struct Pending<'a> {
     after_image: bool,
     links: Vec<RawLink<'a>>,
     images: Vec<RawImage<'a>>,
+    /// Byte ranges of the text that are formulas (MathML).
+    formulas: Vec<(usize, usize)>,
     text: String,
     space: bool,
     in_word: bool,
@@ -460,6 +469,8 @@ impl<'t, 'a> Walker<'t, 'a> {
         cells.retain(|&c| c < text.len());
         let mut links = pending.links;
         links.retain(|l| l.end <= text.len() && l.start < l.end);
+        let mut formulas = pending.formulas;
+        formulas.retain(|&(start, end)| end <= text.len() && start < end);
         self.flushed_words += words;
         self.flushed_links += link_words;
         self.flushes += 1;
@@ -482,11 +493,16 @@ impl<'t, 'a> Walker<'t, 'a> {
                     Vec::new()
                 };
                 let images = pending.images;
-                (!(cells.is_empty() && links.is_empty() && images.is_empty())).then(|| {
+                let none = cells.is_empty()
+                    && links.is_empty()
+                    && images.is_empty()
+                    && formulas.is_empty();
+                (!none).then(|| {
                     Box::new(Extras {
                         cells,
                         links,
                         images,
+                        formulas,
                     })
                 })
             },
@@ -570,6 +586,22 @@ impl<'t, 'a> Walker<'t, 'a> {
         }
         if name == "html" {
             self.sources.html_lang = el.attr("lang").filter(|l| !l.trim().is_empty());
+        }
+        if name == "math" {
+            // A formula is text of the sentence around it: its TeX or alternative text where
+            // the page gives one, its symbols otherwise.
+            if let Some(formula) = formula_text(self.dom, &el) {
+                let in_link = self.frames.last().is_some_and(|f| f.in_link);
+                // (Inline, as browsers set it: the text around it holds its own spaces.)
+                self.pending.push(&formula, in_link, false);
+                // (A space before it is written only with the formula's first character.)
+                let end = self.pending.text.len();
+                let start = end.saturating_sub(formula.len());
+                if self.pending.text.get(start..end) == Some(formula.as_str()) {
+                    self.pending.formulas.push((start, end));
+                }
+            }
+            return false;
         }
         if cues::DROPPED_TAGS.contains(&name) && !(self.read_noscript && name == "noscript") {
             return false;
@@ -751,6 +783,71 @@ fn collapsed_text(dom: View<'_, '_>, node: NodeId) -> Option<String> {
         }
     }
     Some(p.text)
+}
+
+/// Longest formula text kept.
+const MAX_FORMULA_BYTES: usize = 2000;
+
+/// The text of a MathML formula: its `alttext`, or its TeX annotation, or else the text of
+/// its symbols (annotations aside), whitespace collapsed. Bounded in nodes and bytes.
+fn formula_text(dom: View<'_, '_>, el: &ElementRef<'_, '_>) -> Option<String> {
+    // Whitespace collapsed, and the `{\displaystyle …}` wrapper of generated TeX unwrapped.
+    let collapse = |s: &str| {
+        let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        match s
+            .strip_prefix("{\\displaystyle ")
+            .and_then(|r| r.strip_suffix('}'))
+        {
+            Some(inner) => inner.trim().to_string(),
+            None => s,
+        }
+    };
+    if let Some(alt) = el.attr("alttext").map(collapse).filter(|a| !a.is_empty()) {
+        return Some(alt).filter(|a| a.len() <= MAX_FORMULA_BYTES);
+    }
+    let mut symbols = String::new();
+    let mut tex = None;
+    let mut skip_below: Option<NodeId> = None;
+    for (seen, n) in dom.descendants(el.id).enumerate() {
+        if seen > MAX_SOURCE_NODES * 10 || symbols.len() > MAX_FORMULA_BYTES {
+            return None;
+        }
+        if let Some(skip) = skip_below {
+            if is_below(dom, n, skip) {
+                continue;
+            }
+            skip_below = None;
+        }
+        if let Some(e) = dom.element(n) {
+            if matches!(e.name(), "annotation" | "annotation-xml") {
+                let is_tex = e
+                    .attr("encoding")
+                    .is_some_and(|enc| enc.to_ascii_lowercase().contains("tex"));
+                if is_tex && tex.is_none() {
+                    tex = collapsed_text(dom, n).map(|t| collapse(&t));
+                }
+                skip_below = Some(n);
+            }
+        } else if let Some(t) = dom.text(n) {
+            symbols.push_str(t.trim());
+        }
+    }
+    tex.filter(|t| !t.is_empty())
+        .or(Some(collapse(&symbols)))
+        .filter(|t| !t.is_empty() && t.len() <= MAX_FORMULA_BYTES)
+}
+
+/// True when `node` lies below `ancestor` (a bounded climb: formulas are shallow).
+fn is_below(dom: View<'_, '_>, node: NodeId, ancestor: NodeId) -> bool {
+    let mut at = node;
+    for _ in 0..64 {
+        match dom.node(at).map(|n| n.parent) {
+            Some(p) if p == ancestor => return true,
+            Some(p) if p != NO_NODE => at = p,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// True when the element's `id` spells the heading it labels: a slug that a site made from

@@ -147,3 +147,30 @@ fn a_phrase_in_a_long_paragraph_does_not_weigh_like_a_whole_line() {
     );
     assert!(!doc.text.contains("Subscribe to our newsletter"));
 }
+
+#[test]
+fn mathml_formulas_are_kept_as_text_and_as_inline_math() {
+    let page = format!(
+        "<html><body><article><p>{LONG}</p>\
+         <p>The load on each wall is <math alttext=\"F = m a\"><mi>F</mi><mo>=</mo><mi>m</mi>\
+         <mi>a</mi></math> per metre, the engineers wrote in their summary of the survey.</p>\
+         <p>Its square grows as <math><semantics><msup><mi>x</mi><mn>2</mn></msup>\
+         <annotation encoding=\"application/x-tex\">x^{{2}}</annotation></semantics></math> \
+         does, which the report explains at some length in its second chapter.</p>\
+         <p>A bare sum <math><mi>a</mi><mo>+</mo><mi>b</mi></math> closes the chapter on \
+         the loads, before the tables of measurements that follow it.</p>\
+         </article></body></html>"
+    );
+    let doc = extract(&page).expect("ok");
+    assert!(
+        doc.text.contains("each wall is F = m a per metre"),
+        "{}",
+        doc.text
+    );
+    assert!(doc.text.contains("grows as x^{2} does"), "{}", doc.text);
+    assert!(doc.text.contains("A bare sum a+b closes"), "{}", doc.text);
+    let md = doc.to_markdown();
+    for math in ["$F = m a$", "$x^{2}$", "$a+b$"] {
+        assert!(md.contains(math), "{math} in {md}");
+    }
+}
