@@ -47,6 +47,7 @@ mod document;
 mod dom;
 mod error;
 mod extractor;
+mod language;
 mod limits;
 mod markers;
 mod metadata;

@@ -79,7 +79,10 @@ pub struct Metadata {
     pub modified: Option<String>,
     /// The site's or publisher's name.
     pub site_name: Option<String>,
-    /// Language of the page (ISO 639-1 where known).
+    /// Language of the page: an ISO 639-1 code, or `None`. A declared language counts when
+    /// it names one (its first item and primary subtag: `"de, ch, at"` and `"de-CH"` are
+    /// `de`); otherwise the language is detected from the page's prose, by its script and
+    /// then by `whatlang`'s model.
     pub language: Option<String>,
     /// The page's summary.
     pub description: Option<String>,
@@ -831,14 +834,15 @@ pub(crate) fn extract(
             roles.push((i, MetaRole::Date));
         }
     }
-    if let Some(lang) = out
+    // A declared language counts when it names one (`"deutsch, german"`, `"en-US"`); a
+    // declaration that names none gives way to the html element's, then to detection.
+    out.language = out
         .language
         .take()
-        .or_else(|| sources.html_lang.map(str::to_string))
-    {
-        out.language = Some(primary_language(&lang));
-    }
-    fill(&mut out.language, detected_language.map(str::to_string));
+        .and_then(|l| crate::language::declared(&l))
+        .or_else(|| sources.html_lang.and_then(crate::language::declared))
+        .or(detected_language)
+        .map(str::to_string);
     out.title.get_or_insert_with(|| {
         headline
             .map(|h| blocks[h].text.clone())
@@ -850,15 +854,6 @@ pub(crate) fn extract(
         out.title = (!cleaned.is_empty()).then_some(cleaned);
     }
     (out, roles)
-}
-
-/// `en-US` → `en`, `de_DE` → `de`.
-fn primary_language(tag: &str) -> String {
-    tag.trim()
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase()
 }
 
 #[cfg(test)]

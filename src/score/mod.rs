@@ -49,6 +49,7 @@ pub(crate) mod tuning;
 pub(crate) mod weights;
 
 use crate::document::{BlockKind, Contribution, Term};
+use crate::language;
 use crate::metadata::MetaRole;
 use crate::segment::{Elem, Kind, RawBlock, Segmentation};
 use crate::stopwords;
@@ -164,6 +165,31 @@ fn picture_line(b: &RawBlock) -> bool {
     b.after_image && lexical::names_a_picture(&b.text)
 }
 
+/// The page's language and the stoplist to score it with. Detection reads the page's prose
+/// (blocks of ten words or more, mostly unlinked, up to [`language::SAMPLE_BYTES`]); when it
+/// names a language with a stoplist, that list is used. Otherwise the stoplist with the most
+/// hits scores the page (a language without a list is still reported as detected).
+fn page_language(seg: &Segmentation<'_>) -> (Option<&'static str>, Option<usize>) {
+    let (by_stopwords, stop_idx) = stopwords::detect(&seg.stops);
+    let mut sample = String::new();
+    for b in &seg.blocks {
+        if sample.len() >= language::SAMPLE_BYTES {
+            break;
+        }
+        if b.words >= 10 && b.link_words * 2 < b.words {
+            sample.push_str(&b.text);
+            sample.push('\n');
+        }
+    }
+    match language::detect(&sample) {
+        Some(code) => {
+            let listed = stopwords::STOPLISTS.codes.iter().position(|c| *c == code);
+            (Some(code), listed.or(stop_idx))
+        }
+        None => (by_stopwords, stop_idx),
+    }
+}
+
 /// Scores every block. With `explain`, each block's terms are kept as well as its score.
 pub(crate) fn classify(
     seg: &Segmentation<'_>,
@@ -173,7 +199,7 @@ pub(crate) fn classify(
 ) -> Classified {
     let blocks = &seg.blocks;
     let n = blocks.len();
-    let (language, lang_idx) = stopwords::detect(&seg.stops);
+    let (language, lang_idx) = page_language(seg);
     let mut facts: Vec<Judged> = Vec::with_capacity(n);
     // Each block's counts, kept by the walk or counted again now. Text that is all link
     // (menus, teaser lists) is judged by its link density alone, as in segmentation.
