@@ -350,6 +350,19 @@ fn from_json_ld(all: &[Value], out: &mut Metadata) {
             get("keywords").map(list_of).unwrap_or_default(),
         );
     }
+    // A date the main node lacks (or a graph with no node of a known type) may sit on
+    // another node: its WebPage.
+    for (key, field) in [
+        ("datePublished", &mut out.published),
+        ("dateModified", &mut out.modified),
+    ] {
+        fill(
+            field,
+            all.iter()
+                .find_map(|n| n.get(key).and_then(text_of))
+                .and_then(|d| normalize_date(&d)),
+        );
+    }
     let site = all.iter().find(|n| {
         types_of(n)
             .iter()
@@ -587,8 +600,106 @@ fn digits(s: &str, n: usize) -> Option<u32> {
         .flatten()
 }
 
+/// A real calendar date (1900–2100): the month's length, leap years included.
 fn valid_ymd(y: u32, m: u32, d: u32) -> bool {
-    (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2100).contains(&y) && (1..=days).contains(&d)
+}
+
+/// Words that mark a date as the last change, not the publication.
+const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "update:",
+    "modified",
+    "last edited",
+    "revised",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "mise à jour",
+    "modifié",
+    "actualizado",
+    "actualización",
+    "aggiornato",
+    "atualizado",
+    "bijgewerkt",
+    "zaktualizowano",
+    "aktualizacja",
+    "обновлено",
+    "uppdaterad",
+    "opdateret",
+    "oppdatert",
+    "päivitetty",
+    "güncellendi",
+    "datemodified",
+];
+
+/// True when the (lower-case) text says that a date is a change.
+pub(crate) fn says_updated(lower: &str) -> bool {
+    UPDATE_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// A date written with numbers only, day and month in either order: `22.11.2019`,
+/// `11/22/2019`, `22-11-2019`. With dots the day comes first, as everywhere dots are used;
+/// with slashes or dashes the order is taken from the numbers when one is over 12, and an
+/// ambiguous date (`05/11/2019`) is not read at all rather than read wrong.
+fn numeric_date(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let number = |at: usize| {
+        let n = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        (1..=2)
+            .contains(&n)
+            .then(|| s[at..at + n].parse::<u32>().ok())
+            .flatten()
+            .map(|v| (v, at + n))
+    };
+    for i in 0..bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+            continue;
+        }
+        let Some((a, after_a)) = number(i) else {
+            continue;
+        };
+        let Some(&sep) = bytes
+            .get(after_a)
+            .filter(|b| matches!(**b, b'.' | b'/' | b'-'))
+        else {
+            continue;
+        };
+        let Some((b, after_b)) = bytes.get(after_a + 1).and(number(after_a + 1)) else {
+            continue;
+        };
+        if bytes.get(after_b) != Some(&sep) {
+            continue;
+        }
+        let Some(y) = s.get(after_b + 1..).and_then(|r| digits(r, 4)) else {
+            continue;
+        };
+        if bytes.get(after_b + 5).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let (d, m) = match sep {
+            b'.' => (a, b),
+            _ if a > 12 && b <= 12 => (a, b),
+            _ if b > 12 && a <= 12 => (b, a),
+            _ if a == b => (a, b),
+            _ => continue,
+        };
+        if valid_ymd(y, m, d) {
+            return Some(format!("{y:04}-{m:02}-{d:02}"));
+        }
+    }
+    None
 }
 
 /// Month names of the common languages, lower-case, with their number.
@@ -658,22 +769,8 @@ pub fn normalize_date(s: &str) -> Option<String> {
     if let Some(iso) = iso_like(s) {
         return Some(iso);
     }
-    // DD.MM.YYYY
-    let bytes = s.as_bytes();
-    for i in 0..bytes.len() {
-        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
-            continue;
-        }
-        let rest = &s[i..];
-        if let (Some(d), Some(m)) = (digits(rest, 2), rest.get(3..).and_then(|r| digits(r, 2))) {
-            if rest.as_bytes().get(2) == Some(&b'.') && rest.as_bytes().get(5) == Some(&b'.') {
-                if let Some(y) = rest.get(6..).and_then(|r| digits(r, 4)) {
-                    if valid_ymd(y, m, d) {
-                        return Some(format!("{y:04}-{m:02}-{d:02}"));
-                    }
-                }
-            }
-        }
+    if let Some(date) = numeric_date(s) {
+        return Some(date);
     }
     // Month names: find a month word, a day number and a year near it.
     let lower = s.to_lowercase();
@@ -787,10 +884,22 @@ pub(crate) fn extract(
     from_json_ld(json_ld, &mut out);
     from_meta(&sources.meta, &mut out);
     from_microdata(&sources.microdata, &mut out);
-    fill(
-        &mut out.published,
-        sources.times.iter().find_map(|t| normalize_date(t)),
-    );
+    // `<time>` elements: those marked as a change date the change.
+    let dated = |updated: bool| {
+        sources
+            .times
+            .iter()
+            .zip(
+                sources
+                    .times_updated
+                    .iter()
+                    .chain(std::iter::repeat(&false)),
+            )
+            .filter(|(_, &u)| u == updated)
+            .find_map(|(t, _)| normalize_date(t))
+    };
+    fill(&mut out.published, dated(false));
+    fill(&mut out.modified, dated(true));
     fill(
         &mut out.canonical_url,
         sources.canonical.map(str::to_string),
@@ -830,7 +939,12 @@ pub(crate) fn extract(
             }
         }
         if let Some(date) = normalize_date(&b.text) {
-            fill(&mut out.published, Some(date));
+            // "Last updated: …" dates the change, never the publication.
+            if says_updated(&lower) {
+                fill(&mut out.modified, Some(date));
+            } else {
+                fill(&mut out.published, Some(date));
+            }
             roles.push((i, MetaRole::Date));
         }
     }

@@ -202,6 +202,9 @@ pub(crate) struct PageSources<'a> {
     pub microdata: Vec<(&'a str, String)>,
     /// `datetime` attributes of `<time>` elements, in page order.
     pub times: Vec<&'a str>,
+    /// For each of `times`: whether it dates a change rather than the publication (its
+    /// line says "Updated", or its class or `itemprop` does).
+    pub times_updated: Vec<bool>,
     /// Microdata `itemtype` values, without their `schema.org/` prefix, in page order.
     pub itemtypes: Vec<&'a str>,
 }
@@ -523,7 +526,19 @@ impl<'t, 'a> Walker<'t, 'a> {
             "script" => self.sources.json_ld.extend(json_ld_text(self.dom, el)),
             "time" => {
                 if let Some(dt) = el.attr("datetime").map(str::trim).filter(|d| !d.is_empty()) {
+                    let text = &self.pending.text;
+                    let mut from = text.len().saturating_sub(48);
+                    while !text.is_char_boundary(from) {
+                        from -= 1;
+                    }
+                    let marked = [el.attr("class"), el.attr("itemprop")]
+                        .into_iter()
+                        .flatten()
+                        .any(|v| crate::metadata::says_updated(&markers::capped(v).to_lowercase()));
+                    let updated =
+                        marked || crate::metadata::says_updated(&text[from..].to_lowercase());
                     self.sources.times.push(dt);
+                    self.sources.times_updated.push(updated);
                 }
             }
             _ => {}

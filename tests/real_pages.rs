@@ -174,3 +174,42 @@ fn mathml_formulas_are_kept_as_text_and_as_inline_math() {
         assert!(md.contains(math), "{math} in {md}");
     }
 }
+
+#[test]
+fn dates_are_real_calendar_dates_in_either_order_and_kept_apart() {
+    use dechrome::normalize_date;
+    assert_eq!(normalize_date("2019-02-31"), None);
+    assert_eq!(normalize_date("2019-02-29"), None);
+    assert_eq!(normalize_date("2020-02-29").as_deref(), Some("2020-02-29"));
+    assert_eq!(normalize_date("31.04.2021"), None);
+    assert_eq!(normalize_date("11/22/2019").as_deref(), Some("2019-11-22"));
+    assert_eq!(normalize_date("22/11/2019").as_deref(), Some("2019-11-22"));
+    assert_eq!(
+        normalize_date("Posted 3/7/2019"),
+        None,
+        "ambiguous: not read rather than read wrong"
+    );
+    assert_eq!(normalize_date("1.2.2019").as_deref(), Some("2019-02-01"));
+
+    // JSON-LD's datePublished on the page's WebPage node, and a visible "Last updated"
+    // line: the line dates the change, not the publication.
+    let page = format!(
+        "<html><head><title>Quay walls</title><script type=application/ld+json>\
+         {{\"@graph\":[{{\"@type\":\"WebPage\",\"datePublished\":\"2019-03-04\"}}]}}</script>\
+         </head><body><article><h1>Quay walls</h1><p>Last updated: 11/22/2019</p>\
+         <p>{LONG}</p><p>{LONG}</p></article></body></html>"
+    );
+    let m = extract(&page).expect("ok").metadata;
+    assert_eq!(m.published.as_deref(), Some("2019-03-04"));
+    assert_eq!(m.modified.as_deref(), Some("2019-11-22"));
+
+    // `<time>` elements: the one on an "Updated" line is the change.
+    let page = format!(
+        "<html><body><article><h1>Quay walls</h1>\
+         <p>Published <time datetime=\"2021-05-01\">1 May</time>, updated \
+         <time datetime=\"2021-06-09\">9 June</time></p><p>{LONG}</p></article></body></html>"
+    );
+    let m = extract(&page).expect("ok").metadata;
+    assert_eq!(m.published.as_deref(), Some("2021-05-01"));
+    assert_eq!(m.modified.as_deref(), Some("2021-06-09"));
+}
