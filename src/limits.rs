@@ -25,8 +25,10 @@ pub struct Limits {
     /// tree passes it, with [`Error::TooManyNodes`](crate::Error::TooManyNodes).
     pub max_nodes: usize,
     /// Most elements open at once while the tree is built: the stack of open elements and
-    /// the open formatting elements together (default 256). A start tag that would go
-    /// deeper is dropped, its text kept, as browsers flatten such pages.
+    /// the open formatting elements together (default 128). A start tag that would go
+    /// deeper is dropped, its text kept, as browsers flatten such pages. Every scan the
+    /// tree builder makes is bounded by it, so it sets the worst cost per tag; at 64, none
+    /// of the 2,529 labelled pages reads differently.
     pub max_depth: usize,
     /// Memory one extraction may use, in bytes (default 192 MiB), plus
     /// [`memory_per_input_byte`](Limits::memory_per_input_byte) for each byte of the page.
@@ -50,7 +52,7 @@ impl Default for Limits {
         Limits {
             max_input_bytes: 64 << 20,
             max_nodes: 4_000_000,
-            max_depth: 256,
+            max_depth: 128,
             max_memory: 192 << 20,
             memory_per_input_byte: 16,
         }

@@ -550,6 +550,75 @@ fn split_names(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Longest author name kept, in words.
+const MAX_NAME_WORDS: usize = 6;
+
+/// One author's name as people write it: without "By", handles, e-mail addresses, links,
+/// or the date and time that bylines run on with ("Steven Musil January 18, 2017 11:00 PM
+/// PST @stevenmusil" → "Steven Musil"), and in title case when it was all capitals. `None`
+/// when nothing name-like is left.
+fn normalize_author(raw: &str) -> Option<String> {
+    let mut name = raw.trim();
+    loop {
+        let lower = name.to_lowercase();
+        match BYLINE_PREFIXES.iter().find(|p| lower.starts_with(*p)) {
+            Some(p) if p.len() < name.len() => name = name[p.len()..].trim_start(),
+            _ => break,
+        }
+    }
+    let mut words = Vec::new();
+    for word in name.split_whitespace() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.to_lowercase();
+        // The name ends where a date, a time, a handle or an address begins.
+        if word.starts_with('@')
+            || word.contains("://")
+            || word.contains('@')
+            || bare.chars().any(|c| c.is_ascii_digit())
+            || MONTHS.iter().any(|(m, _)| *m == lower)
+        {
+            break;
+        }
+        if !bare.is_empty() {
+            words.push(word.trim_end_matches([',', ';', ':', '|']));
+        }
+    }
+    if words.is_empty() || words.len() > MAX_NAME_WORDS {
+        return None;
+    }
+    let joined = words.join(" ");
+    let letters: Vec<char> = joined.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
+    let name = if all_caps {
+        joined
+            .split(' ')
+            .map(|w| {
+                let mut cs = w.chars();
+                match cs.next() {
+                    Some(first) => first
+                        .to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect(),
+                    None => String::new(),
+                }
+            })
+            .collect::<Vec<String>>()
+            .join(" ")
+    } else {
+        joined
+    };
+    Some(name)
+}
+
+/// The authors normalised ([`normalize_author`]) and without repeats, in their order.
+fn normalize_authors(raw: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    raw.iter()
+        .filter_map(|a| normalize_author(a))
+        .filter(|a| seen.insert(a.to_lowercase()))
+        .collect()
+}
+
 // -------------------------------------------------------------------------------- title
 
 /// Separators between a headline and a site name in `<title>`.
@@ -948,6 +1017,20 @@ pub(crate) fn extract(
             roles.push((i, MetaRole::Date));
         }
     }
+    // The byline elements last, the one nearest the headline first.
+    if out.authors.is_empty() {
+        let mut bylines: Vec<&(usize, String)> = sources.bylines.iter().collect();
+        bylines.sort_by_key(|(at, _)| at.abs_diff(anchor));
+        if let Some(names) = bylines
+            .iter()
+            .map(|(_, text)| split_names(text))
+            .map(normalize_authors)
+            .find(|n| !n.is_empty())
+        {
+            out.authors = names;
+        }
+    }
+    out.authors = normalize_authors(std::mem::take(&mut out.authors));
     // A declared language counts when it names one (`"deutsch, german"`, `"en-US"`); a
     // declaration that names none gives way to the html element's, then to detection.
     out.language = out
@@ -1050,6 +1133,32 @@ mod tests {
                 stage: "metadata",
                 limit: 8 << 20
             })
+        );
+    }
+
+    #[test]
+    fn author_names_are_normalised_and_deduplicated() {
+        let authors = normalize_authors(
+            [
+                "Jeffrey Gettleman",
+                "By JEFFREY GETTLEMAN",
+                "Steven Musil January 18, 2017 11:00 PM PST @stevenmusil",
+                "Nathan Willis March",
+                "by Anna Lee (anna@example.org)",
+                "@handle",
+                "",
+            ]
+            .map(String::from)
+            .to_vec(),
+        );
+        assert_eq!(
+            authors,
+            [
+                "Jeffrey Gettleman",
+                "Steven Musil",
+                "Nathan Willis",
+                "Anna Lee"
+            ]
         );
     }
 

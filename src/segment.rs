@@ -207,6 +207,9 @@ pub(crate) struct PageSources<'a> {
     pub times_updated: Vec<bool>,
     /// Microdata `itemtype` values, without their `schema.org/` prefix, in page order.
     pub itemtypes: Vec<&'a str>,
+    /// Texts of the page's byline elements (`rel=author` links, `.byline` and `.author`
+    /// boxes, `<address>`), each with the index of the block it stands before.
+    pub bylines: Vec<(usize, String)>,
 }
 
 /// The output of the walk.
@@ -543,6 +546,14 @@ impl<'t, 'a> Walker<'t, 'a> {
             }
             _ => {}
         }
+        if self.sources.bylines.len() < MAX_BYLINES && names_a_byline(&el) {
+            if let Some(text) = collapsed_text(self.dom, el.id)
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty() && t.len() <= MAX_BYLINE_BYTES)
+            {
+                self.sources.bylines.push((self.blocks.len(), text));
+            }
+        }
         if let Some(t) = el.attr("itemtype").map(markers::capped) {
             // An element may name several types; the last path step names each. (A page
             // needs few: the list stays bounded even when a typed element is cloned.)
@@ -798,6 +809,46 @@ fn collapsed_text(dom: View<'_, '_>, node: NodeId) -> Option<String> {
         }
     }
     Some(p.text)
+}
+
+/// How many byline elements a page's sources keep, and how long a byline's text may be.
+const MAX_BYLINES: usize = 32;
+const MAX_BYLINE_BYTES: usize = 120;
+
+/// Class tokens of the boxes that hold a byline.
+const BYLINE_CLASSES: &[&str] = &[
+    "byline",
+    "author",
+    "author-name",
+    "byline-name",
+    "byline__name",
+    "posted-by",
+    "entry-author",
+    "post-author",
+    "article-author",
+    "author_name",
+    "authorname",
+];
+
+/// True for an element that holds a byline: a link with `rel=author`, an `<address>`, or a
+/// box whose class names the byline or the author.
+fn names_a_byline(el: &ElementRef<'_, '_>) -> bool {
+    let name = el.name();
+    if name == "a" {
+        return el.attr("rel").is_some_and(|r| {
+            r.split_ascii_whitespace()
+                .any(|t| t.eq_ignore_ascii_case("author"))
+        });
+    }
+    if name == "address" {
+        return true;
+    }
+    matches!(name, "span" | "div" | "p" | "a" | "address" | "li")
+        && el.attr("class").is_some_and(|c| {
+            markers::capped(c)
+                .split_ascii_whitespace()
+                .any(|t| BYLINE_CLASSES.iter().any(|b| b.eq_ignore_ascii_case(t)))
+        })
 }
 
 /// Longest formula text kept.

@@ -213,3 +213,21 @@ fn dates_are_real_calendar_dates_in_either_order_and_kept_apart() {
     assert_eq!(m.published.as_deref(), Some("2021-05-01"));
     assert_eq!(m.modified.as_deref(), Some("2021-06-09"));
 }
+
+#[test]
+fn bylines_are_found_in_markup_normalised_and_the_nearest_to_the_headline_wins() {
+    for byline in [
+        "<div class=\"byline\">By JANE ROE | March 3, 2020 11:00 PM @janeroe</div>",
+        "<p>Words: <a rel=\"author\" href=\"/staff/roe\">Jane Roe</a></p>",
+        "<address>Jane Roe</address>",
+    ] {
+        let page = format!(
+            "<html><body><article><h1>Quay walls</h1>{byline}<p>{LONG}</p><p>{LONG}</p>\
+             <blockquote><p>\"We will rebuild them,\" she said.</p>\
+             <span class=\"author\">Someone Quoted</span></blockquote><p>{LONG}</p>\
+             </article></body></html>"
+        );
+        let m = extract(&page).expect("ok").metadata;
+        assert_eq!(m.authors, ["Jane Roe"], "{byline}");
+    }
+}
