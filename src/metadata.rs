@@ -130,9 +130,73 @@ fn fill_vec(slot: &mut Vec<String>, values: Vec<String>) {
     }
 }
 
+/// A metadata value with its whitespace collapsed and the character references that
+/// escaped markup left behind decoded (`Actuary&#8217;s`, `Q&amp;A` in JSON-LD, or in a
+/// meta tag written twice escaped).
 fn clean(s: &str) -> Option<String> {
     let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = if t.contains('&') {
+        decode_references(&t)
+    } else {
+        t
+    };
     (!t.is_empty()).then_some(t)
+}
+
+/// Named references that escaped titles and names use.
+const NAMED_REFERENCES: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", ' '),
+    ("rsquo", '’'),
+    ("lsquo", '‘'),
+    ("rdquo", '”'),
+    ("ldquo", '“'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("hellip", '…'),
+];
+
+/// Decodes `&name;`, `&#NNN;` and `&#xHH;` references (one level, so that `&amp;amp;`
+/// becomes `&amp;` as a browser shows it).
+fn decode_references(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let decoded = after.find(';').filter(|&end| end <= 8).and_then(|end| {
+            let name = &after[..end];
+            let ch = if let Some(num) = name.strip_prefix('#') {
+                let code = match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => num.parse().ok(),
+                };
+                code.and_then(char::from_u32).filter(|c| !c.is_control())
+            } else {
+                NAMED_REFERENCES
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, c)| *c)
+            };
+            ch.map(|c| (c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 // ------------------------------------------------------------------------------- JSON-LD
@@ -621,9 +685,51 @@ fn normalize_authors(raw: Vec<String>) -> Vec<String> {
 
 // -------------------------------------------------------------------------------- title
 
+/// The title: the first candidate (JSON-LD, meta tags, microdata, the headline, `<title>`)
+/// that agrees with one of the page's own titles (`og:title` or the like, and `<title>`),
+/// so that a box heading ("Tools & Resources"), a person's name from a profile node or a
+/// section heading is not taken for the page's title. With no page title to check against,
+/// the first candidate; when none agrees, the page's own title.
+fn choose_title(candidates: [Option<String>; 5], references: [Option<&str>; 2]) -> Option<String> {
+    let refs: Vec<Vec<String>> = references
+        .iter()
+        .flatten()
+        .map(|r| title_words(r))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut candidates = candidates
+        .into_iter()
+        .flatten()
+        .filter(|c| !c.trim().is_empty());
+    if refs.is_empty() {
+        return candidates.next();
+    }
+    let agrees = |c: &str| {
+        let words = title_words(c);
+        !words.is_empty()
+            && refs.iter().any(|r| {
+                let shared = words.iter().filter(|w| r.contains(w)).count();
+                // Most of the candidate is in the page title (a title with the site's name
+                // around it), or most of the page title is in the candidate.
+                shared * 5 >= words.len() * 3 || shared * 5 >= r.len() * 4
+            })
+    };
+    let first_agreeing = candidates.find(|c| agrees(c));
+    first_agreeing.or_else(|| references.iter().flatten().map(|r| r.to_string()).next())
+}
+
+/// A title's words, lower-cased, for comparing titles.
+fn title_words(s: &str) -> Vec<String> {
+    s.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Separators between a headline and a site name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " / ",
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " / ",
 ];
 
 /// The headline part of a `<title>`: the site name and its separator removed.
@@ -950,9 +1056,13 @@ pub(crate) fn extract(
     detected_language: Option<&str>,
 ) -> (Metadata, Vec<(usize, MetaRole)>) {
     let mut out = Metadata::default();
+    // Each source's title is kept apart, to be checked against the page's own titles.
     from_json_ld(json_ld, &mut out);
+    let json_ld_title = out.title.take();
     from_meta(&sources.meta, &mut out);
+    let meta_title = out.title.take();
     from_microdata(&sources.microdata, &mut out);
+    let microdata_title = out.title.take();
     // `<time>` elements: those marked as a change date the change.
     let dated = |updated: bool| {
         sources
@@ -1040,12 +1150,16 @@ pub(crate) fn extract(
         .or_else(|| sources.html_lang.and_then(crate::language::declared))
         .or(detected_language)
         .map(str::to_string);
-    out.title.get_or_insert_with(|| {
-        headline
-            .map(|h| blocks[h].text.clone())
-            .or_else(|| sources.title.clone())
-            .unwrap_or_default()
-    });
+    out.title = choose_title(
+        [
+            json_ld_title,
+            meta_title.clone(),
+            microdata_title,
+            headline.map(|h| blocks[h].text.clone()),
+            sources.title.clone(),
+        ],
+        [meta_title.as_deref(), sources.title.as_deref()],
+    );
     if let Some(t) = &out.title {
         let cleaned = clean_title(t, out.site_name.as_deref());
         out.title = (!cleaned.is_empty()).then_some(cleaned);

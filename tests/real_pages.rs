@@ -231,3 +231,38 @@ fn bylines_are_found_in_markup_normalised_and_the_nearest_to_the_headline_wins()
         assert_eq!(m.authors, ["Jane Roe"], "{byline}");
     }
 }
+
+#[test]
+fn the_title_agrees_with_the_pages_own_title() {
+    // The first heading is a box's, and a JSON-LD node names a person: neither is the title.
+    let page = format!(
+        "<html><head><title>Rebuilding the quay walls | Harbour News</title>\
+         <meta property=\"og:title\" content=\"Rebuilding the quay walls\">\
+         <script type=application/ld+json>{{\"@type\":\"ProfilePage\",\"name\":\"Jane Roe\"}}</script>\
+         </head><body><div class=box><h1>Tools &amp; Resources</h1><p>Maps and tables.</p></div>\
+         <article><p>{LONG}</p><p>{LONG}</p></article></body></html>"
+    );
+    let doc = extract(&page).expect("ok");
+    assert_eq!(
+        doc.metadata.title.as_deref(),
+        Some("Rebuilding the quay walls")
+    );
+    // Without og:title, the <title> (its site name removed) is the reference.
+    let page = page.replace(
+        "<meta property=\"og:title\" content=\"Rebuilding the quay walls\">",
+        "",
+    );
+    let doc = extract(&page).expect("ok");
+    assert_eq!(
+        doc.metadata.title.as_deref(),
+        Some("Rebuilding the quay walls")
+    );
+    // With no page title at all, the headline stands; and escaped references are decoded.
+    let page = format!(
+        "<html><head><script type=application/ld+json>\
+         {{\"@type\":\"NewsArticle\",\"headline\":\"Actuary&#8217;s choice: Q&amp;A\"}}</script>\
+         </head><body><article><p>{LONG}</p></article></body></html>"
+    );
+    let doc = extract(&page).expect("ok");
+    assert_eq!(doc.metadata.title.as_deref(), Some("Actuary’s choice: Q&A"));
+}
