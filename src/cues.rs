@@ -442,3 +442,44 @@ pub(crate) const URL_WORDS: &[(&str, &[&str])] = &[
         "consulting", "insurance", "what-we-do", "capabilities", "industries", "treatments",
         "care", "repair", "about", "contact"]),
 ];
+
+/// Words of the per-post bylines of a comment thread ("Posted by … at …", "… says:",
+/// "… wrote:"), lower-case, in the common languages.
+pub(crate) const THREAD_LINE_WORDS: &[&str] = &[
+    "posted",
+    "says",
+    "said",
+    "wrote",
+    "commented",
+    "anonymous",
+    "dice",
+    "escribió",
+    "schrieb",
+    "geschrieben",
+    "écrit",
+    "scritto",
+    "napisał",
+    "написал",
+    "schreef",
+    "skrev",
+];
+
+/// Words of the per-post action lines of a comment thread ("Report this comment", "Reply").
+pub(crate) const THREAD_ACTION_WORDS: &[&str] = &[
+    "report",
+    "reply",
+    "permalink",
+    "flag",
+    "responder",
+    "antworten",
+    "melden",
+    "répondre",
+    "signaler",
+    "rispondi",
+    "segnala",
+    "odpowiedz",
+    "zgłoś",
+    "ответить",
+    "beantwoorden",
+    "svara",
+];

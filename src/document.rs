@@ -141,6 +141,13 @@ pub enum Term {
     /// Nothing on the page reached the threshold, but it has prose: the best-scoring run of
     /// blocks is lifted to the threshold, so that a page with text never comes out empty.
     Fallback,
+    /// In a thread of reader comments after the article, told by its template: a per-post
+    /// line ("Posted by … at …", "Report this comment", "… says:") repeated between posts,
+    /// whatever the markup's classes.
+    CommentThread,
+    /// A slide's counter and caption in a picture gallery ("3/50 …"), repeated slide after
+    /// slide.
+    SlideCaption,
 }
 
 /// One term of a block's score: its input and its value (input × weight).

@@ -266,3 +266,71 @@ fn the_title_agrees_with_the_pages_own_title() {
     let doc = extract(&page).expect("ok");
     assert_eq!(doc.metadata.title.as_deref(), Some("Actuary’s choice: Q&A"));
 }
+
+#[test]
+fn reader_comments_in_older_markup_are_a_thread_whatever_their_classes() {
+    // An old blog's post, then its comments in the same container, with no `comment` class:
+    // each comment followed by its byline and a report link.
+    let comments: String = [
+        (
+            "Great write-up, I walked past the north pier last week and saw the cracks myself.",
+            "Anonymous",
+            "10:32 PM",
+        ),
+        (
+            "The council should have acted years ago, as everyone in the harbour knows well.",
+            "Mark",
+            "11:05 PM",
+        ),
+        (
+            "Does anyone know when the ferry ramp will reopen for the summer season again?",
+            "Ines",
+            "7:41 AM",
+        ),
+        (
+            "Thanks for the report, it is the first clear account of the survey I have read.",
+            "Tom",
+            "9:12 AM",
+        ),
+    ]
+    .iter()
+    .map(|(text, who, at)| {
+        format!(
+            "<p>{text}</p><p>Posted by {who} at {at}</p><p><a href=/r>Report this comment</a></p>"
+        )
+    })
+    .collect();
+    let page = format!(
+        "<html><head><title>Quay walls</title></head><body><div class=\"post\">\
+         <h1>Quay walls</h1><p>{LONG}</p><p>{LONG} Second.</p><p>{LONG} Third.</p>\
+         <h3>4 comments:</h3>{comments}</div></body></html>"
+    );
+    let doc = extract(&page).expect("ok");
+    assert!(doc.text.contains("Third."), "{}", doc.text);
+    for leak in [
+        "Great write-up",
+        "Posted by",
+        "Report this comment",
+        "ferry ramp",
+    ] {
+        assert!(!doc.text.contains(leak), "{leak} leaked: {}", doc.text);
+    }
+}
+
+#[test]
+fn gallery_slide_counters_and_captions_are_not_article_text() {
+    let slides: String = (1..=6)
+        .map(|i| format!("<div><img src=/p{i}.jpg><p>{i}/6 The quay at dawn, as the fishing boats leave before the sun is up, day {i}.</p></div>"))
+        .collect();
+    let page = format!(
+        "<html><body><article><h1>Quay walls</h1><p>{LONG}</p>{slides}<p>{LONG} After.</p>\
+         <ul><li>1/2 cup of flour</li><li>1/2 teaspoon of salt</li><li>1/2 cup of milk</li></ul>\
+         </article></body></html>"
+    );
+    let doc = extract(&page).expect("ok");
+    assert!(doc.text.contains("After."));
+    assert!(!doc.text.contains("3/6 The quay at dawn"), "{}", doc.text);
+    assert!(!doc.text.contains("sun is up, day 5"), "{}", doc.text);
+    // Fractions repeated in a list are no gallery.
+    assert!(doc.text.contains("1/2 teaspoon of salt"), "{}", doc.text);
+}

@@ -45,6 +45,7 @@ pub(crate) mod page_type;
 mod page_type_model;
 mod region;
 mod terms;
+mod threads;
 pub(crate) mod tuning;
 pub(crate) mod weights;
 
@@ -98,6 +99,10 @@ pub(crate) struct Judged {
     pub item_title: bool,
     /// In one of the page's repeated items, where the page's type makes them content.
     pub in_items: bool,
+    /// In a thread of reader comments after the article.
+    pub in_thread: bool,
+    /// A gallery slide's counter and caption.
+    pub slide: bool,
     /// The block carries the `Headline` term.
     pub headline: bool,
     /// The sum of the terms.
@@ -320,6 +325,11 @@ pub(crate) fn classify(
             }
         }
     }
+
+    if strategy.comment_threads {
+        threads::mark_threads(blocks, &mut facts);
+    }
+    threads::mark_slides(blocks, &mut facts);
 
     if trusted {
         lead::mark_lead(blocks, &mut facts);

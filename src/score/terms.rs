@@ -112,6 +112,12 @@ pub(crate) fn first_pass(
         if f.in_items {
             x.push((Term::Item, 1.0));
         }
+        if f.in_thread {
+            x.push((Term::CommentThread, 1.0));
+        }
+        if f.slide {
+            x.push((Term::SlideCaption, 1.0));
+        }
         // Hidden until shown: a tab or an accordion is judged as if shown, but a hidden box
         // that a chrome marker names (a menu, a dialog, a cookie notice) is surely chrome.
         if b.hidden && f.chrome.is_some() {

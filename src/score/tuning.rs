@@ -64,6 +64,19 @@ pub(crate) const MIN_LISTING_ITEMS: usize = 4;
 /// How far above a linked title its item's box may be.
 pub(crate) const ITEM_LEVELS: usize = 4;
 
+// --- Threads and galleries ---
+
+/// A per-post line found this many times, with prose between, marks a comment thread.
+pub(crate) const THREAD_POSTS: usize = 3;
+/// The article before a thread must hold at least this many words of prose.
+pub(crate) const THREAD_ARTICLE_WORDS: u32 = 60;
+/// The article before a thread holds at least this many times the words of a post.
+pub(crate) const THREAD_ARTICLE_SHARE: u32 = 3;
+/// A template line has at most this many words.
+pub(crate) const THREAD_LINE_WORDS: u32 = 12;
+/// Slide counters ("3/50") found this many times make a gallery.
+pub(crate) const GALLERY_SLIDES: usize = 3;
+
 // --- Repeats ---
 
 /// A block of at least this many words that repeats an earlier content block is a copy.
@@ -104,6 +117,10 @@ pub(crate) struct Strategy {
     /// widget's label), as around an article. On a product grid or a landing page short
     /// lines are its labels, prices and figures.
     pub short_lines: bool,
+    /// A per-post line repeated between posts after the article marks a thread of reader
+    /// comments (see [`super::threads`]). Only on an article: on a forum the posts are the
+    /// content, and on a listing each entry has its own "Posted … by" line.
+    pub comment_threads: bool,
     /// A block that repeats an earlier content block word for word is a copy (a quote of an
     /// earlier post, a layout for another screen size). On an article or a manual the same
     /// line may well be said twice (a meal plan's days, a step for each language's tab).
@@ -173,6 +190,7 @@ pub(crate) fn strategy(read_as: PageType) -> Strategy {
         drop_repeats: !matches!(read_as, Article | Documentation | Other),
         short_lines: !matches!(read_as, Collection | Service),
         item_template: matches!(read_as, Listing | Service),
+        comment_threads: matches!(read_as, Article),
     }
 }
 

@@ -1,0 +1,184 @@
+//! Reader comments and picture galleries inside the article, told by what repeats.
+//!
+//! Older pages print their comment threads inside the article's container with no
+//! `comment` class: a post, then "Posted by … at …" and "Report this comment", post after
+//! post. A gallery's slides sit there too, each with its counter ("3/50") and caption. Both
+//! are found by a line that recurs between other blocks, never by the markup.
+
+use super::tuning::{
+    GALLERY_SLIDES, THREAD_ARTICLE_SHARE, THREAD_ARTICLE_WORDS, THREAD_LINE_WORDS, THREAD_POSTS,
+};
+use super::Judged;
+use crate::cues;
+use crate::segment::{Kind, RawBlock};
+use std::collections::HashMap;
+
+/// A short line's template key: its first two words, lower-case, when one of them is a word
+/// of a thread's per-post lines.
+fn thread_key(b: &RawBlock) -> Option<String> {
+    if b.words == 0 || b.words > THREAD_LINE_WORDS || matches!(b.kind, Kind::Heading(_)) {
+        return None;
+    }
+    let words: Vec<String> = b
+        .text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    let action = words
+        .iter()
+        .any(|w| cues::THREAD_ACTION_WORDS.contains(&w.as_str()));
+    // A byline-like line ("Posted by … at 10:32", "Jane says:") names its poster or time;
+    // "Posted under Tyres" on a blog's index is a category line.
+    let byline = words
+        .iter()
+        .any(|w| cues::THREAD_LINE_WORDS.contains(&w.as_str()))
+        && (b.text.chars().any(|c| c.is_ascii_digit())
+            || b.text.split_whitespace().any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "by" | "von" | "par" | "por" | "da" | "door" | "av"
+                )
+            })
+            || b.text.trim_end().ends_with(':'));
+    (action || byline).then(|| words.join(" "))
+}
+
+/// Prose between posts: a block of five words or more that is no template line.
+fn is_post_text(b: &RawBlock) -> bool {
+    b.words >= 5 && thread_key(b).is_none()
+}
+
+/// Marks the thread of reader comments after the article, if a per-post line recurs
+/// [`THREAD_POSTS`] times or more with post text between each two, after at least
+/// [`THREAD_ARTICLE_WORDS`] words of the article. A line that ends each post ("Posted by …"
+/// after the post, the older blogs' way) takes the post before its first occurrence into
+/// the thread; a line that opens each post takes the post after its last.
+pub(crate) fn mark_threads(blocks: &[RawBlock], facts: &mut [Judged]) {
+    let mut places: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if let Some(key) = thread_key(b) {
+            places.entry(key).or_default().push(i);
+        }
+    }
+    let mut thread: Option<(usize, usize)> = None;
+    for at in places.values().filter(|p| p.len() >= THREAD_POSTS) {
+        // Post text between every two occurrences: one line per post.
+        let per_post = at
+            .windows(2)
+            .all(|w| blocks[w[0] + 1..w[1]].iter().any(is_post_text));
+        let (first, last) = (at[0], at[at.len() - 1]);
+        let article: u32 = blocks[..first]
+            .iter()
+            .filter(|b| is_post_text(b))
+            .map(|b| b.words)
+            .sum();
+        // The posts' text, per post: comments are shorter than the article they follow,
+        // while the stories of an index (each with its own byline) are as long as the
+        // first.
+        let posts: u32 = blocks[first..=last]
+            .iter()
+            .filter(|b| is_post_text(b))
+            .map(|b| b.words)
+            .sum();
+        let per_post_words = posts / at.len() as u32;
+        if !per_post
+            || article < THREAD_ARTICLE_WORDS
+            || article < THREAD_ARTICLE_SHARE * per_post_words
+        {
+            continue;
+        }
+        let post_after_last = blocks
+            .get(last + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| thread_key(b).is_none())
+            .position(is_post_text)
+            .map(|p| last + 1 + p);
+        let post_before_first = (0..first).rev().find(|&j| is_post_text(&blocks[j]));
+        // A footer line follows each post: the first post stands before it. A header line
+        // opens each post: the last post follows it.
+        let footer = post_after_last.is_none();
+        let (from, to) = if footer {
+            (post_before_first.unwrap_or(first), last)
+        } else {
+            (first, post_after_last.unwrap_or(last))
+        };
+        thread = Some(match thread {
+            Some((a, b)) => (a.min(from), b.max(to)),
+            None => (from, to),
+        });
+    }
+    if let Some((from, to)) = thread {
+        for f in facts.get_mut(from..=to).unwrap_or_default() {
+            f.in_thread = true;
+        }
+    }
+}
+
+/// The slide number and count of a line that opens with a counter, `3/50` or `3 of 50`.
+fn slide_counter(text: &str) -> Option<(u32, u32)> {
+    let mut parts = text.split_whitespace();
+    let first = parts.next()?;
+    let (n, total) = match first.split_once('/') {
+        Some((n, total)) => (n.parse().ok()?, total.parse().ok()?),
+        None => {
+            let n: u32 = first.parse().ok()?;
+            let of = parts.next()?;
+            if !matches!(
+                of.to_lowercase().as_str(),
+                "of" | "von" | "de" | "di" | "z" | "из"
+            ) {
+                return None;
+            }
+            (n, parts.next()?.trim_end_matches([':', '.']).parse().ok()?)
+        }
+    };
+    (n >= 1 && n <= total && total >= 2).then_some((n, total))
+}
+
+/// Marks a gallery's slide captions: lines that open with a counter of the same total,
+/// found [`GALLERY_SLIDES`] times or more.
+pub(crate) fn mark_slides(blocks: &[RawBlock], facts: &mut [Judged]) {
+    let mut by_total: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if b.words <= 80 {
+            if let Some((_, total)) = slide_counter(&b.text) {
+                by_total.entry(total).or_default().push(i);
+            }
+        }
+    }
+    // A gallery counts its slides: distinct numbers out of one total (ratings repeat "5/5",
+    // and recipes' "1/2 teaspoon" repeat one fraction).
+    let counts_slides = |at: &Vec<usize>| {
+        let mut numbers: Vec<u32> = at
+            .iter()
+            .filter_map(|&i| slide_counter(&blocks[i].text).map(|(n, _)| n))
+            .collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        numbers.len() >= GALLERY_SLIDES
+    };
+    for at in by_total.values().filter(|a| counts_slides(a)) {
+        for &i in at {
+            if let Some(f) = facts.get_mut(i) {
+                f.slide = true;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slide_counters_are_read() {
+        assert_eq!(slide_counter("3/50 The quay at dawn"), Some((3, 50)));
+        assert_eq!(slide_counter("12 of 40: Fishing boats"), Some((12, 40)));
+        assert_eq!(slide_counter("24/7 service"), None);
+        assert_eq!(slide_counter("1/1"), None);
+        assert_eq!(slide_counter("The 3/50 rule"), None);
+    }
+}
