@@ -91,7 +91,20 @@ pub(crate) fn declared(tag: &str) -> Option<&'static str> {
 }
 
 /// How much text detection reads at most.
-pub(crate) const SAMPLE_BYTES: usize = 3000;
+pub(crate) const SAMPLE_BYTES: usize = 2000;
+
+/// True when most letters of the text are Latin or Cyrillic: the scripts whose languages
+/// the stoplists can tell apart when they are sure.
+pub(crate) fn is_european_script(text: &str) -> bool {
+    let (mut european, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        match c as u32 {
+            0x41..=0x24F | 0x1E00..=0x1EFF | 0x400..=0x52F => european += 1,
+            _ => other += 1,
+        }
+    }
+    european > 0 && other * 10 < european
+}
 
 /// The language of `sample` (prose of the page, at most [`SAMPLE_BYTES`] are read): its
 /// ISO 639-1 code when the script settles it or the trigram model is confident.

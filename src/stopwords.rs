@@ -246,6 +246,27 @@ pub(crate) fn detect(page: &PageCounts) -> (Option<&'static str>, Option<usize>)
     }
 }
 
+/// The stoplist language of the page when its lists settle it: the best list holds at
+/// least [`SURE_SHARE`] of the page's words, and the runner-up at most [`SURE_MARGIN`] of
+/// the best's hits. A language without a list (Polish, Hindi) never meets this.
+pub(crate) fn sure(page: &PageCounts) -> Option<(&'static str, usize)> {
+    let lists = &*STOPLISTS;
+    let totals = &page.per_language[..lists.codes.len().min(MAX_LANGUAGES)];
+    let mut ranked: Vec<(usize, u64)> = totals.iter().copied().enumerate().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    let (best, hits) = *ranked.first()?;
+    let runner_up = ranked.get(1).map_or(0, |r| r.1);
+    let sure = page.tokens > 0
+        && hits as f32 >= SURE_SHARE * page.tokens as f32
+        && runner_up as f32 <= SURE_MARGIN * hits as f32;
+    sure.then(|| lists.codes.get(best).map(|c| (*c, best)))
+        .flatten()
+}
+
+/// See [`sure`].
+const SURE_SHARE: f32 = 0.25;
+const SURE_MARGIN: f32 = 0.6;
+
 /// Stopword density of a block for the detected language (0 when it cannot be told).
 pub(crate) fn density(c: &StopCounts, lang: Option<usize>) -> f32 {
     let spaced_hits = lang

@@ -186,6 +186,13 @@ fn page_language(seg: &Segmentation<'_>) -> (Option<&'static str>, Option<usize>
             sample.push('\n');
         }
     }
+    // Latin and Cyrillic text whose stoplists settle it needs no model (the model costs
+    // more than the rest of the scoring); other scripts, and unsure lists, go to it.
+    if language::is_european_script(&sample) {
+        if let Some((code, idx)) = stopwords::sure(&seg.stops) {
+            return (Some(code), Some(idx));
+        }
+    }
     match language::detect(&sample) {
         Some(code) => {
             let listed = stopwords::STOPLISTS.codes.iter().position(|c| *c == code);

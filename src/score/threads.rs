@@ -45,65 +45,55 @@ fn thread_key(b: &RawBlock) -> Option<String> {
     (action || byline).then(|| words.join(" "))
 }
 
-/// Prose between posts: a block of five words or more that is no template line.
-fn is_post_text(b: &RawBlock) -> bool {
-    b.words >= 5 && thread_key(b).is_none()
-}
-
 /// Marks the thread of reader comments after the article, if a per-post line recurs
 /// [`THREAD_POSTS`] times or more with post text between each two, after at least
 /// [`THREAD_ARTICLE_WORDS`] words of the article. A line that ends each post ("Posted by …"
 /// after the post, the older blogs' way) takes the post before its first occurrence into
 /// the thread; a line that opens each post takes the post after its last.
 pub(crate) fn mark_threads(blocks: &[RawBlock], facts: &mut [Judged]) {
-    let mut places: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, b) in blocks.iter().enumerate() {
-        if let Some(key) = thread_key(b) {
-            places.entry(key).or_default().push(i);
+    // Each block's key, once; post text is a block of five words or more with no key.
+    let keys: Vec<Option<String>> = blocks.iter().map(thread_key).collect();
+    let post_text = |j: usize| blocks[j].words >= 5 && keys[j].is_none();
+    let mut places: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, key) in keys.iter().enumerate() {
+        if let Some(key) = key {
+            places.entry(key.as_str()).or_default().push(i);
         }
+    }
+    if places.values().all(|p| p.len() < THREAD_POSTS) {
+        return;
+    }
+    // Words of post text before each block, for the article's length and the posts'.
+    let mut words_before = Vec::with_capacity(blocks.len() + 1);
+    words_before.push(0u32);
+    for j in 0..blocks.len() {
+        let w = if post_text(j) { blocks[j].words } else { 0 };
+        words_before.push(words_before[j] + w);
     }
     let mut thread: Option<(usize, usize)> = None;
     for at in places.values().filter(|p| p.len() >= THREAD_POSTS) {
         // Post text between every two occurrences: one line per post.
-        let per_post = at
-            .windows(2)
-            .all(|w| blocks[w[0] + 1..w[1]].iter().any(is_post_text));
+        let per_post = at.windows(2).all(|w| (w[0] + 1..w[1]).any(post_text));
         let (first, last) = (at[0], at[at.len() - 1]);
-        let article: u32 = blocks[..first]
-            .iter()
-            .filter(|b| is_post_text(b))
-            .map(|b| b.words)
-            .sum();
-        // The posts' text, per post: comments are shorter than the article they follow,
-        // while the stories of an index (each with its own byline) are as long as the
-        // first.
-        let posts: u32 = blocks[first..=last]
-            .iter()
-            .filter(|b| is_post_text(b))
-            .map(|b| b.words)
-            .sum();
-        let per_post_words = posts / at.len() as u32;
+        let article = words_before[first];
+        // Comments are shorter than the article they follow, while the stories of an index
+        // (each with its own byline) are as long as the first.
+        let per_post_words = (words_before[last + 1] - words_before[first]) / at.len() as u32;
         if !per_post
             || article < THREAD_ARTICLE_WORDS
             || article < THREAD_ARTICLE_SHARE * per_post_words
         {
             continue;
         }
-        let post_after_last = blocks
-            .get(last + 1..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|b| thread_key(b).is_none())
-            .position(is_post_text)
-            .map(|p| last + 1 + p);
-        let post_before_first = (0..first).rev().find(|&j| is_post_text(&blocks[j]));
+        let post_after_last = (last + 1..blocks.len())
+            .take_while(|&j| keys[j].is_none())
+            .find(|&j| post_text(j));
+        let post_before_first = (0..first).rev().find(|&j| post_text(j));
         // A footer line follows each post: the first post stands before it. A header line
         // opens each post: the last post follows it.
-        let footer = post_after_last.is_none();
-        let (from, to) = if footer {
-            (post_before_first.unwrap_or(first), last)
-        } else {
-            (first, post_after_last.unwrap_or(last))
+        let (from, to) = match post_after_last {
+            None => (post_before_first.unwrap_or(first), last),
+            Some(after) => (first, after),
         };
         thread = Some(match thread {
             Some((a, b)) => (a.min(from), b.max(to)),
