@@ -253,7 +253,7 @@ pub(crate) fn sure(page: &PageCounts) -> Option<(&'static str, usize)> {
     let lists = &*STOPLISTS;
     let totals = &page.per_language[..lists.codes.len().min(MAX_LANGUAGES)];
     let mut ranked: Vec<(usize, u64)> = totals.iter().copied().enumerate().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
     let (best, hits) = *ranked.first()?;
     let runner_up = ranked.get(1).map_or(0, |r| r.1);
     let sure = page.tokens > 0
