@@ -96,11 +96,16 @@ pub(crate) const SAMPLE_BYTES: usize = 2000;
 /// True when most letters of the text are Latin or Cyrillic: the scripts whose languages
 /// the stoplists can tell apart when they are sure.
 pub(crate) fn is_european_script(text: &str) -> bool {
+    // (A few hundred letters tell the script.)
     let (mut european, mut other) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        match c as u32 {
-            0x41..=0x24F | 0x1E00..=0x1EFF | 0x400..=0x52F => european += 1,
-            _ => other += 1,
+    for c in text.chars().take(600) {
+        if c.is_ascii_alphabetic() {
+            european += 1;
+        } else if !c.is_ascii() && c.is_alphabetic() {
+            match c as u32 {
+                0xC0..=0x24F | 0x1E00..=0x1EFF | 0x400..=0x52F => european += 1,
+                _ => other += 1,
+            }
         }
     }
     european > 0 && other * 10 < european

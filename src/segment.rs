@@ -843,7 +843,7 @@ fn names_a_byline(el: &ElementRef<'_, '_>) -> bool {
     if name == "address" {
         return true;
     }
-    matches!(name, "span" | "div" | "p" | "a" | "address" | "li")
+    matches!(name, "span" | "div" | "p" | "li")
         && el.attr("class").is_some_and(|c| {
             markers::capped(c)
                 .split_ascii_whitespace()

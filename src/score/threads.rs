@@ -14,35 +14,36 @@ use crate::segment::{Kind, RawBlock};
 use std::collections::HashMap;
 
 /// A short line's template key: its first two words, lower-case, when one of them is a word
-/// of a thread's per-post lines.
+/// of a thread's per-post lines (checked before anything is allocated: most short lines are
+/// menus and labels).
 fn thread_key(b: &RawBlock) -> Option<String> {
     if b.words == 0 || b.words > THREAD_LINE_WORDS || matches!(b.kind, Kind::Heading(_)) {
         return None;
     }
-    let words: Vec<String> = b
+    let mut words = b
         .text
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(2)
-        .map(str::to_lowercase)
-        .collect();
-    let action = words
-        .iter()
-        .any(|w| cues::THREAD_ACTION_WORDS.contains(&w.as_str()));
+        .filter(|w| !w.is_empty());
+    let first = words.next()?;
+    let second = words.next().unwrap_or("");
+    let listed = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    let action =
+        listed(cues::THREAD_ACTION_WORDS, first) || listed(cues::THREAD_ACTION_WORDS, second);
+    let line = listed(cues::THREAD_LINE_WORDS, first) || listed(cues::THREAD_LINE_WORDS, second);
+    if !action && !line {
+        return None;
+    }
     // A byline-like line ("Posted by … at 10:32", "Jane says:") names its poster or time;
     // "Posted under Tyres" on a blog's index is a category line.
-    let byline = words
-        .iter()
-        .any(|w| cues::THREAD_LINE_WORDS.contains(&w.as_str()))
+    let byline = line
         && (b.text.chars().any(|c| c.is_ascii_digit())
             || b.text.split_whitespace().any(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "by" | "von" | "par" | "por" | "da" | "door" | "av"
-                )
+                ["by", "von", "par", "por", "da", "door", "av"]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(w))
             })
             || b.text.trim_end().ends_with(':'));
-    (action || byline).then(|| words.join(" "))
+    (action || byline).then(|| format!("{} {}", first.to_lowercase(), second.to_lowercase()))
 }
 
 /// Marks the thread of reader comments after the article, if a per-post line recurs
@@ -109,6 +110,9 @@ pub(crate) fn mark_threads(blocks: &[RawBlock], facts: &mut [Judged]) {
 
 /// The slide number and count of a line that opens with a counter, `3/50` or `3 of 50`.
 fn slide_counter(text: &str) -> Option<(u32, u32)> {
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let mut parts = text.split_whitespace();
     let first = parts.next()?;
     let (n, total) = match first.split_once('/') {
