@@ -56,6 +56,7 @@ pub(crate) fn parse(
         budget,
         charged: Cell::new(0),
         dropped: RefCell::new(Vec::new()),
+        cached_load: Cell::new(None),
         failed: RefCell::new(None),
         #[cfg(test)]
         peak: Cell::new(0),
@@ -91,6 +92,9 @@ struct Guard<'b> {
     charged: Cell<usize>,
     /// Names of dropped start tags, with how many of their end tags are still to drop.
     dropped: RefCell<Vec<(LocalName, usize)>>,
+    /// The load last counted, while no token has reached the builder since (a run of
+    /// dropped tags, the common case past the bound, counts once).
+    cached_load: Cell<Option<usize>>,
     /// Why building stopped.
     failed: RefCell<Option<Error>>,
     /// The highest load seen after any token, for the tests of the invariant.
@@ -137,8 +141,12 @@ impl Guard<'_> {
     /// Handles the tree builder holds: open elements, active formatting elements, and the
     /// document, head and form pointers.
     fn load(&self) -> usize {
+        if let Some(load) = self.cached_load.get() {
+            return load;
+        }
         let count = Count(Cell::new(0));
         self.builder.trace_handles(&count);
+        self.cached_load.set(Some(count.0.get()));
         count.0.get()
     }
 
@@ -213,6 +221,7 @@ impl TokenSink for Guard<'_> {
         if self.failed.borrow().is_some() || !self.admits(&token) {
             return TokenSinkResult::Continue;
         }
+        self.cached_load.set(None);
         let result = self.builder.process_token(token, line_number);
         self.account();
         #[cfg(test)]
