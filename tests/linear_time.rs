@@ -43,16 +43,17 @@ static ALLOC: Counting = Counting;
 const SMALL_BYTES: usize = 128 << 10;
 /// Drawn shapes, besides the named ones.
 const DRAWN: usize = 150;
-/// Below this, the larger run is too quick for its time to mean anything.
-const NOISE_SECONDS: f64 = 0.02;
+/// Below this, the larger run is too quick for its ratio to mean anything on a busy machine
+/// (a quadratic shape takes seconds at this size; a linear one, tens of milliseconds).
+const NOISE_SECONDS: f64 = 0.1;
 
 /// Extracts with links kept and renders the Markdown (the path that grows the most): the
-/// fastest of three runs, and the peak memory.
-fn measure(page: &str) -> (f64, usize) {
+/// fastest of `runs` runs, and the peak memory.
+fn measure(page: &str, runs: usize) -> (f64, usize) {
     let extractor = dechrome::Extractor::builder().keep_links(true).build();
     let mut best = f64::MAX;
     let mut peak = 0;
-    for _ in 0..3 {
+    for _ in 0..runs {
         let base = LIVE.load(Ordering::Relaxed);
         PEAK.store(base, Ordering::Relaxed);
         let t = Instant::now();
@@ -76,9 +77,15 @@ fn every_generated_shape_is_linear_in_time_and_bounded_in_memory() {
     {
         let n = shape.repeats_for(SMALL_BYTES);
         let (small, large) = (shape.page(n), shape.page(4 * n));
-        let (t1, _) = measure(&small);
-        let (t4, peak) = measure(&large);
-        let ratio = t4 / t1.max(1e-6);
+        let (t1, _) = measure(&small, 3);
+        let (t4, peak) = measure(&large, 3);
+        let mut ratio = t4 / t1.max(1e-6);
+        if t4 > NOISE_SECONDS && ratio >= 6.0 {
+            // Measured again, longer, before it counts: a busy machine can slow one run.
+            let (t1, _) = measure(&small, 7);
+            let (t4, _) = measure(&large, 7);
+            ratio = t4 / t1.max(1e-6);
+        }
         if t4 > NOISE_SECONDS && ratio > worst.0 {
             worst = (ratio, shape.name.clone());
         }
