@@ -1089,7 +1089,14 @@ pub(crate) fn extract(
     let lo = anchor.saturating_sub(NEAR_HEADLINE / 2);
     let hi = (anchor + NEAR_HEADLINE).min(blocks.len());
     let mut roles = Vec::new();
-    for (i, b) in blocks.iter().enumerate().take(hi).skip(lo) {
+    // Nearest the headline first: a byline or date in a quote box or a teaser further away
+    // loses to the article's own.
+    let mut near: Vec<usize> = (lo..hi).collect();
+    near.sort_by_key(|&i| i.abs_diff(anchor));
+    for (i, b) in near
+        .into_iter()
+        .filter_map(|i| blocks.get(i).map(|b| (i, b)))
+    {
         if Some(i) == headline || b.words > 12 {
             continue;
         }

@@ -334,3 +334,16 @@ fn gallery_slide_counters_and_captions_are_not_article_text() {
     // Fractions repeated in a list are no gallery.
     assert!(doc.text.contains("1/2 teaspoon of salt"), "{}", doc.text);
 }
+
+#[test]
+fn the_byline_nearest_the_headline_wins_over_a_quote_box() {
+    // A quote box just above the headline carries its own "By" line; the article's byline
+    // sits right under the headline.
+    let page = format!(
+        "<html><body><aside><p>\"The walls will hold,\" the engineer told us.</p>\
+         <p>By Quoted Person</p></aside><p>Harbour news</p><article><h1>Quay walls</h1>\
+         <p>By Jane Roe</p><p>{LONG}</p><p>{LONG}</p></article></body></html>"
+    );
+    let m = extract(&page).expect("ok").metadata;
+    assert_eq!(m.authors, ["Jane Roe"]);
+}
