@@ -436,7 +436,7 @@ fn clear_own_chrome(
         // thread, aside): an article followed by its comments starts unmarked.
         let first_marked = region_long
             .iter()
-            .find(|&&i| facts[i].chrome.map_or(true, |c| c.word == word))
+            .find(|&&i| facts[i].chrome.is_none_or(|c| c.word == word))
             .is_some_and(|&i| facts[i].chrome.is_some());
         let owns_region = first_marked && words as f32 >= OWN_CONTENT_SHARE * region_prose as f32;
         if region_prose > 0

@@ -200,7 +200,7 @@ pub fn shapes(seed: u64, count: usize) -> Vec<Shape> {
     let mut out = Vec::with_capacity(count);
     for k in 0..count {
         let context = rng.pick(CONTEXTS);
-        let huge_head = rng.next() % 6 == 0;
+        let huge_head = rng.next().is_multiple_of(6);
         let head = if huge_head {
             // A formatting element with a huge attribute, left open: cloned into every block.
             format!("{context}<p><b{}>", attribute(4 + rng.next() % 3))
