@@ -4,49 +4,24 @@
 //! `cargo run --release --example hostile -- [BYTES] [SHAPES]` (defaults: 256 KiB, 300
 //! drawn shapes besides the named ones). Prints the slowest shapes last.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 #[path = "../tests/support/hostile.rs"]
 mod hostile;
 
-/// Counts live heap bytes and their peak.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: forwards to the system allocator unchanged; only counts.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
-        if !p.is_null() {
-            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
+#[path = "../tests/support/counting.rs"]
+mod counting;
 
 /// Extracts with links kept and renders the Markdown: the path that grows the most.
 fn run(page: &str) -> (f64, usize, String) {
     let extractor = dechrome::Extractor::builder().keep_links(true).build();
-    let base = LIVE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
+    let base = counting::start();
     let t = Instant::now();
     let r = extractor.extract(page).inspect(|d| {
         let _ = d.to_markdown();
     });
     let secs = t.elapsed().as_secs_f64();
-    let peak = PEAK.load(Ordering::Relaxed) - base;
+    let peak = counting::peak_since(base);
     let outcome = match r {
         Ok(d) => format!("ok {} chars", d.text.len()),
         Err(e) => format!("err {e}"),

@@ -7,37 +7,13 @@
 //! Timing needs an optimised build, so the test is ignored in the debug suite and run by
 //! `.ci/run`: `cargo test --release --test linear_time -- --include-ignored`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 #[path = "support/hostile.rs"]
 mod hostile;
 
-/// Counts live heap bytes and their peak, for the memory bound.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: forwards to the system allocator unchanged; only counts.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
-        if !p.is_null() {
-            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
+#[path = "support/counting.rs"]
+mod counting;
 
 /// Page size of the smaller run; the larger is four times as many units.
 const SMALL_BYTES: usize = 128 << 10;
@@ -54,14 +30,13 @@ fn measure(page: &str, runs: usize) -> (f64, usize) {
     let mut best = f64::MAX;
     let mut peak = 0;
     for _ in 0..runs {
-        let base = LIVE.load(Ordering::Relaxed);
-        PEAK.store(base, Ordering::Relaxed);
+        let base = counting::start();
         let t = Instant::now();
         if let Ok(doc) = extractor.extract(page) {
             std::hint::black_box(doc.to_markdown());
         }
         best = best.min(t.elapsed().as_secs_f64());
-        peak = peak.max(PEAK.load(Ordering::Relaxed).saturating_sub(base));
+        peak = peak.max(counting::peak_since(base));
     }
     (best, peak)
 }
