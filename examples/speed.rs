@@ -5,7 +5,7 @@
 //! ```
 //! Each round parses every page with `scraper::Html::parse_document` alone, then extracts
 //! every page with dechrome (decoding included) into a whole `Document`, then into text
-//! alone (`extract_text_bytes`), alternating so that all see the same machine state. It
+//! alone (`extract_page`), alternating so that all see the same machine state. It
 //! prints pages per second for each and the median ratios over rounds.
 //! A third argument, `parse`, `extract` or `text`, runs one side once, for instruction counts:
 //! `valgrind --tool=callgrind target/release/examples/speed DIR 1 extract`.
@@ -51,9 +51,11 @@ fn main() {
             return;
         }
         Some("text") => {
-            pages
-                .iter()
-                .for_each(|p| drop(std::hint::black_box(extractor.extract_text_bytes(p))));
+            pages.iter().for_each(|p| {
+                drop(std::hint::black_box(
+                    extractor.extract_page(&dechrome::Page::new(p)),
+                ))
+            });
             return;
         }
         _ => {}
@@ -74,7 +76,7 @@ fn main() {
         // The lean path: the same text, without the per-block explanation.
         let t = Instant::now();
         for page in &pages {
-            let _ = std::hint::black_box(extractor.extract_text_bytes(page));
+            let _ = std::hint::black_box(extractor.extract_page(&dechrome::Page::new(page)));
         }
         let x = t.elapsed().as_secs_f64();
         parse_t.push(p);

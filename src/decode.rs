@@ -1,11 +1,12 @@
 //! Stage 1 — decode: raw bytes to text, with the charset found the way browsers find it.
 //!
 //! Order of trust: a byte-order mark, then the caller's hint (e.g. an HTTP `Content-Type`
-//! charset), then a `<meta charset>` / `http-equiv` declaration in the first bytes, then
+//! charset; one that says UTF-8 over bytes that are not is ignored), then a `<meta charset>` / `http-equiv` declaration in the first bytes, then
 //! valid UTF-8, then statistical detection (`chardetng`). UTF-16 without a BOM is recognised
 //! from the pattern of its zero bytes. Decoding never fails: malformed sequences become
 //! U+FFFD.
 
+use crate::error::NotHtmlKind;
 use encoding_rs::{Encoding, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, X_USER_DEFINED};
 use std::borrow::Cow;
 
@@ -42,7 +43,11 @@ fn sniff(bytes: &[u8], hint: Option<&'static Encoding>) -> &'static Encoding {
         return enc;
     }
     if let Some(enc) = hint {
-        return enc;
+        // A header that says UTF-8 over bytes that plainly are not (a server's default,
+        // wrong for the pages it serves from older systems) is no hint.
+        if enc != UTF_8 || std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
+            return enc;
+        }
     }
     if let Some(enc) = utf16_without_bom(bytes) {
         return enc;
@@ -196,36 +201,37 @@ const CONTENT_SCAN_BYTES: usize = 8192;
 /// Recognises inputs that are plainly not HTML: by their first bytes (after a byte-order
 /// mark), and then by their content — bytes that are mostly not text and hold no markup
 /// (compressed data, random binary) are not a page, whatever they start with.
-pub(crate) fn not_html_kind(bytes: &[u8]) -> Option<&'static str> {
+pub(crate) fn not_html_kind(bytes: &[u8]) -> Option<NotHtmlKind> {
     let bytes = [&b"\xef\xbb\xbf"[..], b"\xff\xfe", b"\xfe\xff"]
         .iter()
         .find_map(|bom| bytes.strip_prefix(*bom))
         .unwrap_or(bytes);
-    const MAGIC: &[(&[u8], &str)] = &[
-        (b"%PDF-", "PDF"),
-        (b"\x89PNG\r\n\x1a\n", "PNG image"),
-        (b"GIF87a", "GIF image"),
-        (b"GIF89a", "GIF image"),
-        (b"\xff\xd8\xff", "JPEG image"),
-        (b"PK\x03\x04", "ZIP archive"),
-        (b"\x1f\x8b", "gzip data"),
-        (b"RIFF", "RIFF media"),
-        (b"\x00asm", "WebAssembly"),
-        (b"\x7fELF", "ELF binary"),
-        (b"\x28\xb5\x2f\xfd", "zstd data"),
-        (b"\xfd7zXZ\x00", "xz data"),
-        (b"BZh", "bzip2 data"),
-        (b"7z\xbc\xaf\x27\x1c", "7z archive"),
-        (b"\x00\x00\x01\x00", "icon image"),
-        (b"OggS", "Ogg media"),
-        (b"fLaC", "FLAC audio"),
-        (b"ID3", "MP3 audio"),
-        (b"wOFF", "WOFF font"),
-        (b"wOF2", "WOFF font"),
-        (b"\x1aE\xdf\xa3", "Matroska media"),
+    use NotHtmlKind::*;
+    const MAGIC: &[(&[u8], NotHtmlKind)] = &[
+        (b"%PDF-", Pdf),
+        (b"\x89PNG\r\n\x1a\n", Image),
+        (b"GIF87a", Image),
+        (b"GIF89a", Image),
+        (b"\xff\xd8\xff", Image),
+        (b"PK\x03\x04", Archive),
+        (b"\x1f\x8b", Archive),
+        (b"RIFF", Media),
+        (b"\x00asm", Program),
+        (b"\x7fELF", Program),
+        (b"\x28\xb5\x2f\xfd", Archive),
+        (b"\xfd7zXZ\x00", Archive),
+        (b"BZh", Archive),
+        (b"7z\xbc\xaf\x27\x1c", Archive),
+        (b"\x00\x00\x01\x00", Image),
+        (b"OggS", Media),
+        (b"fLaC", Media),
+        (b"ID3", Media),
+        (b"wOFF", Font),
+        (b"wOF2", Font),
+        (b"\x1aE\xdf\xa3", Media),
     ];
     if let Some((_, kind)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
-        return Some(kind);
+        return Some(*kind);
     }
     let start = bytes
         .iter()
@@ -235,9 +241,9 @@ pub(crate) fn not_html_kind(bytes: &[u8]) -> Option<&'static str> {
     let looks_json = matches!(start.first(), Some(b'{') | Some(b'['))
         && !bytes[..bytes.len().min(META_SCAN_BYTES)].contains(&b'<');
     if looks_json {
-        return Some("JSON");
+        return Some(Json);
     }
-    looks_binary(bytes).then_some("binary data")
+    looks_binary(bytes).then_some(Binary)
 }
 
 /// True for bytes that are not text: more than one in twenty of the first bytes are control
@@ -408,13 +414,16 @@ mod tests {
                 (x >> 24) as u8
             })
             .collect();
-        assert_eq!(not_html_kind(&random), Some("binary data"));
+        assert_eq!(not_html_kind(&random), Some(NotHtmlKind::Binary));
         // zstd's magic, and a PDF behind a byte-order mark.
         assert_eq!(
             not_html_kind(b"\x28\xb5\x2f\xfd\x24\x00"),
-            Some("zstd data")
+            Some(NotHtmlKind::Archive)
         );
-        assert_eq!(not_html_kind(b"\xef\xbb\xbf%PDF-1.4 x"), Some("PDF"));
+        assert_eq!(
+            not_html_kind(b"\xef\xbb\xbf%PDF-1.4 x"),
+            Some(NotHtmlKind::Pdf)
+        );
         // A page whose text is peppered with NULs, and UTF-16 without a BOM, are pages.
         let nul_page = "<html><body><p>a\0b\0c\0d\0e\0f\0</p>".repeat(20);
         assert_eq!(not_html_kind(nul_page.as_bytes()), None);
@@ -433,8 +442,8 @@ mod tests {
 
     #[test]
     fn not_html_magic() {
-        assert_eq!(not_html_kind(b"%PDF-1.7 ..."), Some("PDF"));
-        assert_eq!(not_html_kind(b"  {\"a\": 1}"), Some("JSON"));
+        assert_eq!(not_html_kind(b"%PDF-1.7 ..."), Some(NotHtmlKind::Pdf));
+        assert_eq!(not_html_kind(b"  {\"a\": 1}"), Some(NotHtmlKind::Json));
         assert_eq!(not_html_kind(b"<!doctype html><p>x"), None);
     }
 }

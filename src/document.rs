@@ -25,6 +25,7 @@ pub enum Label {
     derive(Serialize, Deserialize),
     serde(rename_all = "lowercase")
 )]
+#[non_exhaustive]
 pub enum BlockKind {
     /// A paragraph (`p`).
     Paragraph,
@@ -153,6 +154,7 @@ pub enum Term {
 /// One term of a block's score: its input and its value (input × weight).
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[non_exhaustive]
 pub struct Contribution {
     /// Which term.
     pub term: Term,
@@ -165,6 +167,7 @@ pub struct Contribution {
 /// The features of a block, from which its score is computed.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[non_exhaustive]
 pub struct Features {
     /// Kind of text (paragraph, heading, list item…).
     pub kind: BlockKind,
@@ -203,6 +206,7 @@ pub struct Features {
 /// Where a block stands in a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[non_exhaustive]
 pub struct ListInfo {
     /// An id shared by the items of one list (opaque).
     pub list: u32,
@@ -215,6 +219,7 @@ pub struct ListInfo {
 /// Where a block stands in a table: a row and its cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[non_exhaustive]
 pub struct TableInfo {
     /// An id shared by the rows of one table (opaque).
     pub table: u32,
@@ -227,6 +232,7 @@ pub struct TableInfo {
 /// A link in a block's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[non_exhaustive]
 pub struct Link {
     /// Byte offset where the anchor text starts in [`Block::text`].
     pub start: usize,
@@ -252,6 +258,7 @@ pub struct Link {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[non_exhaustive]
 pub struct Formula {
     /// Byte offset where the formula starts in [`Block::text`].
     pub start: usize,
@@ -262,6 +269,7 @@ pub struct Formula {
 /// An image in or just before a block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[non_exhaustive]
 pub struct Image {
     /// The image's URL, made absolute when a base URL is known.
     pub src: String,
@@ -273,6 +281,7 @@ pub struct Image {
 /// extractor keeps links ([`ExtractorBuilder::keep_links`](crate::ExtractorBuilder::keep_links)).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[non_exhaustive]
 pub struct Structure {
     /// The list the block is an item of.
     pub list: Option<ListInfo>,
@@ -295,6 +304,7 @@ pub struct Structure {
 /// A run of text between block-level boundaries, with its label and why.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[non_exhaustive]
 pub struct Block {
     /// The text, whitespace collapsed (kept as is inside `pre`).
     pub text: String,
@@ -371,15 +381,12 @@ pub struct PageTypeEvidence {
 /// The result of an extraction: the article's text and every block with its label.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[non_exhaustive]
 pub struct Document {
-    /// The article's title (the same as `metadata.title`).
-    pub title: Option<String>,
     /// Everything the page says about itself: authors, dates, site, description…
     pub metadata: crate::metadata::Metadata,
     /// The main content: content blocks, paragraphs separated by blank lines.
     pub text: String,
-    /// Language of the page (ISO 639-1): as declared, else detected from stopwords.
-    pub language: Option<String>,
     /// The character encoding the page was decoded with (`"UTF-8"` for `&str` input).
     pub encoding: String,
     /// What kind of page this is, detected from its structure (with what it declares and
@@ -395,11 +402,6 @@ impl Document {
     /// The content blocks, in document order.
     pub fn content_blocks(&self) -> impl Iterator<Item = &Block> {
         self.blocks.iter().filter(|b| b.is_content())
-    }
-
-    /// The main content as plain text (the same as [`Document::text`]).
-    pub fn to_text(&self) -> &str {
-        &self.text
     }
 
     /// The main content as CommonMark (with GFM tables): headings, nested lists, tables,
@@ -432,6 +434,58 @@ impl Document {
     pub fn to_html(&self) -> String {
         crate::render::html(self)
     }
+}
+
+/// The lean result of [`Extractor::extract_page`](crate::Extractor::extract_page): what a
+/// crawler or corpus builder keeps of a page, without the per-block explanation of a
+/// [`Document`].
+///
+/// ```
+/// let html = "<html><head><title>Tide tables</title></head><body><article><p>High water \
+///     is at 6:12 and 18:40 today, and the evening tide is the higher of the two.</p>\
+///     </article></body></html>";
+/// let result = dechrome::Extractor::default().extract_page(&dechrome::Page::from_text(html))?;
+/// assert_eq!(result.metadata.title.as_deref(), Some("Tide tables"));
+/// assert_eq!(result.encoding, "UTF-8");
+/// assert!(result.links.is_empty(), "links are collected only when kept");
+/// # Ok::<(), dechrome::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[non_exhaustive]
+pub struct Extraction {
+    /// The main content: content blocks, paragraphs separated by blank lines. The same as
+    /// [`Document::text`].
+    pub text: String,
+    /// Everything the page says about itself: title, authors, dates, language, site,
+    /// description…
+    pub metadata: crate::metadata::Metadata,
+    /// The character encoding the page was decoded with (`"UTF-8"` for text input).
+    pub encoding: String,
+    /// What kind of page this is (article, forum, listing…).
+    pub page_type: crate::PageType,
+    /// Every link of the page in document order, boilerplate included, when the extractor
+    /// keeps links ([`ExtractorBuilder::keep_links`](crate::ExtractorBuilder::keep_links));
+    /// empty otherwise.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub links: Vec<Outlink>,
+}
+
+/// A link of the page, as [`Extraction::links`] lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[non_exhaustive]
+pub struct Outlink {
+    /// The target, made absolute when a base URL is known (the page's URL, its
+    /// `<base href>` or its canonical URL); as written otherwise.
+    pub url: String,
+    /// The anchor text.
+    pub text: String,
+    /// The link lies in the main content, not in boilerplate.
+    pub in_content: bool,
 }
 
 /// Joins content blocks: list items and table cells of one list or row stay on adjacent

@@ -9,7 +9,7 @@ use thiserror::Error;
 /// ```
 /// use dechrome::{Extractor, Error, Limits};
 ///
-/// let small = Extractor::builder().limits(Limits { max_input_bytes: 16, ..Limits::default() }).build();
+/// let small = Extractor::builder().limits({ let mut l = Limits::default(); l.max_input_bytes = 16; l }).build();
 /// match small.extract("<p>a page that is longer than sixteen bytes</p>") {
 ///     Err(Error::TooLarge { size, limit }) => assert!(size > limit),
 ///     other => panic!("expected TooLarge, got {other:?}"),
@@ -38,8 +38,8 @@ pub enum Error {
     /// The bytes are recognisably not an HTML document (a PDF, an image, an archive, JSON…).
     #[error("input is not HTML: it looks like {kind}")]
     NotHtml {
-        /// What the input looks like instead, e.g. `"PDF"`.
-        kind: &'static str,
+        /// What the input looks like instead.
+        kind: NotHtmlKind,
     },
     /// A stage needed more memory than [`Limits::max_memory`](crate::Limits::max_memory)
     /// allows; it stopped before spending it.
@@ -55,4 +55,48 @@ pub enum Error {
     /// a single U+FFFD.
     #[error("the page's charset is one browsers refuse to decode (ISO-2022-KR, HZ, ISO-2022-CN)")]
     UnsupportedCharset,
+}
+
+/// What an input that is not HTML looks like instead: the `kind` of [`Error::NotHtml`].
+///
+/// ```
+/// use dechrome::{Error, NotHtmlKind};
+/// let err = dechrome::extract_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj").unwrap_err();
+/// assert_eq!(err, Error::NotHtml { kind: NotHtmlKind::Pdf });
+/// assert_eq!(err.to_string(), "input is not HTML: it looks like a PDF document");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NotHtmlKind {
+    /// A PDF document.
+    Pdf,
+    /// An image: PNG, GIF, JPEG, an icon.
+    Image,
+    /// An archive or compressed data: ZIP, gzip, zstd, xz, bzip2, 7z.
+    Archive,
+    /// Audio or video: RIFF (WAV, AVI, WebP), Ogg, FLAC, MP3, Matroska.
+    Media,
+    /// A web font (WOFF, WOFF2).
+    Font,
+    /// A program: WebAssembly or an ELF binary.
+    Program,
+    /// A JSON document.
+    Json,
+    /// Bytes that are mostly not text and hold no markup.
+    Binary,
+}
+
+impl std::fmt::Display for NotHtmlKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NotHtmlKind::Pdf => "a PDF document",
+            NotHtmlKind::Image => "an image",
+            NotHtmlKind::Archive => "an archive or compressed data",
+            NotHtmlKind::Media => "audio or video",
+            NotHtmlKind::Font => "a font",
+            NotHtmlKind::Program => "a program",
+            NotHtmlKind::Json => "JSON",
+            NotHtmlKind::Binary => "binary data",
+        })
+    }
 }

@@ -2,8 +2,8 @@
 
 use crate::decode;
 use crate::document::{
-    join_text, Block, Contribution, Document, Features, Formula, Image, Label, Link, ListInfo,
-    Structure, TableInfo,
+    join_text, Block, Contribution, Document, Extraction, Features, Formula, Image, Label, Link,
+    ListInfo, Outlink, Structure, TableInfo,
 };
 use crate::dom::nodes_bytes;
 use crate::dom::View;
@@ -11,6 +11,7 @@ use crate::error::Error;
 use crate::limits::Budget;
 use crate::limits::Limits;
 use crate::metadata::{self, MetaRole};
+use crate::page::{Body, Page};
 use crate::parse::{self, Noscript};
 use crate::score::{self, kind_public};
 use crate::segment::{self, Segmentation, NONE};
@@ -20,6 +21,7 @@ use std::borrow::Cow;
 /// Which way to lean on blocks the scorer is unsure of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Favor {
     /// Keep only what is clearly content: fewer chrome lines leak, a few content lines go.
     Precision,
@@ -32,7 +34,7 @@ pub enum Favor {
 
 impl Favor {
     /// Score a block needs to be content.
-    pub fn threshold(self) -> f32 {
+    pub(crate) fn threshold(self) -> f32 {
         match self {
             Favor::Precision => 0.35,
             Favor::Balanced => 0.0,
@@ -59,10 +61,9 @@ impl Favor {
 pub struct Extractor {
     favor: Favor,
     min_block_words: u32,
-    charset: Option<String>,
     keep_links: bool,
+    link_targets_in_text: bool,
     keep_captions: bool,
-    base_url: Option<String>,
     limits: Limits,
 }
 
@@ -86,20 +87,43 @@ impl ExtractorBuilder {
         self
     }
 
-    /// The charset the bytes are in, when the caller knows it: a label (`"windows-1251"`)
-    /// or the HTTP `Content-Type` value as received (`"text/html; charset=ISO-8859-1"`),
-    /// read as leniently as browsers read it (quotes, `utf8mb4`). A byte-order mark still
-    /// wins. An unknown label is no hint: the charset is then found as without one.
-    pub fn charset(mut self, label: impl Into<String>) -> Self {
-        self.inner.charset = Some(label.into());
+    /// Records links and images (default `false`): each block's
+    /// [`Structure`](crate::Structure) lists them, Markdown and HTML output carry them, and
+    /// [`Extraction::links`](crate::Extraction::links) holds every link of the page,
+    /// boilerplate included, for a crawler's frontier. URLs are made absolute where a base
+    /// is known. The plain text is not changed: see
+    /// [`link_targets_in_text`](Self::link_targets_in_text).
+    ///
+    /// ```
+    /// let html = "<nav><a href='/about'>About</a></nav><article><p>The ferry leaves at nine \
+    ///     and returns at six, weather allowing, from the <a href='/pier'>north pier</a>.</p></article>";
+    /// let extractor = dechrome::Extractor::builder().keep_links(true).build();
+    /// let result = extractor.extract_page(&dechrome::Page::from_text(html))?;
+    /// assert!(result.text.ends_with("from the north pier."));
+    /// let urls: Vec<&str> = result.links.iter().map(|l| l.url.as_str()).collect();
+    /// assert_eq!(urls, ["/about", "/pier"]);
+    /// assert!(!result.links[0].in_content && result.links[1].in_content);
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
+    pub fn keep_links(mut self, keep: bool) -> Self {
+        self.inner.keep_links = keep;
         self
     }
 
-    /// Keeps links and images: each block records them (absolute URLs where a base is
-    /// known), Markdown and HTML output carry them, and the plain text writes each link's
-    /// target after its text, as `text (url)`.
-    pub fn keep_links(mut self, keep: bool) -> Self {
-        self.inner.keep_links = keep;
+    /// Writes each link's target after its text in the plain text, as `text (url)`
+    /// (default `false`), as text-only pipelines that keep references want. Links are
+    /// recorded for this whether or not [`keep_links`](Self::keep_links) is set.
+    ///
+    /// ```
+    /// let html = "<article><p>The ferry leaves at nine and returns at six, weather allowing, \
+    ///     from the <a href='https://example.org/pier'>north pier</a>.</p></article>";
+    /// let extractor = dechrome::Extractor::builder().link_targets_in_text(true).build();
+    /// let text = extractor.extract_text(html)?;
+    /// assert!(text.ends_with("from the north pier (https://example.org/pier)."));
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
+    pub fn link_targets_in_text(mut self, write: bool) -> Self {
+        self.inner.link_targets_in_text = write;
         self
     }
 
@@ -108,13 +132,6 @@ impl ExtractorBuilder {
     /// than carry the article.
     pub fn keep_captions(mut self, keep: bool) -> Self {
         self.inner.keep_captions = keep;
-        self
-    }
-
-    /// The URL the page was fetched from, to resolve relative links and images against.
-    /// Without it, the page's `<base href>` or canonical URL is used, if any.
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.inner.base_url = Some(url.into());
         self
     }
 
@@ -147,26 +164,102 @@ impl Extractor {
         &self.limits
     }
 
-    /// Extracts the main content of a page given as text.
+    /// Extracts the main content of a page given as text, with every block explained: the
+    /// same as [`document`](Self::document) on [`Page::from_text`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] past [`Limits::max_input_bytes`], [`Error::NotHtml`] for input
+    /// that is plainly not a page, [`Error::TooManyNodes`] and [`Error::MemoryLimit`] past
+    /// the other [`Limits`].
+    ///
+    /// ```
+    /// let doc = dechrome::Extractor::default().extract("<p>One short paragraph, and a real one.</p>")?;
+    /// assert_eq!(doc.blocks.len(), 1);
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
     pub fn extract(&self, html: &str) -> Result<Document, Error> {
-        self.check_text(html)?;
-        self.run(html, |seg, budget| {
-            self.assemble(seg, encoding_rs::UTF_8, budget)
+        self.document(&Page::from_text(html))
+    }
+
+    /// Extracts the main content of a page given as raw bytes, decoding them first: the
+    /// same as [`document`](Self::document) on [`Page::new`].
+    ///
+    /// # Errors
+    ///
+    /// Those of [`document`](Self::document).
+    ///
+    /// ```
+    /// let doc = dechrome::Extractor::default().extract_bytes(b"<p>Caf\xe9 au lait, served warm.</p>")?;
+    /// assert_eq!(doc.text, "Café au lait, served warm.");
+    /// assert_eq!(doc.encoding, "windows-1252");
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
+    pub fn extract_bytes(&self, bytes: &[u8]) -> Result<Document, Error> {
+        self.document(&Page::new(bytes))
+    }
+
+    /// The whole [`Document`] of a page: its text and metadata, and every block with its
+    /// features, score, terms and label. For the text and metadata alone,
+    /// [`extract_page`](Self::extract_page) is leaner.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] past [`Limits::max_input_bytes`]; [`Error::NotHtml`] for bytes
+    /// that are plainly not a page (a PDF, an image, JSON…); [`Error::UnsupportedCharset`]
+    /// for a charset browsers refuse to decode; [`Error::TooManyNodes`] and
+    /// [`Error::MemoryLimit`] past the other [`Limits`]. An unknown charset in the
+    /// `Content-Type` is not an error: it is no hint.
+    ///
+    /// ```
+    /// use dechrome::{Extractor, Page};
+    /// let page = Page::new(b"<article><p>The ferry leaves at nine and returns at six.</p></article>")
+    ///     .content_type("text/html; charset=utf-8");
+    /// let doc = Extractor::default().document(&page)?;
+    /// assert!(doc.blocks[0].is_content());
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
+    pub fn document(&self, page: &Page<'_>) -> Result<Document, Error> {
+        let (text, encoding) = self.prepare(page)?;
+        self.run(&text, |seg, budget| {
+            self.assemble(seg, encoding, page.url, budget)
         })
     }
 
-    /// Extracts the main content of a page given as raw bytes, decoding them first.
-    pub fn extract_bytes(&self, bytes: &[u8]) -> Result<Document, Error> {
-        let decoded = self.decode(bytes)?;
-        self.run(&decoded.text, |seg, budget| {
-            self.assemble(seg, decoded.encoding, budget)
+    /// The lean path for crawlers and corpus builders: the text, metadata, page type,
+    /// encoding and (with [`keep_links`](ExtractorBuilder::keep_links)) every link, without
+    /// building each block's features and explanation. The text is the same as
+    /// [`Document::text`].
+    ///
+    /// # Errors
+    ///
+    /// Those of [`document`](Self::document).
+    ///
+    /// ```
+    /// use dechrome::{url::Url, Extractor, Page};
+    /// let html = "<html lang=en><head><title>Ferry times | Harbour News</title></head><body>\
+    ///     <article><h1>Ferry times</h1><p>The ferry leaves at nine and returns at six, \
+    ///     weather allowing, from the north pier.</p></article></body></html>";
+    /// let url = Url::parse("https://news.example.org/ferry")?;
+    /// let result = Extractor::default().extract_page(&Page::from_text(html).url(&url))?;
+    /// assert_eq!(result.metadata.title.as_deref(), Some("Ferry times"));
+    /// assert_eq!(result.metadata.language.as_deref(), Some("en"));
+    /// assert!(result.text.starts_with("The ferry leaves"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn extract_page(&self, page: &Page<'_>) -> Result<Extraction, Error> {
+        let (text, encoding) = self.prepare(page)?;
+        self.run(&text, |seg, budget| {
+            self.assemble_lean(seg, encoding, page.url, budget)
         })
     }
 
     /// Extracts only the article's text: the same text as [`Document::text`] from
-    /// [`extract`](Self::extract), without building the per-block explanation. This is the
-    /// lean path for pipelines that keep the text alone; on a large page it needs a fraction
-    /// of the memory.
+    /// [`extract`](Self::extract), without building the per-block explanation.
+    ///
+    /// # Errors
+    ///
+    /// Those of [`extract`](Self::extract).
     ///
     /// ```
     /// let page = "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>\
@@ -179,32 +272,28 @@ impl Extractor {
     /// # Ok::<(), dechrome::Error>(())
     /// ```
     pub fn extract_text(&self, html: &str) -> Result<String, Error> {
-        self.check_text(html)?;
-        self.run(html, |seg, budget| self.assemble_text(seg, budget))
+        self.extract_page(&Page::from_text(html)).map(|e| e.text)
     }
 
-    /// [`extract_text`](Self::extract_text) for raw bytes, decoding them first.
-    pub fn extract_text_bytes(&self, bytes: &[u8]) -> Result<String, Error> {
-        let decoded = self.decode(bytes)?;
-        self.run(&decoded.text, |seg, budget| self.assemble_text(seg, budget))
-    }
-
-    fn check_text(&self, html: &str) -> Result<(), Error> {
-        self.check_size(html.len())?;
-        match decode::not_html_kind(html.as_bytes()) {
-            Some(kind) => Err(Error::NotHtml { kind }),
-            None => Ok(()),
+    /// The page's text and the encoding it is in, after the checks every call makes.
+    fn prepare<'p>(&self, page: &Page<'p>) -> Result<(Cow<'p, str>, &'static Encoding), Error> {
+        self.check_size(page.len())?;
+        match page.body {
+            Body::Text(html) => {
+                if let Some(kind) = decode::not_html_kind(html.as_bytes()) {
+                    return Err(Error::NotHtml { kind });
+                }
+                Ok((Cow::Borrowed(html), encoding_rs::UTF_8))
+            }
+            Body::Bytes(bytes) => {
+                if let Some(kind) = decode::not_html_kind(bytes) {
+                    return Err(Error::NotHtml { kind });
+                }
+                let decoded =
+                    decode::decode(bytes, page.encoding_hint()).ok_or(Error::UnsupportedCharset)?;
+                Ok((decoded.text, decoded.encoding))
+            }
         }
-    }
-
-    fn decode<'b>(&self, bytes: &'b [u8]) -> Result<decode::Decoded<'b>, Error> {
-        self.check_size(bytes.len())?;
-        if let Some(kind) = decode::not_html_kind(bytes) {
-            return Err(Error::NotHtml { kind });
-        }
-        let hint: Option<&'static Encoding> =
-            self.charset.as_deref().and_then(decode::encoding_for_label);
-        decode::decode(bytes, hint).ok_or(Error::UnsupportedCharset)
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
@@ -233,7 +322,7 @@ impl Extractor {
         let mut first = parse::parse(text, &self.limits, &budget, Noscript::Skipped)?;
         let noscript_bytes = first.noscript_bytes;
         let view = View::new(&first.dom.nodes, &first.dom.attrs);
-        let seg = segment::segment(view, self.keep_links, fast, false);
+        let seg = segment::segment(view, self.records_links(), fast, false);
         budget.charge("segment", seg.bytes())?;
         let visible = seg.prose_words();
         if noscript_bytes < NOSCRIPT_MIN_BYTES || visible >= NOSCRIPT_SHELL_WORDS {
@@ -243,7 +332,7 @@ impl Extractor {
         }
         let mut second = parse::parse(text, &self.limits, &budget, Noscript::AsMarkup)?;
         let view = View::new(&second.dom.nodes, &second.dom.attrs);
-        let with_noscript = segment::segment(view, self.keep_links, fast, true);
+        let with_noscript = segment::segment(view, self.records_links(), fast, true);
         budget.charge("segment", with_noscript.bytes())?;
         if with_noscript.prose_words() > visible.saturating_mul(2) {
             drop(seg);
@@ -262,15 +351,21 @@ impl Extractor {
         }
     }
 
+    /// Whether the segmentation records links: for the caller, or for the text.
+    fn records_links(&self) -> bool {
+        self.keep_links || self.link_targets_in_text
+    }
+
     /// Scores the blocks and reads the metadata: everything both outputs need.
     fn decide(
         &self,
         seg: &Segmentation<'_>,
+        url: Option<&url::Url>,
         explain: bool,
         budget: &Budget,
     ) -> Result<Decision, Error> {
         let json_ld = metadata::json_ld_nodes(&seg.sources.json_ld, budget)?;
-        let hints = self.hints(seg, &json_ld);
+        let hints = self.hints(seg, &json_ld, url);
         let mut cls = score::classify(seg, &hints, self.keep_captions, explain);
         let threshold = self.favor.threshold();
         let first_content = cls.blocks.iter().position(|b| b.score >= threshold);
@@ -282,7 +377,7 @@ impl Extractor {
             first_content,
             cls.language,
         );
-        let base = self.base(seg, metadata.canonical_url.as_deref());
+        let base = self.base(seg, url, metadata.canonical_url.as_deref());
         let mut role = vec![None; seg.blocks.len()];
         for (b, r) in roles {
             if let Some(slot) = role.get_mut(b) {
@@ -317,20 +412,35 @@ impl Extractor {
         )
     }
 
-    /// The text alone: the content blocks of [`assemble`](Self::assemble), joined the same way.
-    fn assemble_text(&self, seg: Segmentation<'_>, budget: &Budget) -> Result<String, Error> {
-        let d = self.decide(&seg, false, budget)?;
+    /// The lean result: the content blocks of [`assemble`](Self::assemble), joined the same
+    /// way, with the metadata and (when kept) every link of the page.
+    fn assemble_lean(
+        &self,
+        seg: Segmentation<'_>,
+        encoding: &'static Encoding,
+        url: Option<&url::Url>,
+        budget: &Budget,
+    ) -> Result<Extraction, Error> {
+        let d = self.decide(&seg, url, false, budget)?;
         let threshold = self.favor.threshold();
         let resolve = |u: &str| resolve_url(d.base.as_ref(), u);
         let elems = &seg.elems;
+        let content: Vec<bool> = seg
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(i, raw)| {
+                let role = d.role[i];
+                let (score, _) = self.final_score(d.cls.blocks[i].score, raw.words, role);
+                score >= threshold && role.is_none()
+            })
+            .collect();
         let mut over = None;
         let text = join_text(seg.blocks.iter().enumerate().filter_map(|(i, raw)| {
-            let role = d.role[i];
-            let (score, _) = self.final_score(d.cls.blocks[i].score, raw.words, role);
-            if score < threshold || role.is_some() || over.is_some() {
+            if !content[i] || over.is_some() {
                 return None;
             }
-            let links: usize = if self.keep_links {
+            let links: usize = if self.link_targets_in_text {
                 raw.links().iter().map(|l| link_bytes(l.href)).sum()
             } else {
                 0
@@ -339,7 +449,7 @@ impl Extractor {
                 over = Some(e);
                 return None;
             }
-            let text = if self.keep_links {
+            let text = if self.link_targets_in_text {
                 Cow::Owned(with_link_targets(
                     &raw.text,
                     raw.links().iter().map(|l| (l.end, resolve(l.href))),
@@ -350,16 +460,39 @@ impl Extractor {
             let parent = elems.get(raw.elem as usize).map_or(NONE, |e| e.parent);
             Some((text, kind_public(raw.kind), parent))
         }));
-        match over {
-            Some(e) => Err(e),
-            None => Ok(text),
+        if let Some(e) = over {
+            return Err(e);
         }
+        let mut links = Vec::new();
+        if self.keep_links {
+            for (raw, &in_content) in seg.blocks.iter().zip(&content) {
+                for l in raw.links() {
+                    budget.charge("output", link_bytes(l.href) + (l.end - l.start))?;
+                    links.push(Outlink {
+                        url: resolve(l.href),
+                        text: raw.text.get(l.start..l.end).unwrap_or("").to_string(),
+                        in_content,
+                    });
+                }
+            }
+        }
+        let mut metadata = d.metadata;
+        metadata.image = metadata.image.as_deref().map(resolve);
+        metadata.canonical_url = metadata.canonical_url.as_deref().map(resolve);
+        Ok(Extraction {
+            text,
+            metadata,
+            encoding: encoding.name().to_string(),
+            page_type: d.cls.page.page_type,
+            links,
+        })
     }
 
     fn assemble(
         &self,
         mut seg: Segmentation<'_>,
         encoding: &'static Encoding,
+        url: Option<&url::Url>,
         budget: &Budget,
     ) -> Result<Document, Error> {
         let Decision {
@@ -367,7 +500,7 @@ impl Extractor {
             metadata,
             role: roles,
             base,
-        } = self.decide(&seg, true, budget)?;
+        } = self.decide(&seg, url, true, budget)?;
         let threshold = self.favor.threshold();
         let n = seg.blocks.len();
         let resolve = |u: &str| resolve_url(base.as_ref(), u);
@@ -481,7 +614,7 @@ impl Extractor {
                 text,
             });
         }
-        let keep_links = self.keep_links;
+        let keep_links = self.link_targets_in_text;
         budget.charge(
             "output",
             blocks
@@ -531,8 +664,6 @@ impl Extractor {
         Ok(Document {
             page_type: page.page_type,
             page_type_evidence,
-            title: metadata.title.clone(),
-            language: metadata.language.clone(),
             metadata,
             text,
             encoding: encoding.name().to_string(),
@@ -546,6 +677,7 @@ impl Extractor {
         &'h self,
         seg: &'h Segmentation<'_>,
         json_ld: &'h [serde_json::Value],
+        url: Option<&'h url::Url>,
     ) -> score::page_type::Hints<'h> {
         let meta = |key: &str| {
             seg.sources
@@ -559,27 +691,27 @@ impl Extractor {
         score::page_type::Hints {
             declared,
             og_type: meta("og:type"),
-            url: self
-                .base_url
-                .as_deref()
+            url: url
+                .map(url::Url::as_str)
                 .or(seg.sources.canonical)
                 .or_else(|| meta("og:url")),
         }
     }
 
     /// The base for relative URLs: the caller's, else `<base href>`, else the canonical URL.
-    fn base(&self, seg: &Segmentation<'_>, canonical: Option<&str>) -> Option<url::Url> {
+    fn base(
+        &self,
+        seg: &Segmentation<'_>,
+        url: Option<&url::Url>,
+        canonical: Option<&str>,
+    ) -> Option<url::Url> {
         let absolute = |u: &str| url::Url::parse(u).ok();
         let canonical = canonical.and_then(absolute);
         let from_base_tag = seg.sources.base_href.and_then(|b| match &canonical {
             Some(c) => c.join(b).ok(),
             None => absolute(b),
         });
-        self.base_url
-            .as_deref()
-            .and_then(absolute)
-            .or(from_base_tag)
-            .or(canonical)
+        url.cloned().or(from_base_tag).or(canonical)
     }
 }
 

@@ -24,7 +24,7 @@
 //! assert!(doc.text.contains("open on Sundays"));
 //! assert!(!doc.text.contains("Editors' Picks"));
 //! assert!(!doc.text.contains("All rights reserved"));
-//! assert_eq!(doc.title.as_deref(), Some("Budget passes"));
+//! assert_eq!(doc.metadata.title.as_deref(), Some("Budget passes"));
 //!
 //! // Every block keeps its label, score and the terms of that score.
 //! let picks = doc.blocks.iter().find(|b| b.text.contains("bakeries")).unwrap();
@@ -51,6 +51,7 @@ mod language;
 mod limits;
 mod markers;
 mod metadata;
+mod page;
 mod parse;
 mod render;
 mod score;
@@ -58,13 +59,17 @@ mod segment;
 mod stopwords;
 
 pub use document::{
-    Block, BlockKind, Contribution, Document, Features, Formula, Image, Label, Link, ListInfo,
-    PageFeature, PageTypeEvidence, Structure, TableInfo, Term,
+    Block, BlockKind, Contribution, Document, Extraction, Features, Formula, Image, Label, Link,
+    ListInfo, Outlink, PageFeature, PageTypeEvidence, Structure, TableInfo, Term,
 };
-pub use error::Error;
+pub use error::{Error, NotHtmlKind};
 pub use extractor::{Extractor, ExtractorBuilder, Favor};
 pub use limits::Limits;
-pub use metadata::{normalize_date, MetaRole, Metadata, PageType};
+pub use metadata::{MetaRole, Metadata, PageType};
+pub use page::Page;
+/// The `url` crate, whose [`Url`](url::Url) a [`Page`] takes, re-exported so that callers
+/// use the same version.
+pub use url;
 
 /// Extracts the main content of a page given as text, with the default settings.
 ///

@@ -12,12 +12,13 @@ use std::cell::Cell;
 ///
 /// ```
 /// use dechrome::Limits;
-/// let limits = Limits { max_input_bytes: 1 << 20, ..Limits::default() };
+/// let limits = { let mut l = Limits::default(); l.max_input_bytes = 1 << 20; l };
 /// assert_eq!(limits.max_depth, Limits::default().max_depth);
 /// assert_eq!(Limits::default().max_memory, 192 << 20);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Limits {
     /// Largest input accepted, in bytes (default 64 MiB).
     pub max_input_bytes: usize,

@@ -68,6 +68,7 @@ pub enum PageType {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Metadata {
     /// The article's headline (not the `<title>` with its " | Site" suffix).
     pub title: Option<String>,
@@ -105,6 +106,7 @@ pub struct Metadata {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "lowercase")
 )]
+#[non_exhaustive]
 pub enum MetaRole {
     /// The byline ("By Jane Roe").
     Byline,
@@ -939,7 +941,7 @@ const MONTHS: &[(&str, u32)] = &[
 /// Normalises a date to ISO 8601: `YYYY-MM-DD`, or with its time `YYYY-MM-DDTHH:MM:SS`, and the
 /// timezone (`Z` or `±HH:MM`) when the source gives one. Also reads `DD.MM.YYYY`,
 /// `YYYY/MM/DD`, and dates with month names ("22 November 2019", "November 22, 2019").
-pub fn normalize_date(s: &str) -> Option<String> {
+pub(crate) fn normalize_date(s: &str) -> Option<String> {
     let s = s.trim();
     if let Some(iso) = iso_like(s) {
         return Some(iso);
@@ -1176,6 +1178,22 @@ pub(crate) fn extract(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn dates_are_real_calendar_dates_in_either_order() {
+        assert_eq!(normalize_date("2019-02-31"), None);
+        assert_eq!(normalize_date("2019-02-29"), None);
+        assert_eq!(normalize_date("2020-02-29").as_deref(), Some("2020-02-29"));
+        assert_eq!(normalize_date("31.04.2021"), None);
+        assert_eq!(normalize_date("11/22/2019").as_deref(), Some("2019-11-22"));
+        assert_eq!(normalize_date("22/11/2019").as_deref(), Some("2019-11-22"));
+        assert_eq!(
+            normalize_date("Posted 3/7/2019"),
+            None,
+            "ambiguous: not read rather than read wrong"
+        );
+        assert_eq!(normalize_date("1.2.2019").as_deref(), Some("2019-02-01"));
+    }
     use super::*;
 
     #[test]

@@ -3,7 +3,7 @@
 //! the debug-mode suite and run in release mode by `.ci/run`:
 //! `cargo test --release --test adversarial -- --include-ignored`.
 
-use dechrome::{extract, extract_bytes, Error, Extractor, Limits};
+use dechrome::{extract, extract_bytes, Error, Extractor, Limits, NotHtmlKind};
 
 const PARA: &str = "<p>The committee met again on Thursday and agreed, after a long and careful debate, \
                     to publish its report on the state of the harbour before the end of the month.</p>\n";
@@ -195,18 +195,34 @@ fn utf16_without_bom_is_read() {
 
 #[test]
 fn non_html_bodies_are_typed_errors() {
-    let cases: [(&[u8], &str); 4] = [
-        (b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj", "PDF"),
-        (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG image"),
-        (b"  {\"articles\": [{\"title\": \"x\"}]}", "JSON"),
-        (b"PK\x03\x04\x14\0\0\0", "ZIP archive"),
+    let cases: [(&[u8], NotHtmlKind, &str); 4] = [
+        (
+            b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj",
+            NotHtmlKind::Pdf,
+            "a PDF document",
+        ),
+        (
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            NotHtmlKind::Image,
+            "an image",
+        ),
+        (
+            b"  {\"articles\": [{\"title\": \"x\"}]}",
+            NotHtmlKind::Json,
+            "JSON",
+        ),
+        (
+            b"PK\x03\x04\x14\0\0\0",
+            NotHtmlKind::Archive,
+            "an archive or compressed data",
+        ),
     ];
-    for (bytes, kind) in cases {
+    for (bytes, kind, name) in cases {
         let err = extract_bytes(bytes).expect_err("not HTML");
         assert_eq!(err, Error::NotHtml { kind });
         assert_eq!(
             err.to_string(),
-            format!("input is not HTML: it looks like {kind}")
+            format!("input is not HTML: it looks like {name}")
         );
     }
 }
@@ -228,9 +244,9 @@ fn bytes_without_recognised_magic_are_judged_by_their_content() {
     let mut bom_pdf = b"\xef\xbb\xbf".to_vec();
     bom_pdf.extend_from_slice(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj");
     for (bytes, kind) in [
-        (&random[..], "binary data"),
-        (&zstd[..], "zstd data"),
-        (&bom_pdf[..], "PDF"),
+        (&random[..], NotHtmlKind::Binary),
+        (&zstd[..], NotHtmlKind::Archive),
+        (&bom_pdf[..], NotHtmlKind::Pdf),
     ] {
         assert_eq!(extract_bytes(bytes).err(), Some(Error::NotHtml { kind }));
     }
@@ -254,9 +270,10 @@ fn limits_are_typed_errors_not_truncation() {
         Err(Error::TooLarge { limit: 1000, .. })
     ));
     let few = Extractor::builder()
-        .limits(Limits {
-            max_nodes: 100,
-            ..Limits::default()
+        .limits({
+            let mut l = Limits::default();
+            l.max_nodes = 100;
+            l
         })
         .build();
     let err = few.extract(&page).expect_err("too many nodes");
@@ -266,9 +283,10 @@ fn limits_are_typed_errors_not_truncation() {
 #[test]
 fn a_lower_depth_limit_flattens_earlier() {
     let shallow = Extractor::builder()
-        .limits(Limits {
-            max_depth: 8,
-            ..Limits::default()
+        .limits({
+            let mut l = Limits::default();
+            l.max_depth = 8;
+            l
         })
         .build();
     let doc = shallow.extract(&nested_divs(100)).expect("ok");
@@ -341,10 +359,11 @@ fn a_huge_link_target_is_not_copied_into_every_clone() {
 #[test]
 fn a_page_over_the_memory_budget_is_a_typed_error() {
     let tight = Extractor::builder()
-        .limits(Limits {
-            max_memory: 1 << 20,
-            memory_per_input_byte: 0,
-            ..Limits::default()
+        .limits({
+            let mut l = Limits::default();
+            l.max_memory = 1 << 20;
+            l.memory_per_input_byte = 0;
+            l
         })
         .build();
     let err = tight.extract(&article(2_000)).expect_err("over budget");

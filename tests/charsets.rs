@@ -1,6 +1,6 @@
 //! Bytes in the common charsets decode without mojibake, declared or not.
 
-use dechrome::{extract_bytes, Extractor};
+use dechrome::{extract_bytes, Extractor, Page};
 use encoding_rs::{Encoding, GB18030, SHIFT_JIS, WINDOWS_1251, WINDOWS_1252};
 
 fn page(meta: &str, title: &str, paragraphs: &[&str]) -> String {
@@ -108,24 +108,18 @@ fn utf8_without_declaration_and_with_a_wrong_one_inside_valid_utf8() {
 fn caller_charset_hint_is_used_and_unknown_labels_are_no_hint() {
     let html = page("", "Budget", FRENCH);
     let bytes = encode(WINDOWS_1252, &html);
-    let doc = Extractor::builder()
-        .charset("ISO-8859-1")
-        .build()
-        .extract_bytes(&bytes)
+    let doc = Extractor::default()
+        .document(&Page::new(&bytes).content_type("ISO-8859-1"))
         .expect("ok");
     assert!(doc.text.contains(FRENCH[0]));
     // An unknown label loses nothing: the charset is found as without a hint.
-    let doc = Extractor::builder()
-        .charset("klingon-8")
-        .build()
-        .extract_bytes(&bytes)
+    let doc = Extractor::default()
+        .document(&Page::new(&bytes).content_type("klingon-8"))
         .expect("an unknown label is no hint, not an error");
     assert!(doc.text.contains(FRENCH[0]));
     // A whole Content-Type header value, as received.
-    let doc = Extractor::builder()
-        .charset("text/html; charset=\"ISO-8859-1\"")
-        .build()
-        .extract_bytes(&bytes)
+    let doc = Extractor::default()
+        .document(&Page::new(&bytes).content_type("text/html; charset=\"ISO-8859-1\""))
         .expect("ok");
     assert!(doc.text.contains(FRENCH[0]));
 }

@@ -486,6 +486,7 @@ fn html_output_escapes_hostile_text_and_urls() {
     );
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn document_json_carries_metadata_and_structure() {
     let doc = extract(NEWS);

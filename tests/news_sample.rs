@@ -76,10 +76,10 @@ fn marked_up_news_page_keeps_the_article_and_drops_the_chrome() {
     assert_article_only(&doc.text, SAMPLE_CHROME);
     assert_article_only(&doc.text, MARKED_UP_CHROME);
     assert_eq!(
-        doc.title.as_deref(),
+        doc.metadata.title.as_deref(),
         Some("Kremlin Confident Vucic Visit Will Show 'Spirit Of Partnership' Despite Spy Scandal")
     );
-    assert_eq!(doc.language.as_deref(), Some("en"));
+    assert_eq!(doc.metadata.language.as_deref(), Some("en"));
     // Paragraphs are separated by blank lines, in page order.
     let paras: Vec<&str> = doc.text.split("\n\n").collect();
     assert_eq!(paras, ARTICLE);

@@ -2,7 +2,7 @@
 //! holds, the Markdown and HTML renderings, parsed back, link and embed only what the
 //! document's own structure links and embeds.
 
-use dechrome::{Document, Extractor};
+use dechrome::{Document, Extractor, Page};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag};
 use std::collections::HashSet;
@@ -162,11 +162,13 @@ proptest! {
         alt in target(),
         base in prop::bool::ANY,
     ) {
-        let mut builder = Extractor::builder().keep_links(true);
+        let url = dechrome::url::Url::parse("https://news.example/section/page.html").expect("url");
+        let html = page(&link, &image, &alt);
+        let mut input = Page::from_text(&html);
         if base {
-            builder = builder.base_url("https://news.example/section/page.html");
+            input = input.url(&url);
         }
-        let doc = builder.build().extract(&page(&link, &image, &alt)).expect("extracts");
+        let doc = Extractor::builder().keep_links(true).build().document(&input).expect("extracts");
         prop_assert!(doc.text.contains("will keep for anyone"));
         check_markdown(&doc)?;
         check_html(&doc)?;

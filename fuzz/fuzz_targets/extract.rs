@@ -1,4 +1,4 @@
-//! Any bytes through `extract_bytes`, `extract_text_bytes` and every output format: a result or a typed error,
+//! Any bytes through `extract_bytes`, `extract_page` and every output format: a result or a typed error,
 //! never a panic, and the outputs agree with the blocks.
 #![no_main]
 
@@ -6,14 +6,15 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let extractor = dechrome::Extractor::builder().keep_links(true).build();
-    let text = extractor.extract_text_bytes(data);
+    let text = extractor
+        .extract_page(&dechrome::Page::new(data))
+        .map(|r| r.text);
     let Ok(doc) = extractor.extract_bytes(data) else {
         assert!(text.is_err());
         return;
     };
     // The lean text path chooses the same blocks as the whole document.
     assert_eq!(text.ok().as_deref(), Some(doc.text.as_str()));
-    let _ = doc.to_text();
     let _ = doc.to_markdown();
     let html = doc.to_html();
     assert!(!html.contains("<script"));

@@ -1,0 +1,544 @@
+//! The dechrome command line: prints a page's main content, or writes one JSON line per page
+//! for a directory of pages or WARC files. `dechrome --help` lists every option.
+//!
+//! Exit codes: 0 when the work was done (in batch mode, a page that fails gets an `"error"`
+//! line and the run goes on); 1 when the one page given could not be extracted; 2 for a
+//! usage error; 3 when an input could not be read or the output not written.
+
+use crate::batch::{self, Item, Source, Summary};
+use clap::{Parser, ValueEnum};
+use dechrome::url::Url;
+use dechrome::{Document, Extractor, Favor, Limits, Page};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+/// What the exit codes mean, for `--help`.
+const EXIT_CODES: &str = "Exit codes:
+  0  done (in batch mode, pages that fail get an \"error\" line and the run goes on)
+  1  the page given could not be extracted (not HTML, over a limit)
+  2  usage error
+  3  an input could not be read, or the output not written";
+
+/// Prints the main content of web pages, without the chrome around it: navigation, teasers,
+/// share bars, notices, comments, footers.
+#[derive(Debug, Parser)]
+#[command(name = "dechrome", version, after_help = EXIT_CODES)]
+pub struct Args {
+    /// The page to read; stdin when absent or "-".
+    #[arg(value_name = "FILE", conflicts_with_all = ["jsonl", "warc"])]
+    pub input: Option<PathBuf>,
+
+    /// Batch mode: every DIR/*.html, one JSON line per page ({"id", "title", "text", ...}),
+    /// in file-name order.
+    #[arg(long, value_name = "DIR", conflicts_with = "warc")]
+    pub jsonl: Option<PathBuf>,
+
+    /// Batch mode: the HTML responses of WARC files (.warc or .warc.gz), one JSON line per
+    /// record ({"url", "record_id", "date", "title", "text", "metadata", ...}).
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub warc: Vec<PathBuf>,
+
+    /// For --jsonl: a table of page id (file name without .html) to URL, one "ID URL" pair
+    /// per line (or JSON lines with "id" and "url"). The URL resolves the page's links and
+    /// hints at its type.
+    #[arg(long, value_name = "FILE", requires = "jsonl")]
+    pub urls: Option<PathBuf>,
+
+    /// Output format of the content. In batch mode, the "text" field takes this format
+    /// (json is for one page).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Print the page's metadata (JSON) before the content; in --jsonl lines, add a
+    /// "metadata" field (WARC lines always have one).
+    #[arg(long)]
+    pub metadata: bool,
+
+    /// Every block with its label, score, main features and the terms of its score.
+    #[arg(long, conflicts_with_all = ["jsonl", "warc"])]
+    pub explain: bool,
+
+    /// Keep figure and table captions of the article.
+    #[arg(long)]
+    pub captions: bool,
+
+    /// Which way to lean on blocks the scorer is unsure of.
+    #[arg(long, value_enum, default_value_t = FavorArg::Balanced)]
+    pub favor: FavorArg,
+
+    /// Drop content blocks shorter than N words.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub min_words: u32,
+
+    /// The page's charset: a label or a whole Content-Type value. An unknown one is
+    /// ignored, with a warning.
+    #[arg(long, value_name = "LABEL")]
+    pub charset: Option<String>,
+
+    /// The page's URL, to resolve its links against. An invalid one is ignored, with a
+    /// warning.
+    #[arg(long, value_name = "URL", alias = "base-url")]
+    pub url: Option<String>,
+
+    /// Keep links: Markdown and HTML carry them, JSON lists them, and batch lines get a
+    /// "links" field with every link of the page (boilerplate too).
+    #[arg(long)]
+    pub links: bool,
+
+    /// Write each link's target after its text in the plain text, as "text (url)".
+    #[arg(long)]
+    pub link_targets: bool,
+
+    /// Worker threads in batch mode (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Memory budget of one page in bytes (default 192 MiB, plus 16 bytes a byte of page).
+    /// A page that needs more fails with an error (in batch mode, an "error" line).
+    #[arg(long, value_name = "BYTES")]
+    pub max_memory: Option<usize>,
+
+    /// Largest page accepted, in bytes (default 64 MiB).
+    #[arg(long, value_name = "BYTES")]
+    pub max_input_bytes: Option<usize>,
+
+    /// Show no progress bar in batch mode (it is shown only when stderr is a terminal).
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Plain text, paragraphs separated by blank lines.
+    Text,
+    /// The whole document (metadata, text, every block) as JSON.
+    Json,
+    /// CommonMark with GFM tables.
+    Markdown,
+    /// Minimal, clean HTML.
+    Html,
+}
+
+/// `--favor` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FavorArg {
+    /// Keep only what is clearly content.
+    Precision,
+    /// The default trade-off.
+    Balanced,
+    /// Keep what may be content.
+    Recall,
+}
+
+/// Why a run stopped, with its exit code.
+#[derive(Debug)]
+pub enum Failure {
+    /// The page could not be extracted (1).
+    Extraction(String),
+    /// A usage error (2).
+    Usage(String),
+    /// An input or output failed (3).
+    Io(String),
+}
+
+impl Failure {
+    /// The exit code.
+    pub fn code(&self) -> u8 {
+        match self {
+            Failure::Extraction(_) => 1,
+            Failure::Usage(_) => 2,
+            Failure::Io(_) => 3,
+        }
+    }
+
+    fn message(&self) -> &str {
+        match self {
+            Failure::Extraction(m) | Failure::Usage(m) | Failure::Io(m) => m,
+        }
+    }
+}
+
+/// Runs the command line on `argv` (program name first), reading stdin for a page when no
+/// file is named, and writing to `out` and `err`. Returns the exit code.
+pub fn run(argv: Vec<std::ffi::OsString>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let args = match Args::try_parse_from(argv) {
+        Ok(a) => a,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let text = e.render().to_string();
+            let _ = if code == 0 {
+                write!(out, "{text}")
+            } else {
+                write!(err, "{text}")
+            };
+            return code;
+        }
+    };
+    match execute(&args, out, err) {
+        Ok(()) => 0,
+        Err(f) => {
+            let _ = writeln!(err, "dechrome: {}", f.message());
+            f.code()
+        }
+    }
+}
+
+fn execute(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
+    if (args.jsonl.is_some() || !args.warc.is_empty()) && args.format == Format::Json {
+        return Err(Failure::Usage(
+            "--format json is for one page; batch lines are JSON already".into(),
+        ));
+    }
+    let extractor = extractor(args);
+    if let Some(dir) = &args.jsonl {
+        let urls = match &args.urls {
+            Some(path) => read_url_table(path, err)?,
+            None => Default::default(),
+        };
+        let source = Source::Directory {
+            dir: dir.clone(),
+            urls,
+        };
+        batch_run(args, &extractor, source, out, err)
+    } else if !args.warc.is_empty() {
+        let source = Source::Warc(args.warc.clone());
+        batch_run(args, &extractor, source, out, err)
+    } else {
+        single(args, &extractor, out, err)
+    }
+}
+
+fn extractor(a: &Args) -> Extractor {
+    let mut limits = Limits::default();
+    if let Some(m) = a.max_memory {
+        limits.max_memory = m;
+    }
+    if let Some(m) = a.max_input_bytes {
+        limits.max_input_bytes = m;
+    }
+    Extractor::builder()
+        .favor(match a.favor {
+            FavorArg::Precision => Favor::Precision,
+            FavorArg::Balanced => Favor::Balanced,
+            FavorArg::Recall => Favor::Recall,
+        })
+        .min_block_words(a.min_words)
+        .keep_links(a.links)
+        .link_targets_in_text(a.link_targets)
+        .keep_captions(a.captions)
+        .limits(limits)
+        .build()
+}
+
+/// Parses a URL given on the command line or in the table; an invalid one is ignored, with
+/// a warning, as an unknown charset is: neither loses the page.
+fn parse_url(text: &str, err: &mut dyn Write) -> Option<Url> {
+    match Url::parse(text.trim()) {
+        Ok(u) => Some(u),
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "dechrome: warning: {text:?} is not a URL ({e}); ignored"
+            );
+            None
+        }
+    }
+}
+
+fn read_url_table(
+    path: &std::path::Path,
+    err: &mut dyn Write,
+) -> Result<std::collections::HashMap<String, Url>, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?;
+    let mut table = std::collections::HashMap::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (id, url) = if line.starts_with('{') {
+            let v: serde_json::Value = serde_json::from_str(line)
+                .map_err(|e| Failure::Usage(format!("{}: {e}", path.display())))?;
+            match (v["id"].as_str(), v["url"].as_str()) {
+                (Some(i), Some(u)) => (i.to_string(), u.to_string()),
+                _ => continue,
+            }
+        } else {
+            match line.split_once(|c: char| c.is_whitespace()) {
+                Some((i, u)) => (i.to_string(), u.trim().to_string()),
+                None => continue,
+            }
+        };
+        if let Some(u) = parse_url(&url, err) {
+            table.insert(id, u);
+        }
+    }
+    Ok(table)
+}
+
+fn single(
+    args: &Args,
+    extractor: &Extractor,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    let bytes = match args.input.as_deref() {
+        None => read_stdin()?,
+        Some(p) if p.as_os_str() == "-" => read_stdin()?,
+        Some(path) => {
+            std::fs::read(path).map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?
+        }
+    };
+    let url = args.url.as_deref().and_then(|u| parse_url(u, err));
+    let mut page = Page::new(&bytes);
+    if let Some(c) = &args.charset {
+        page = page.content_type(c);
+        if page.charset_hint().is_none() {
+            let _ = writeln!(
+                err,
+                "dechrome: warning: {c:?} names no known charset; ignored"
+            );
+        }
+    }
+    if let Some(u) = &url {
+        page = page.url(u);
+    }
+    let extraction_failed = |e: dechrome::Error| Failure::Extraction(e.to_string());
+    let mut out = std::io::BufWriter::new(out);
+    let written = if !args.explain && !args.metadata && args.format == Format::Text {
+        // Plain text needs no per-block explanation: the lean path.
+        let result = extractor.extract_page(&page).map_err(extraction_failed)?;
+        writeln!(out, "{}", result.text)
+    } else {
+        let doc = extractor.document(&page).map_err(extraction_failed)?;
+        write_document(args, &doc, &mut out)
+    };
+    written
+        .and_then(|_| out.flush())
+        .or_else(ignore_broken_pipe)
+}
+
+fn read_stdin() -> Result<Vec<u8>, Failure> {
+    let mut buf = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut buf)
+        .map_err(|e| Failure::Io(format!("stdin: {e}")))?;
+    Ok(buf)
+}
+
+fn write_document(args: &Args, doc: &Document, out: &mut dyn Write) -> std::io::Result<()> {
+    if args.metadata && args.format != Format::Json {
+        serde_json::to_writer_pretty(&mut *out, &doc.metadata).map_err(std::io::Error::other)?;
+        writeln!(out)?;
+    }
+    match (args.explain, args.format) {
+        (true, _) => explain(doc, out),
+        (false, Format::Json) => serde_json::to_writer_pretty(&mut *out, doc)
+            .map_err(std::io::Error::other)
+            .and_then(|_| writeln!(out)),
+        (false, Format::Markdown) => writeln!(out, "{}", doc.to_markdown()),
+        (false, Format::Html) => write!(out, "{}", doc.to_html()),
+        (false, Format::Text) => writeln!(out, "{}", doc.text),
+    }
+}
+
+fn ignore_broken_pipe(e: std::io::Error) -> Result<(), Failure> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(Failure::Io(format!("output: {e}")))
+    }
+}
+
+/// One line per block: label, score, the main features and the terms of the score.
+fn explain(doc: &Document, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "# title: {}",
+        doc.metadata.title.as_deref().unwrap_or("-")
+    )?;
+    writeln!(
+        out,
+        "# language: {}  encoding: {}",
+        doc.metadata.language.as_deref().unwrap_or("-"),
+        doc.encoding
+    )?;
+    let ev = &doc.page_type_evidence;
+    let probs: Vec<String> = ev
+        .probabilities
+        .iter()
+        .take(3)
+        .map(|(t, p)| format!("{t:?} {p:.2}").to_lowercase())
+        .collect();
+    writeln!(
+        out,
+        "# page type: {:?} (probabilities: {}); read as {:?}",
+        doc.page_type,
+        probs.join(", "),
+        ev.read_as
+    )?;
+    let mut parts: Vec<&dechrome::PageFeature> = ev.features.iter().collect();
+    parts.sort_by(|a, b| b.part.total_cmp(&a.part));
+    let show = |f: &&dechrome::PageFeature| format!("{} {:.2} ({:+.2})", f.name, f.value, f.part);
+    let for_it: Vec<String> = parts.iter().take(5).map(show).collect();
+    let against: Vec<String> = parts.iter().rev().take(3).map(show).collect();
+    writeln!(
+        out,
+        "#   for it: {}; against it: {}",
+        for_it.join(", "),
+        against.join(", ")
+    )?;
+    writeln!(
+        out,
+        "# label score  words  link  stop  region cue           tag      terms | text"
+    )?;
+    for b in &doc.blocks {
+        let f = &b.features;
+        let terms: Vec<String> = b
+            .contributions
+            .iter()
+            .filter(|c| c.value != 0.0 || c.term == dechrome::Term::NoRegion)
+            .map(|c| format!("{:?}{:+.2}", c.term, c.value))
+            .collect();
+        let mut text: String = b
+            .text
+            .chars()
+            .take(90)
+            .collect::<String>()
+            .replace('\n', " ");
+        if b.text.chars().count() > 90 {
+            text.push('…');
+        }
+        writeln!(
+            out,
+            "{} {:+.2} {:5} {:5.2} {:5.2} {:6} {:13} {:8} {} | {}",
+            if b.is_content() { "KEEP " } else { "drop " },
+            b.score,
+            f.words,
+            f.link_density,
+            f.stopword_density,
+            if f.in_region { "in" } else { "out" },
+            f.chrome_cue.as_deref().unwrap_or("-"),
+            f.tag,
+            terms.join(" "),
+            text
+        )?;
+    }
+    Ok(())
+}
+
+fn batch_run(
+    args: &Args,
+    extractor: &Extractor,
+    source: Source,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    let show_progress = !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let options = batch::Options {
+        format: args.format,
+        metadata: args.metadata || matches!(source, Source::Warc(_)),
+        links: args.links,
+        max_input_bytes: extractor.limits().max_input_bytes,
+    };
+    let mut out = std::io::BufWriter::new(out);
+    let summary: Summary = batch::run(extractor, source, &options, &pool, show_progress, &mut out)?;
+    out.flush().or_else(ignore_broken_pipe)?;
+    let _ = writeln!(err, "{summary}");
+    Ok(())
+}
+
+/// The line written for one page or record.
+pub(crate) fn line_for(
+    extractor: &Extractor,
+    item: &Item,
+    options: &batch::Options,
+) -> (String, Option<String>) {
+    let mut page = Page::new(&item.bytes);
+    if let Some(c) = &item.content_type {
+        page = page.content_type(c);
+    }
+    if let Some(u) = &item.url {
+        page = page.url(u);
+    }
+    let mut line = serde_json::Map::new();
+    for (k, v) in &item.fields {
+        line.insert((*k).to_string(), v.clone());
+    }
+    let result = match options.format {
+        Format::Text | Format::Json => extractor.extract_page(&page).map(|r| {
+            let links = serde_json::to_value(&r.links).unwrap_or_default();
+            (r.text, r.metadata, r.encoding, r.page_type, links)
+        }),
+        Format::Markdown | Format::Html => extractor.document(&page).map(|d| {
+            let text = if options.format == Format::Markdown {
+                d.to_markdown()
+            } else {
+                d.to_html()
+            };
+            let links = serde_json::Value::from(if options.links {
+                outlinks(&d)
+            } else {
+                Vec::new()
+            });
+            (text, d.metadata, d.encoding, d.page_type, links)
+        }),
+    };
+    let failure = match result {
+        Ok((text, metadata, encoding, page_type, links)) => {
+            line.insert("title".into(), metadata.title.clone().into());
+            line.insert("text".into(), text.into());
+            line.insert("language".into(), metadata.language.clone().into());
+            line.insert(
+                "page_type".into(),
+                serde_json::to_value(page_type).unwrap_or_default(),
+            );
+            line.insert("encoding".into(), encoding.into());
+            if options.metadata {
+                line.insert(
+                    "metadata".into(),
+                    serde_json::to_value(&metadata).unwrap_or_default(),
+                );
+            }
+            if options.links {
+                line.insert("links".into(), links);
+            }
+            None
+        }
+        Err(e) => {
+            line.insert("error".into(), e.to_string().into());
+            Some(error_kind(&e))
+        }
+    };
+    (serde_json::Value::Object(line).to_string(), failure)
+}
+
+/// Every link of a document, as the lean result lists them.
+fn outlinks(doc: &Document) -> Vec<serde_json::Value> {
+    doc.blocks
+        .iter()
+        .flat_map(|b| {
+            b.structure.links.iter().map(move |l| {
+                serde_json::json!({
+                    "url": l.url,
+                    "text": b.text.get(l.start..l.end).unwrap_or(""),
+                    "in_content": b.is_content(),
+                })
+            })
+        })
+        .collect()
+}
+
+/// A short name for an error, for the summary.
+fn error_kind(e: &dechrome::Error) -> String {
+    match e {
+        dechrome::Error::TooLarge { .. } => "too large".into(),
+        dechrome::Error::TooManyNodes { .. } => "too many nodes".into(),
+        dechrome::Error::NotHtml { kind } => format!("not HTML ({kind})"),
+        dechrome::Error::MemoryLimit { .. } => "over the memory budget".into(),
+        dechrome::Error::UnsupportedCharset => "unsupported charset".into(),
+        _ => "other error".into(),
+    }
+}

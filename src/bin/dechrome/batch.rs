@@ -1,0 +1,325 @@
+//! Batch mode: pages from a directory or from WARC files, extracted on all cores, one JSON
+//! line each, in input order.
+//!
+//! A reader thread reads pages into batches and hands them over a channel that holds at
+//! most two: memory stays bounded by three batches (each at most [`BATCH_BYTES`] of pages,
+//! plus one page) whatever the input's size, and reading and decompressing overlap with
+//! extraction.
+
+use crate::app::{line_for, Failure, Format};
+use dechrome::url::Url;
+use dechrome::Extractor;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Most bytes of pages in one batch.
+const BATCH_BYTES: usize = 64 << 20;
+/// Most pages in one batch, per worker thread.
+const BATCH_PAGES_PER_THREAD: usize = 32;
+
+/// Where the pages come from.
+pub enum Source {
+    /// Every `*.html` in a directory, with an id → URL table.
+    Directory {
+        /// The directory.
+        dir: PathBuf,
+        /// URLs by page id (file stem).
+        urls: HashMap<String, Url>,
+    },
+    /// The HTML responses of WARC files.
+    Warc(Vec<PathBuf>),
+}
+
+/// How lines are written.
+pub struct Options {
+    /// Format of the "text" field.
+    pub format: Format,
+    /// Add a "metadata" field.
+    pub metadata: bool,
+    /// Add a "links" field.
+    pub links: bool,
+    /// Pages larger than this are not read whole: they get an error line.
+    pub max_input_bytes: usize,
+}
+
+/// One page to extract, with the fields its line starts with.
+pub struct Item {
+    /// The fields that identify it: `id`, or `url`, `record_id` and `date`.
+    pub fields: Vec<(&'static str, serde_json::Value)>,
+    /// The body.
+    pub bytes: Vec<u8>,
+    /// The HTTP `Content-Type` value, when known.
+    pub content_type: Option<String>,
+    /// The page's URL, when known.
+    pub url: Option<Url>,
+    /// Why it is not extracted, when it is not (unreadable, too large, truncated).
+    pub failed: Option<String>,
+}
+
+/// What a batch run did, printed at its end.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Pages or records extracted.
+    pub extracted: usize,
+    /// Records not extracted, by reason (not a response, not HTML, revisit, …).
+    pub skipped: BTreeMap<String, usize>,
+    /// Pages or records that failed, by reason.
+    pub failed: BTreeMap<String, usize>,
+    /// Bytes of pages read.
+    pub bytes: u64,
+    /// Seconds taken.
+    pub seconds: f64,
+    /// "pages" or "records".
+    pub unit: &'static str,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let list = |m: &BTreeMap<String, usize>| {
+            m.iter()
+                .map(|(k, v)| format!("{v} {k}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let failed: usize = self.failed.values().sum();
+        let skipped: usize = self.skipped.values().sum();
+        write!(
+            f,
+            "dechrome: {} {} extracted, {failed} failed{}, {skipped} skipped{}; {:.1} MB in {:.1} s ({:.0} {}/s, {:.1} MB/s)",
+            self.extracted,
+            self.unit,
+            if failed > 0 { format!(" ({})", list(&self.failed)) } else { String::new() },
+            if skipped > 0 { format!(" ({})", list(&self.skipped)) } else { String::new() },
+            self.bytes as f64 / 1e6,
+            self.seconds,
+            (self.extracted + failed) as f64 / self.seconds.max(1e-9),
+            self.unit,
+            self.bytes as f64 / 1e6 / self.seconds.max(1e-9),
+        )
+    }
+}
+
+/// What the reader thread sends: a batch of items, or a record it skipped.
+enum Message {
+    Batch(Vec<Item>),
+    Skipped(String),
+    Fatal(Failure),
+}
+
+/// Reads `source`, extracts its pages on `pool`, and writes their lines to `out` in order.
+pub fn run(
+    extractor: &Extractor,
+    source: Source,
+    options: &Options,
+    pool: &rayon::ThreadPool,
+    show_progress: bool,
+    out: &mut dyn Write,
+) -> Result<Summary, Failure> {
+    let started = Instant::now();
+    let per_batch = BATCH_PAGES_PER_THREAD * pool.current_num_threads().max(1);
+    let max_input = options.max_input_bytes;
+    let mut summary = Summary {
+        unit: match source {
+            Source::Directory { .. } => "pages",
+            Source::Warc(_) => "records",
+        },
+        ..Summary::default()
+    };
+    let bar = if show_progress {
+        let bar = ProgressBar::new_spinner();
+        if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} {msg} [{elapsed}]") {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Message>(2);
+    std::thread::scope(|scope| -> Result<(), Failure> {
+        scope.spawn(move || {
+            let mut batcher = Batcher {
+                tx,
+                items: Vec::new(),
+                bytes: 0,
+                per_batch,
+            };
+            let done = match source {
+                Source::Directory { dir, urls } => {
+                    read_directory(&dir, &urls, max_input, &mut batcher)
+                }
+                Source::Warc(files) => {
+                    for file in &files {
+                        if !crate::warc_in::read_file(file, max_input, &mut batcher) {
+                            break;
+                        }
+                    }
+                    true
+                }
+            };
+            if done {
+                batcher.flush();
+            }
+        });
+        for message in rx {
+            match message {
+                Message::Skipped(reason) => *summary.skipped.entry(reason).or_default() += 1,
+                Message::Fatal(f) => return Err(f),
+                Message::Batch(items) => {
+                    let lines: Vec<(String, Option<String>)> = pool.install(|| {
+                        items
+                            .par_iter()
+                            .map(|item| match &item.failed {
+                                Some(why) => {
+                                    let mut line = serde_json::Map::new();
+                                    for (k, v) in &item.fields {
+                                        line.insert((*k).to_string(), v.clone());
+                                    }
+                                    line.insert("error".into(), why.clone().into());
+                                    (
+                                        serde_json::Value::Object(line).to_string(),
+                                        Some(why.clone()),
+                                    )
+                                }
+                                None => line_for(extractor, item, options),
+                            })
+                            .collect()
+                    });
+                    for (item, (line, failure)) in items.iter().zip(lines) {
+                        summary.bytes += item.bytes.len() as u64;
+                        match failure {
+                            Some(why) => {
+                                // By kind: the details stay in the line.
+                                let kind = why.split(':').next().unwrap_or("").trim().to_string();
+                                *summary.failed.entry(kind).or_default() += 1
+                            }
+                            None => summary.extracted += 1,
+                        }
+                        if let Err(e) = writeln!(out, "{line}") {
+                            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                                return Ok(());
+                            }
+                            return Err(Failure::Io(format!("output: {e}")));
+                        }
+                    }
+                    bar.inc(items.len() as u64);
+                    let secs = started.elapsed().as_secs_f64().max(1e-9);
+                    bar.set_message(format!(
+                        "{} ({:.0}/s, {:.1} MB/s)",
+                        summary.unit,
+                        bar.position() as f64 / secs,
+                        summary.bytes as f64 / 1e6 / secs
+                    ));
+                }
+            }
+        }
+        Ok(())
+    })?;
+    bar.finish_and_clear();
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// Gathers items into batches and sends them to the workers.
+pub struct Batcher {
+    tx: std::sync::mpsc::SyncSender<Message>,
+    items: Vec<Item>,
+    bytes: usize,
+    per_batch: usize,
+}
+
+impl Batcher {
+    /// Adds an item; returns false when the receiver has gone (the run stopped).
+    pub fn push(&mut self, item: Item) -> bool {
+        self.bytes += item.bytes.len();
+        self.items.push(item);
+        if self.items.len() >= self.per_batch || self.bytes >= BATCH_BYTES {
+            return self.flush();
+        }
+        true
+    }
+
+    /// Counts a record that is not extracted.
+    pub fn skip(&mut self, reason: &str) -> bool {
+        self.tx.send(Message::Skipped(reason.to_string())).is_ok()
+    }
+
+    /// Stops the run with a failure.
+    pub fn fatal(&mut self, failure: Failure) {
+        let _ = self.tx.send(Message::Fatal(failure));
+    }
+
+    /// Sends the items gathered so far.
+    pub fn flush(&mut self) -> bool {
+        self.bytes = 0;
+        if self.items.is_empty() {
+            return true;
+        }
+        let items = std::mem::take(&mut self.items);
+        self.tx.send(Message::Batch(items)).is_ok()
+    }
+}
+
+/// Reads up to `limit + 1` bytes: one more than allowed tells that the page is too large,
+/// without reading it whole.
+pub fn read_bounded(reader: &mut dyn Read, limit: usize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1) as u64)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn read_directory(
+    dir: &std::path::Path,
+    urls: &HashMap<String, Url>,
+    max_input: usize,
+    batcher: &mut Batcher,
+) -> bool {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            batcher.fatal(Failure::Io(format!("{}: {e}", dir.display())));
+            return false;
+        }
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .collect();
+    files.sort();
+    for path in files {
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let url = urls.get(&id).cloned();
+        let mut fields = vec![("id", serde_json::Value::from(id))];
+        if let Some(u) = &url {
+            fields.push(("url", u.as_str().into()));
+        }
+        let read = std::fs::File::open(&path).and_then(|mut f| read_bounded(&mut f, max_input));
+        let (bytes, failed) = match read {
+            Ok(b) if b.len() > max_input => (
+                Vec::new(),
+                Some(format!("input exceeds the limit of {max_input} bytes")),
+            ),
+            Ok(b) => (b, None),
+            Err(e) => (Vec::new(), Some(format!("unreadable: {e}"))),
+        };
+        let item = Item {
+            fields,
+            bytes,
+            content_type: None,
+            url,
+            failed,
+        };
+        if !batcher.push(item) {
+            return false;
+        }
+    }
+    true
+}

@@ -1,0 +1,357 @@
+//! The command line, run in-process on its own code (the binary needs the `cli` feature;
+//! its modules are compiled here so that `cargo test` covers them): options, exit codes,
+//! batch mode with an id → URL table, and WARC files written by warcio.
+#![cfg(feature = "serde")]
+
+#[allow(dead_code)]
+#[path = "../src/bin/dechrome/app.rs"]
+mod app;
+#[allow(dead_code)]
+#[path = "../src/bin/dechrome/batch.rs"]
+mod batch;
+#[allow(dead_code)]
+#[path = "../src/bin/dechrome/warc_in.rs"]
+mod warc_in;
+
+use std::path::{Path, PathBuf};
+
+/// Runs the command line; returns the exit code, stdout and stderr.
+fn run(args: &[&str]) -> (u8, String, String) {
+    let mut argv = vec![std::ffi::OsString::from("dechrome")];
+    argv.extend(args.iter().map(std::ffi::OsString::from));
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = app::run(argv, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).expect("utf-8 out"),
+        String::from_utf8(err).expect("utf-8 err"),
+    )
+}
+
+fn lines(out: &str) -> Vec<serde_json::Value> {
+    out.lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/news_sample.html"
+);
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dechrome-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn article(topic: &str, link: &str) -> String {
+    format!(
+        "<html><head><title>{topic}</title></head><body><nav><a href='/'>Home</a></nav>\
+         <article><p>The council met on Monday and agreed, after a long debate about {topic}, \
+         to open the library on Sundays from next month, <a href='{link}'>the minutes</a> \
+         say.</p></article></body></html>"
+    )
+}
+
+#[test]
+fn help_lists_every_option_and_the_exit_codes() {
+    let (code, out, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    for option in [
+        "--jsonl",
+        "--warc",
+        "--urls",
+        "--format",
+        "--metadata",
+        "--explain",
+        "--captions",
+        "--favor",
+        "--min-words",
+        "--charset",
+        "--url",
+        "--links",
+        "--link-targets",
+        "--threads",
+        "--max-memory",
+        "--max-input-bytes",
+        "--quiet",
+        "--version",
+    ] {
+        assert!(out.contains(option), "{option} missing from --help");
+    }
+    assert!(out.contains("Exit codes:"), "{out}");
+}
+
+#[test]
+fn exit_codes_say_what_went_wrong() {
+    let (code, out, _) = run(&[SAMPLE]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with("The Kremlin has expressed confidence"),
+        "{out}"
+    );
+    assert_eq!(run(&["--no-such-option"]).0, 2, "usage error");
+    assert_eq!(run(&["--format", "yaml", SAMPLE]).0, 2, "usage error");
+    let (code, _, err) = run(&["/nonexistent/page.html"]);
+    assert_eq!(code, 3, "unreadable input");
+    assert!(err.contains("/nonexistent/page.html"), "{err}");
+    let dir = temp_dir("codes");
+    let pdf = dir.join("report.html");
+    std::fs::write(&pdf, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj").expect("write");
+    let (code, _, err) = run(&[pdf.to_str().expect("path")]);
+    assert_eq!(code, 1, "a page that cannot be extracted");
+    assert!(err.contains("not HTML"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn options_take_their_value_after_an_equals_sign() {
+    let (code, md, _) = run(&["--format=markdown", "--min-words=3", SAMPLE]);
+    assert_eq!(code, 0);
+    let (_, md2, _) = run(&["--format", "markdown", "--min-words", "3", SAMPLE]);
+    assert_eq!(md, md2);
+    let (_, text, _) = run(&[SAMPLE]);
+    assert_ne!(md, text, "the format was applied");
+}
+
+#[test]
+fn an_unknown_charset_and_an_invalid_url_are_warnings_not_failures() {
+    let (code, out, err) = run(&["--charset=klingon", "--url=not a url", SAMPLE]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("The Kremlin"), "{out}");
+    assert!(
+        err.contains("klingon") && err.contains("not a url"),
+        "{err}"
+    );
+    assert!(err.matches("ignored").count() == 2, "{err}");
+}
+
+#[test]
+fn batch_lines_use_the_url_table_for_links_and_keep_going_past_a_bad_page() {
+    let dir = temp_dir("batch");
+    let pages = dir.join("pages");
+    std::fs::create_dir_all(&pages).expect("dir");
+    std::fs::write(pages.join("a.html"), article("roads", "minutes/roads.pdf")).expect("a");
+    std::fs::write(pages.join("b.html"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("b");
+    std::fs::write(
+        pages.join("c.html"),
+        article("schools", "/minutes/schools.pdf"),
+    )
+    .expect("c");
+    let table = dir.join("urls.tsv");
+    std::fs::write(
+        &table,
+        "a\thttps://gazette.example/council/roads\n{\"id\": \"c\", \"url\": \"https://gazette.example/council/schools\"}\n",
+    )
+    .expect("table");
+    let (code, out, err) = run(&[
+        "--jsonl",
+        pages.to_str().expect("path"),
+        "--urls",
+        table.to_str().expect("path"),
+        "--links",
+        "--threads=2",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let lines = lines(&out);
+    let ids: Vec<&str> = lines
+        .iter()
+        .map(|l| l["id"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    assert_eq!(lines[0]["url"], "https://gazette.example/council/roads");
+    assert!(lines[0]["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("debate about roads")));
+    let links = lines[0]["links"].as_array().expect("links");
+    let urls: Vec<&str> = links
+        .iter()
+        .map(|l| l["url"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            "https://gazette.example/",
+            "https://gazette.example/council/minutes/roads.pdf"
+        ],
+        "relative links resolved against the table's URL, boilerplate too"
+    );
+    assert_eq!(links[0]["in_content"], false);
+    assert_eq!(links[1]["in_content"], true);
+    assert!(lines[1]["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("not HTML")));
+    assert!(lines[1].get("text").is_none());
+    assert_eq!(
+        lines[2]["links"][1]["url"],
+        "https://gazette.example/minutes/schools.pdf"
+    );
+    assert!(err.contains("2 pages extracted, 1 failed"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_batch_survives_a_page_over_the_memory_budget() {
+    let dir = temp_dir("memory");
+    // JSON-LD of many tiny objects: parsed, it would take far more than its text.
+    let flood = format!(
+        "<html><head><script type=application/ld+json>[{}{{}}]</script></head>\
+         <body><p>x</p></body></html>",
+        r#"{"a":0},"#.repeat(400_000)
+    );
+    std::fs::write(dir.join("a.html"), article("roads", "/r")).expect("a");
+    std::fs::write(dir.join("b.html"), flood).expect("b");
+    std::fs::write(dir.join("c.html"), article("schools", "/s")).expect("c");
+    let (code, out, _) = run(&["--jsonl", dir.to_str().expect("path"), "--threads=2"]);
+    assert_eq!(code, 0);
+    let lines = lines(&out);
+    assert_eq!(lines.len(), 3);
+    let expected = dechrome::Extractor::default()
+        .extract(&article("roads", "/r"))
+        .expect("ok")
+        .text;
+    assert_eq!(lines[0]["text"].as_str(), Some(expected.as_str()));
+    assert!(lines[1]["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("memory")));
+    assert!(lines[2]["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("about schools")));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The WARC files: written by warcio (`tests/warc/make_warcs.py`). `.ci/run` writes them
+/// afresh into the directory `DECHROME_WARC_DIR` names; without it, the copies in the repo.
+fn warc(name: &str) -> String {
+    let dir = std::env::var("DECHROME_WARC_DIR").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/warc").to_string()
+    });
+    let path = Path::new(&dir).join(name);
+    assert!(path.exists(), "{} missing", path.display());
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn warc_html_responses_are_extracted_and_the_rest_counted() {
+    let (code, out, err) = run(&["--warc", &warc("mixed.warc.gz")]);
+    assert_eq!(code, 0, "{err}");
+    let lines = lines(&out);
+    let urls: Vec<&str> = lines
+        .iter()
+        .map(|l| l["url"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            "https://news.example.org/2026/ferry",
+            "https://news.example.org/2026/market",
+            "https://news.example.org/2026/library",
+        ],
+        "only the 2xx HTML responses: not the PDF, the 404, the requests or the revisit"
+    );
+    for line in &lines {
+        assert!(line["record_id"]
+            .as_str()
+            .is_some_and(|id| id.starts_with("<urn:uuid:")));
+        assert!(line["date"].as_str().is_some_and(|d| d.starts_with("20")));
+        assert_eq!(line["language"], "en");
+        assert_eq!(line["metadata"]["title"], line["title"]);
+        let text = line["text"].as_str().unwrap_or("");
+        assert!(
+            !text.contains("Home") && !text.contains("All rights reserved"),
+            "{text}"
+        );
+    }
+    assert_eq!(lines[0]["title"], "Ferry returns to the north pier");
+    assert!(lines[0]["text"]
+        .as_str()
+        .is_some_and(|t| t.starts_with("The morning ferry returned")));
+    // windows-1252 bytes under a header that says UTF-8: decoded right all the same.
+    assert_eq!(lines[1]["encoding"], "windows-1252");
+    assert!(lines[1]["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("Café owners on the square")));
+    // An unknown charset label is no hint.
+    assert!(lines[2]["text"]
+        .as_str()
+        .is_some_and(|t| t.starts_with("From next month the library")));
+    for part in [
+        "3 records extracted, 0 failed",
+        "1 HTTP status not 2xx",
+        "1 not HTML",
+        "2 request",
+        "1 revisit",
+        "1 warcinfo",
+    ] {
+        assert!(err.contains(part), "{part} in {err}");
+    }
+}
+
+#[test]
+fn an_uncompressed_warc_reads_the_same() {
+    let (_, gz, _) = run(&["--warc", &warc("mixed.warc.gz")]);
+    let (code, plain, err) = run(&["--warc", &warc("plain.warc")]);
+    assert_eq!(code, 0, "{err}");
+    let (gz, plain) = (lines(&gz), lines(&plain));
+    assert_eq!(plain.len(), 1);
+    assert_eq!(plain[0]["text"], gz[0]["text"]);
+    assert_eq!(plain[0]["url"], gz[0]["url"]);
+}
+
+#[test]
+fn a_truncated_record_fails_alone_and_the_next_file_is_read() {
+    let (code, out, err) = run(&["--warc", &warc("truncated.warc.gz"), &warc("plain.warc")]);
+    assert_eq!(code, 0, "{err}");
+    let lines = lines(&out);
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[0]["text"]
+        .as_str()
+        .is_some_and(|t| t.starts_with("The morning ferry")));
+    assert_eq!(lines[1]["url"], "https://news.example.org/2026/library");
+    assert!(lines[1]["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("truncated")));
+    assert_eq!(lines[2]["url"], "https://news.example.org/2026/ferry");
+    assert!(
+        err.contains("2 records extracted, 1 failed (1 truncated"),
+        "{err}"
+    );
+}
+
+#[test]
+fn warc_and_jsonl_give_the_same_text_for_the_same_page() {
+    let dir = temp_dir("same");
+    let (_, warc_out, _) = run(&["--warc", &warc("plain.warc")]);
+    let warc_line = &lines(&warc_out)[0];
+    // The same page, as a file with the same URL in the table.
+    let (_, page, _) = run(&["--format=html", "--warc", &warc("plain.warc")]);
+    assert!(lines(&page)[0]["text"]
+        .as_str()
+        .is_some_and(|h| h.starts_with("<article>")));
+    let url = warc_line["url"].as_str().expect("url");
+    std::fs::write(dir.join("urls.txt"), format!("ferry {url}\n")).expect("table");
+    let pages = dir.join("pages");
+    std::fs::create_dir_all(&pages).expect("dir");
+    let body = std::fs::read(warc("plain.warc")).expect("warc");
+    let start = body
+        .windows(15)
+        .position(|w| w == b"<!doctype html>")
+        .expect("the body");
+    let end = body
+        .windows(7)
+        .rposition(|w| w == b"</html>")
+        .expect("its end")
+        + 7;
+    std::fs::write(pages.join("ferry.html"), &body[start..end]).expect("page");
+    let (_, out, _) = run(&[
+        "--jsonl",
+        pages.to_str().expect("path"),
+        "--urls",
+        dir.join("urls.txt").to_str().expect("path"),
+    ]);
+    let line = &lines(&out)[0];
+    assert_eq!(line["text"], warc_line["text"]);
+    assert_eq!(line["url"], warc_line["url"]);
+    std::fs::remove_dir_all(&dir).ok();
+}
