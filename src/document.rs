@@ -5,6 +5,13 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// Whether a block belongs to the article.
+///
+/// ```
+/// let doc = dechrome::extract("<nav><a href=/>Home</a></nav><article><p>The ferry leaves at nine \
+///     and returns at six, weather allowing, from the north pier.</p></article>")?;
+/// assert_eq!(doc.blocks.last().map(|b| b.label), Some(dechrome::Label::Content));
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -19,6 +26,15 @@ pub enum Label {
 }
 
 /// What kind of text a block is, from the element that holds it.
+///
+/// ```
+/// use dechrome::BlockKind;
+/// let doc = dechrome::extract("<article><h2>Times</h2><ul><li>Nine in the morning</li></ul>\
+///     <p>The ferry leaves at nine and returns at six, weather allowing.</p></article>")?;
+/// let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.features.kind).collect();
+/// assert_eq!(kinds, [BlockKind::Heading(2), BlockKind::ListItem, BlockKind::Paragraph]);
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -48,6 +64,15 @@ pub enum BlockKind {
 /// One named term of a block's score. A block's score is the sum of its terms (each an input
 /// times its weight in the scorer); it is content when the score reaches the threshold of
 /// the extractor's [`Favor`](crate::Favor).
+///
+/// ```
+/// use dechrome::Term;
+/// let doc = dechrome::extract("<article><p>The ferry leaves at nine and returns at six, weather \
+///     allowing, from the north pier.</p></article><footer><a href=/about>About us</a></footer>")?;
+/// let about = doc.blocks.iter().find(|b| b.text == "About us").expect("the footer's block");
+/// assert!(about.contributions.iter().any(|c| c.term == Term::LinkDensity && c.value < 0.0));
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -152,6 +177,14 @@ pub enum Term {
 }
 
 /// One term of a block's score: its input and its value (input × weight).
+///
+/// ```
+/// let doc = dechrome::extract("<article><p>The ferry leaves at nine and returns at six.</p></article>")?;
+/// let block = &doc.blocks[0];
+/// let sum: f32 = block.contributions.iter().map(|c| c.value).sum();
+/// assert!((sum - block.score).abs() < 1e-3, "the score is the sum of its terms");
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[non_exhaustive]
@@ -165,6 +198,14 @@ pub struct Contribution {
 }
 
 /// The features of a block, from which its score is computed.
+///
+/// ```
+/// let doc = dechrome::extract("<article><p>The ferry leaves at nine, and returns at six.</p></article>")?;
+/// let f = &doc.blocks[0].features;
+/// assert_eq!((f.words, f.commas, f.link_words), (9, 1, 0));
+/// assert_eq!(f.path, "html>body>article>p");
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[non_exhaustive]
@@ -204,6 +245,14 @@ pub struct Features {
 }
 
 /// Where a block stands in a list.
+///
+/// ```
+/// let doc = dechrome::extract("<article><ol><li>Warm the pot.</li><li>Add the leaves.</li></ol></article>")?;
+/// let list = doc.blocks[1].structure.list.expect("a list item");
+/// assert!(list.ordered && list.depth == 1);
+/// assert_eq!(doc.blocks[0].structure.list.map(|l| l.list), Some(list.list));
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[non_exhaustive]
@@ -217,6 +266,15 @@ pub struct ListInfo {
 }
 
 /// Where a block stands in a table: a row and its cells.
+///
+/// ```
+/// let doc = dechrome::extract("<article><table><tr><th>Day</th><th>Ferry</th></tr>\
+///     <tr><td>Monday</td><td>9:00</td></tr></table></article>")?;
+/// let row = doc.blocks[1].structure.table.as_ref().expect("a table row");
+/// assert_eq!(row.cells, ["Monday", "9:00"]);
+/// assert!(!row.header && doc.blocks[0].structure.table.as_ref().is_some_and(|t| t.header));
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[non_exhaustive]
@@ -230,6 +288,15 @@ pub struct TableInfo {
 }
 
 /// A link in a block's text.
+///
+/// ```
+/// let extractor = dechrome::Extractor::builder().keep_links(true).build();
+/// let doc = extractor.extract("<p>The <a href='https://example.org/t'>timetable</a> has changed.</p>")?;
+/// let link = &doc.blocks[0].structure.links[0];
+/// assert_eq!(&doc.blocks[0].text[link.start..link.end], "timetable");
+/// assert_eq!(link.url, "https://example.org/t");
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[non_exhaustive]
@@ -267,6 +334,15 @@ pub struct Formula {
 }
 
 /// An image in or just before a block.
+///
+/// ```
+/// let extractor = dechrome::Extractor::builder().keep_links(true).build();
+/// let doc = extractor.extract("<article><p><img src='https://example.org/pier.jpg' alt='The pier'>\
+///     The ferry leaves at nine and returns at six, weather allowing.</p></article>")?;
+/// let image = &doc.blocks[0].structure.images[0];
+/// assert_eq!((image.src.as_str(), image.alt.as_str()), ("https://example.org/pier.jpg", "The pier"));
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[non_exhaustive]
@@ -279,6 +355,13 @@ pub struct Image {
 
 /// The block's place in the article's structure. Links and images are recorded when the
 /// extractor keeps links ([`ExtractorBuilder::keep_links`](crate::ExtractorBuilder::keep_links)).
+///
+/// ```
+/// let doc = dechrome::extract("<article><blockquote><p>We will be back on Monday.</p></blockquote></article>")?;
+/// assert_eq!(doc.blocks[0].structure.quote_depth, 1);
+/// assert!(doc.blocks[0].structure.links.is_empty(), "links are recorded only when kept");
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[non_exhaustive]
@@ -302,6 +385,15 @@ pub struct Structure {
 }
 
 /// A run of text between block-level boundaries, with its label and why.
+///
+/// ```
+/// let doc = dechrome::extract("<article><p>The ferry leaves at nine and returns at six, weather \
+///     allowing, from the north pier.</p></article>")?;
+/// let block = &doc.blocks[0];
+/// assert!(block.is_content() && block.role.is_none());
+/// assert!(block.text.starts_with("The ferry"));
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[non_exhaustive]
@@ -325,12 +417,25 @@ pub struct Block {
 
 impl Block {
     /// True when the block is part of the main content.
+    ///
+    /// ```
+    /// let doc = dechrome::extract("<p>The ferry leaves at nine and returns at six, weather allowing.</p>")?;
+    /// assert!(doc.blocks[0].is_content());
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
     pub fn is_content(&self) -> bool {
         self.label == Label::Content
     }
 }
 
 /// One feature of the page that its type was told from.
+///
+/// ```
+/// let doc = dechrome::extract("<article><p>The ferry leaves at nine and returns at six.</p></article>")?;
+/// let features = &doc.page_type_evidence.features;
+/// assert!(features.iter().all(|f| !f.name.is_empty() && f.value.is_finite()));
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[non_exhaustive]
@@ -379,6 +484,15 @@ pub struct PageTypeEvidence {
 }
 
 /// The result of an extraction: the article's text and every block with its label.
+///
+/// ```
+/// let doc = dechrome::extract("<html lang=en><head><title>Ferry times</title></head><body>\
+///     <article><p>The ferry leaves at nine and returns at six, weather allowing.</p></article></body></html>")?;
+/// assert_eq!(doc.metadata.title.as_deref(), Some("Ferry times"));
+/// assert_eq!(doc.text, "The ferry leaves at nine and returns at six, weather allowing.");
+/// assert_eq!(doc.encoding, "UTF-8");
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[non_exhaustive]
@@ -400,6 +514,14 @@ pub struct Document {
 
 impl Document {
     /// The content blocks, in document order.
+    ///
+    /// ```
+    /// let doc = dechrome::extract("<nav><a href=/>Home</a></nav><article><p>The ferry leaves at nine \
+    ///     and returns at six, weather allowing, from the north pier.</p></article>")?;
+    /// let texts: Vec<&str> = doc.content_blocks().map(|b| b.text.as_str()).collect();
+    /// assert_eq!(texts, [doc.text.as_str()]);
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
     pub fn content_blocks(&self) -> impl Iterator<Item = &Block> {
         self.blocks.iter().filter(|b| b.is_content())
     }
@@ -475,6 +597,16 @@ pub struct Extraction {
 }
 
 /// A link of the page, as [`Extraction::links`] lists it.
+///
+/// ```
+/// use dechrome::{Extractor, Page};
+/// let html = "<nav><a href='https://example.org/'>Home</a></nav><article><p>The ferry leaves \
+///     at nine and returns at six, weather allowing, from the north pier.</p></article>";
+/// let result = Extractor::builder().keep_links(true).build().extract_page(&Page::from_text(html))?;
+/// let home = &result.links[0];
+/// assert_eq!((home.url.as_str(), home.text.as_str(), home.in_content), ("https://example.org/", "Home", false));
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[non_exhaustive]

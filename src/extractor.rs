@@ -19,6 +19,15 @@ use encoding_rs::Encoding;
 use std::borrow::Cow;
 
 /// Which way to lean on blocks the scorer is unsure of.
+///
+/// ```
+/// use dechrome::{Extractor, Favor};
+/// assert_eq!(Favor::default(), Favor::Balanced);
+/// let strict = Extractor::builder().favor(Favor::Precision).build();
+/// let page = "<article><p>The ferry leaves at nine and returns at six, weather allowing.</p></article>";
+/// assert!(strict.extract_text(page)?.starts_with("The ferry"));
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -68,6 +77,11 @@ pub struct Extractor {
 }
 
 /// Builds an [`Extractor`]; every setting has a sensible default.
+///
+/// ```
+/// let extractor = dechrome::Extractor::builder().min_block_words(2).keep_links(true).build();
+/// assert_eq!(extractor.limits(), &dechrome::Limits::default());
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct ExtractorBuilder {
     inner: Extractor,
@@ -75,6 +89,16 @@ pub struct ExtractorBuilder {
 
 impl ExtractorBuilder {
     /// Leans towards precision, balance (default) or recall.
+    ///
+    /// ```
+    /// use dechrome::{Extractor, Favor};
+    /// let page = "<article><p>The ferry leaves at nine and returns at six, weather allowing.</p>\
+    ///     <p>Tickets.</p></article>";
+    /// let precise = Extractor::builder().favor(Favor::Precision).build().extract(page)?;
+    /// let generous = Extractor::builder().favor(Favor::Recall).build().extract(page)?;
+    /// assert!(precise.content_blocks().count() <= generous.content_blocks().count());
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
     pub fn favor(mut self, favor: Favor) -> Self {
         self.inner.favor = favor;
         self
@@ -82,6 +106,14 @@ impl ExtractorBuilder {
 
     /// Content blocks with fewer words than this are dropped (headings and list items too).
     /// Default 0: every block the scorer keeps.
+    ///
+    /// ```
+    /// let page = "<article><p>The ferry leaves at nine and returns at six, weather allowing.</p>\
+    ///     <p>See you there.</p></article>";
+    /// let text = dechrome::Extractor::builder().min_block_words(4).build().extract_text(page)?;
+    /// assert_eq!(text, "The ferry leaves at nine and returns at six, weather allowing.");
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
     pub fn min_block_words(mut self, words: u32) -> Self {
         self.inner.min_block_words = words;
         self
@@ -127,39 +159,80 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Keeps figure and table captions that lie in the article. By default they are scored
-    /// as chrome, as the labelled benchmarks treat them: captions repeat or credit rather
-    /// than carry the article.
+    /// Keeps figure and table captions that lie in the article (default `false`: they are
+    /// scored as chrome, as the labelled benchmarks treat them, since captions repeat or
+    /// credit rather than carry the article).
+    ///
+    /// ```
+    /// let page = "<article><p>The new pier, seen from the ferry, has room for two boats at once.</p>\
+    ///     <figure><img src=pier.jpg><figcaption>The north pier at dawn.</figcaption></figure></article>";
+    /// let with = dechrome::Extractor::builder().keep_captions(true).build().extract_text(page)?;
+    /// assert!(with.contains("The north pier at dawn."));
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
     pub fn keep_captions(mut self, keep: bool) -> Self {
         self.inner.keep_captions = keep;
         self
     }
 
-    /// Largest input accepted, in bytes; larger input is an [`Error::TooLarge`].
+    /// Largest input accepted, in bytes (default 64 MiB, as in [`Limits`]); larger input
+    /// is an [`Error::TooLarge`].
+    ///
+    /// ```
+    /// let small = dechrome::Extractor::builder().max_input_bytes(10).build();
+    /// assert!(matches!(small.extract("<p>eleven bytes</p>"), Err(dechrome::Error::TooLarge { .. })));
+    /// ```
     pub fn max_input_bytes(mut self, bytes: usize) -> Self {
         self.inner.limits.max_input_bytes = bytes;
         self
     }
 
-    /// All limits at once.
+    /// All limits at once (default [`Limits::default()`]).
+    ///
+    /// ```
+    /// let mut limits = dechrome::Limits::default();
+    /// limits.max_memory = 64 << 20;
+    /// let extractor = dechrome::Extractor::builder().limits(limits).build();
+    /// assert_eq!(extractor.limits().max_memory, 64 << 20);
+    /// ```
     pub fn limits(mut self, limits: Limits) -> Self {
         self.inner.limits = limits;
         self
     }
 
-    /// The extractor.
+    /// The extractor, ready to share between threads.
+    ///
+    /// ```
+    /// let extractor = std::sync::Arc::new(dechrome::Extractor::builder().build());
+    /// let worker = std::sync::Arc::clone(&extractor);
+    /// let text = std::thread::spawn(move || worker.extract_text("<p>From another thread, a whole sentence.</p>"))
+    ///     .join()
+    ///     .expect("no panic")?;
+    /// assert_eq!(text, "From another thread, a whole sentence.");
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
     pub fn build(self) -> Extractor {
         self.inner
     }
 }
 
 impl Extractor {
-    /// A builder with the default settings.
+    /// A builder with the default settings: the same extractor as
+    /// [`Extractor::default()`] until a setting is changed.
+    ///
+    /// ```
+    /// use dechrome::Extractor;
+    /// assert_eq!(format!("{:?}", Extractor::builder().build()), format!("{:?}", Extractor::default()));
+    /// ```
     pub fn builder() -> ExtractorBuilder {
         ExtractorBuilder::default()
     }
 
     /// The limits in force.
+    ///
+    /// ```
+    /// assert_eq!(dechrome::Extractor::default().limits().max_depth, 128);
+    /// ```
     pub fn limits(&self) -> &Limits {
         &self.limits
     }

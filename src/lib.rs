@@ -38,6 +38,52 @@
 //! blocks for that kind of page → assemble the [`Document`]. The vocabularies, weights,
 //! thresholds and the page-type model's parameters the stages apply are data, kept apart
 //! from the code that applies them.
+//!
+//! ## Use in a crawler
+//!
+//! Build one [`Extractor`] for the crawl and share it: it is `Clone`, `Send` and `Sync`, so
+//! an `Arc<Extractor>` (or a clone per worker) serves every thread. What belongs to one page
+//! goes with the call, as a [`Page`]: the body's bytes, the HTTP `Content-Type` value as
+//! received, and the final URL as a [`url::Url`] (re-exported, so that both sides use one
+//! version). [`Extractor::extract_page`] is the lean path a crawler wants: text, metadata,
+//! page type, encoding and, with [`keep_links`](ExtractorBuilder::keep_links), every
+//! outlink of the page for the frontier, boilerplate included.
+//!
+//! - **Threads and async.** Extraction is synchronous and CPU-bound (milliseconds a page,
+//!   no I/O). In an async crawler, call it inside `tokio::task::spawn_blocking` or on a
+//!   rayon pool, never on the runtime's own threads. `examples/crawl.rs` is a complete,
+//!   polite crawler built that way.
+//! - **Charset.** Pass the header as received ([`Page::content_type`]): quotes, `utf8mb4`
+//!   and a whole `text/html; charset=…` value are read leniently, and an unknown label is
+//!   no hint, not an error. A byte-order mark wins over it, and a header that says UTF-8
+//!   over bytes that are not is ignored.
+//! - **URL.** Pass the URL after redirects ([`Page::url`]): relative links resolve against
+//!   it, and its path hints at the page's type. Without it, the page's `<base href>` or
+//!   canonical URL is used. A URL that does not parse is simply not passed: like an unknown
+//!   charset, it loses nothing but the hint.
+//! - **Limits.** [`Limits`] bound each page's size, nodes, nesting and memory; a page past
+//!   them is a typed [`Error`], and time is linear in the page's size. Set them once, on the
+//!   extractor.
+//!
+//! ```
+//! use dechrome::{url::Url, Extractor, Page};
+//! use std::sync::Arc;
+//!
+//! let extractor = Arc::new(Extractor::builder().keep_links(true).build());
+//! let body = b"<nav><a href='/'>Home</a></nav><article><p>The ferry returned to the north \
+//!     pier on Monday, three months after the storms, and the caf\xe9 reopened.</p></article>";
+//! let url = Url::parse("https://news.example.org/harbour/ferry")?;
+//! let worker = Arc::clone(&extractor);
+//! let result = std::thread::spawn(move || {
+//!     let page = Page::new(body).content_type("text/html; charset=windows-1252").url(&url);
+//!     worker.extract_page(&page)
+//! })
+//! .join()
+//! .expect("no panic")?;
+//! assert!(result.text.ends_with("the café reopened."));
+//! assert_eq!(result.links[0].url, "https://news.example.org/");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -73,6 +119,11 @@ pub use url;
 
 /// Extracts the main content of a page given as text, with the default settings.
 ///
+/// # Errors
+///
+/// Those of [`Extractor::extract`]: [`Error::TooLarge`], [`Error::NotHtml`],
+/// [`Error::TooManyNodes`] and [`Error::MemoryLimit`] past the default [`Limits`].
+///
 /// ```
 /// let doc = dechrome::extract("<p>Just one paragraph of text, but a real one, with a verb.</p>")?;
 /// assert_eq!(doc.text, "Just one paragraph of text, but a real one, with a verb.");
@@ -84,6 +135,11 @@ pub fn extract(html: &str) -> Result<Document, Error> {
 
 /// Extracts the main content of a page given as raw bytes, with the default settings. The
 /// charset comes from a byte-order mark, a `<meta>` declaration or detection.
+///
+/// # Errors
+///
+/// Those of [`Extractor::document`]: [`Error::TooLarge`], [`Error::NotHtml`],
+/// [`Error::UnsupportedCharset`], [`Error::TooManyNodes`] and [`Error::MemoryLimit`].
 ///
 /// ```
 /// // "Привет, мир" in windows-1251, declared in a meta tag.

@@ -17,6 +17,14 @@ use serde_json::Value;
 /// (one of article, forum, product, listing, collection, documentation, service, or other
 /// for a page with almost no text); [`Metadata::page_type`] is what the page declares in its
 /// JSON-LD or OpenGraph tags, where it does.
+///
+/// ```
+/// use dechrome::PageType;
+/// let doc = dechrome::extract("<article><p>The ferry leaves at nine and returns at six.</p></article>")?;
+/// assert_eq!(doc.page_type_evidence.probabilities.len(), 7);
+/// assert!(doc.page_type_evidence.probabilities.iter().any(|(t, _)| *t == PageType::Forum));
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -100,6 +108,16 @@ pub struct Metadata {
 }
 
 /// Lines of the page that carry metadata rather than body text.
+///
+/// ```
+/// use dechrome::MetaRole;
+/// let doc = dechrome::extract("<article><h1>Ferry times</h1><p>By Jane Roe</p><p>The ferry leaves \
+///     at nine and returns at six, weather allowing, from the north pier.</p></article>")?;
+/// let byline = doc.blocks.iter().find(|b| b.text == "By Jane Roe").expect("the byline");
+/// assert_eq!(byline.role, Some(MetaRole::Byline));
+/// assert!(!doc.text.contains("Jane Roe"));
+/// # Ok::<(), dechrome::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
