@@ -240,3 +240,78 @@ fn the_text_path_gives_the_documents_text_on_a_page_large_enough_to_count_twice(
     assert!(text.contains("The Kremlin has expressed confidence"));
     assert_eq!(text, extractor.extract(&page).expect("document").text);
 }
+
+#[test]
+fn one_shared_extractor_takes_each_pages_header_and_url_across_threads() {
+    use dechrome::url::Url;
+    use std::sync::Arc;
+    let extractor = Arc::new(Extractor::builder().keep_links(true).build());
+    let article = |word: &str| {
+        format!(
+            "<nav><a href='/'>Home</a></nav><article><p>The café on the {word} reopened on \
+             Friday with a new terrace, and the ferry now stops right in front of it.</p>\
+             <p><a href='menu'>Menu</a></p></article>"
+        )
+    };
+    // (body bytes, Content-Type as received, the charset it must be read in)
+    let cases: Vec<(Vec<u8>, &str, &str)> = vec![
+        (
+            encoding_rs::WINDOWS_1252
+                .encode(&article("square"))
+                .0
+                .into_owned(),
+            "text/html; charset=\"windows-1252\"",
+            "windows-1252",
+        ),
+        (
+            article("quay").into_bytes(),
+            "text/html;charset=utf8mb4",
+            "UTF-8",
+        ),
+        (
+            encoding_rs::WINDOWS_1252
+                .encode(&article("harbour"))
+                .0
+                .into_owned(),
+            "TEXT/HTML; Charset=ISO-8859-1",
+            "windows-1252",
+        ),
+        (
+            article("pier").into_bytes(),
+            "text/html; charset=x-unknown-9",
+            "UTF-8",
+        ),
+    ];
+    let workers: Vec<_> = cases
+        .into_iter()
+        .enumerate()
+        .map(|(i, (body, header, charset))| {
+            let extractor = Arc::clone(&extractor);
+            std::thread::spawn(move || {
+                let url = Url::parse(&format!("https://town{i}.example/news/cafe")).expect("url");
+                let result = extractor
+                    .extract_page(&Page::new(&body).content_type(header).url(&url))
+                    .expect("never an error for a header");
+                (i, header, charset, result)
+            })
+        })
+        .collect();
+    for worker in workers {
+        let (i, header, charset, result) = worker.join().expect("no panic");
+        assert_eq!(result.encoding, charset, "{header}");
+        assert!(
+            result.text.starts_with("The café on the"),
+            "{header}: {}",
+            result.text
+        );
+        let urls: Vec<&str> = result.links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            [
+                format!("https://town{i}.example/"),
+                format!("https://town{i}.example/news/menu")
+            ],
+            "links resolved against this page's own URL"
+        );
+    }
+}
