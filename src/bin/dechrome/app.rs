@@ -463,10 +463,7 @@ pub(crate) fn line_for(
     if let Some(u) = &item.url {
         page = page.url(u);
     }
-    let mut line = serde_json::Map::new();
-    for (k, v) in &item.fields {
-        line.insert((*k).to_string(), v.clone());
-    }
+    let mut line = item.head();
     let result = match options.format {
         Format::Text | Format::Json => extractor.extract_page(&page).map(|r| {
             let links = serde_json::to_value(&r.links).unwrap_or_default();

@@ -60,6 +60,16 @@ pub struct Item {
     pub failed: Option<String>,
 }
 
+impl Item {
+    /// The start of its line: the fields that identify it.
+    pub fn head(&self) -> serde_json::Map<String, serde_json::Value> {
+        self.fields
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), v.clone()))
+            .collect()
+    }
+}
+
 /// What a batch run did, printed at its end.
 #[derive(Debug, Default)]
 pub struct Summary {
@@ -174,10 +184,7 @@ pub fn run(
                             .par_iter()
                             .map(|item| match &item.failed {
                                 Some(why) => {
-                                    let mut line = serde_json::Map::new();
-                                    for (k, v) in &item.fields {
-                                        line.insert((*k).to_string(), v.clone());
-                                    }
+                                    let mut line = item.head();
                                     line.insert("error".into(), why.clone().into());
                                     (
                                         serde_json::Value::Object(line).to_string(),
