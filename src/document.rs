@@ -174,6 +174,12 @@ pub enum Term {
     /// A slide's counter and caption in a picture gallery ("3/50 …"), repeated slide after
     /// slide.
     SlideCaption,
+    /// The block recurs on many of its host's pages, at the same place: the site's template
+    /// (a menu, a notice printed under every article, a footer), learned by a
+    /// [`TemplateMemory`](crate::TemplateMemory). The input is 0 to 1 with the share of the
+    /// host's pages that carry it; where the host's pages put new text page after page (the
+    /// article's paragraphs), only text found on nearly all of them counts.
+    Template,
 }
 
 /// One term of a block's score: its input and its value (input × weight).

@@ -15,8 +15,10 @@ use crate::page::{Body, Page};
 use crate::parse::{self, Noscript};
 use crate::score::{self, kind_public};
 use crate::segment::{self, Segmentation, NONE};
+use crate::template::{self, TemplateMemory};
 use encoding_rs::Encoding;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Which way to lean on blocks the scorer is unsure of.
 ///
@@ -74,6 +76,9 @@ pub struct Extractor {
     link_targets_in_text: bool,
     keep_captions: bool,
     limits: Limits,
+    template: Option<Arc<TemplateMemory>>,
+    /// Use the template memory without teaching it (the second pass of a batch).
+    template_frozen: bool,
 }
 
 /// Builds an [`Extractor`]; every setting has a sensible default.
@@ -197,6 +202,56 @@ impl ExtractorBuilder {
     /// ```
     pub fn limits(mut self, limits: Limits) -> Self {
         self.inner.limits = limits;
+        self
+    }
+
+    /// Learns each site's template from its pages and scores what recurs as chrome (default:
+    /// no memory). Every page extracted with a URL teaches the memory its blocks'
+    /// fingerprints under the URL's host, then is scored with what the memory knows: from
+    /// the host's third page on, a block found on most of its pages, at the same place, gets
+    /// the [`Term::Template`](crate::Term::Template) term. A notice written as plain prose,
+    /// with no class to give it away, goes that way. Share one memory between all workers
+    /// (it is `Send + Sync`); see [`TemplateMemory`] for its bounds. For a batch, teach it
+    /// every page first with [`Extractor::learn`], then extract with
+    /// [`learn_templates(false)`](Self::learn_templates), so that the first pages of a host
+    /// benefit too.
+    ///
+    /// Without a memory, nothing is fingerprinted and the output is as before.
+    ///
+    /// ```
+    /// use dechrome::{url::Url, Extractor, Page, TemplateMemory};
+    /// use std::sync::Arc;
+    /// let memory = Arc::new(TemplateMemory::new());
+    /// let extractor = Extractor::builder().template_memory(Arc::clone(&memory)).build();
+    /// let url = Url::parse("https://example.org/a")?;
+    /// extractor.extract_page(&Page::from_text("<p>One page, one sentence of text.</p>").url(&url))?;
+    /// assert_eq!(memory.pages("example.org"), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn template_memory(mut self, memory: Arc<TemplateMemory>) -> Self {
+        self.inner.template = Some(memory);
+        self
+    }
+
+    /// Whether extraction teaches the [`template_memory`](Self::template_memory) (default
+    /// `true`: a crawler's memory improves as it goes). With `false`, the memory is only
+    /// read: the second pass of a batch whose pages [`Extractor::learn`] taught first.
+    ///
+    /// ```
+    /// use dechrome::{url::Url, Extractor, Page, TemplateMemory};
+    /// use std::sync::Arc;
+    /// let memory = Arc::new(TemplateMemory::new());
+    /// let reader = Extractor::builder()
+    ///     .template_memory(Arc::clone(&memory))
+    ///     .learn_templates(false)
+    ///     .build();
+    /// let url = Url::parse("https://example.org/a")?;
+    /// reader.extract_page(&Page::from_text("<p>One page, one sentence of text.</p>").url(&url))?;
+    /// assert_eq!(memory.pages("example.org"), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn learn_templates(mut self, learn: bool) -> Self {
+        self.inner.template_frozen = !learn;
         self
     }
 
@@ -348,6 +403,64 @@ impl Extractor {
         self.extract_page(&Page::from_text(html)).map(|e| e.text)
     }
 
+    /// Teaches the [`template_memory`](ExtractorBuilder::template_memory) one page, without
+    /// extracting it: the first pass of a batch. It parses and segments the page, and
+    /// records its blocks' fingerprints under its URL's host. Returns whether it learned:
+    /// `false` without a memory or without a URL with a host.
+    ///
+    /// # Errors
+    ///
+    /// Those of [`document`](Self::document), for a page it cannot read.
+    ///
+    /// ```
+    /// use dechrome::{url::Url, Extractor, Page, TemplateMemory};
+    /// use std::sync::Arc;
+    /// let memory = Arc::new(TemplateMemory::new());
+    /// let extractor = Extractor::builder().template_memory(Arc::clone(&memory)).build();
+    /// let url = Url::parse("https://example.org/a")?;
+    /// assert!(extractor.learn(&Page::from_text("<p>A sentence of text.</p>").url(&url))?);
+    /// assert!(!extractor.learn(&Page::from_text("<p>No URL, no host.</p>"))?);
+    /// assert_eq!(memory.pages("example.org"), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn learn(&self, page: &Page<'_>) -> Result<bool, Error> {
+        let (Some(memory), Some(host)) = (&self.template, template::host_of(page.url)) else {
+            return Ok(false);
+        };
+        let (text, _) = self.prepare(page)?;
+        self.run(&text, |seg, budget| {
+            let prints = template::prints(&seg);
+            budget.charge(
+                "template",
+                prints.len() * std::mem::size_of::<template::Print>(),
+            )?;
+            memory.learn(host, &prints);
+            Ok(true)
+        })
+    }
+
+    /// Each block's template input, when a memory knows the page's host (after teaching it
+    /// the page, unless frozen).
+    fn template_inputs(
+        &self,
+        seg: &Segmentation<'_>,
+        url: Option<&url::Url>,
+        budget: &Budget,
+    ) -> Result<Option<Vec<f32>>, Error> {
+        let (Some(memory), Some(host)) = (&self.template, template::host_of(url)) else {
+            return Ok(None);
+        };
+        let prints = template::prints(seg);
+        budget.charge(
+            "template",
+            prints.len() * std::mem::size_of::<template::Print>(),
+        )?;
+        if !self.template_frozen {
+            memory.learn(host, &prints);
+        }
+        Ok(memory.inputs(host, &prints))
+    }
+
     /// The page's text and the encoding it is in, after the checks every call makes.
     fn prepare<'p>(&self, page: &Page<'p>) -> Result<(Cow<'p, str>, &'static Encoding), Error> {
         self.check_size(page.len())?;
@@ -439,7 +552,14 @@ impl Extractor {
     ) -> Result<Decision, Error> {
         let json_ld = metadata::json_ld_nodes(&seg.sources.json_ld, budget)?;
         let hints = self.hints(seg, &json_ld, url);
-        let mut cls = score::classify(seg, &hints, self.keep_captions, explain);
+        let template = self.template_inputs(seg, url, budget)?;
+        let mut cls = score::classify(
+            seg,
+            &hints,
+            template.as_deref(),
+            self.keep_captions,
+            explain,
+        );
         let threshold = self.favor.threshold();
         let first_content = cls.blocks.iter().position(|b| b.score >= threshold);
         let (metadata, roles) = metadata::extract(

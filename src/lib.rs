@@ -103,6 +103,7 @@ mod render;
 mod score;
 mod segment;
 mod stopwords;
+mod template;
 
 pub use document::{
     Block, BlockKind, Contribution, Document, Extraction, Features, Formula, Image, Label, Link,
@@ -113,6 +114,7 @@ pub use extractor::{Extractor, ExtractorBuilder, Favor};
 pub use limits::Limits;
 pub use metadata::{MetaRole, Metadata, PageType};
 pub use page::Page;
+pub use template::{TemplateMemory, DEFAULT_MAX_HOSTS, DEFAULT_MAX_PRINTS_PER_HOST};
 /// The `url` crate, whose [`Url`](url::Url) a [`Page`] takes, re-exported so that callers
 /// use the same version.
 pub use url;

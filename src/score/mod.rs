@@ -105,6 +105,8 @@ pub(crate) struct Judged {
     pub slide: bool,
     /// The block carries the `Headline` term.
     pub headline: bool,
+    /// How surely the block is the site's template (0 to 1), from a template memory.
+    pub template: f32,
     /// The sum of the terms.
     pub score: f32,
     /// The terms of the score; empty when explanations were not asked for.
@@ -203,9 +205,12 @@ fn page_language(seg: &Segmentation<'_>) -> (Option<&'static str>, Option<usize>
 }
 
 /// Scores every block. With `explain`, each block's terms are kept as well as its score.
+/// `template` holds each block's template input, when a template memory knows the page's
+/// host.
 pub(crate) fn classify(
     seg: &Segmentation<'_>,
     hints: &page_type::Hints<'_>,
+    template: Option<&[f32]>,
     keep_captions: bool,
     explain: bool,
 ) -> Classified {
@@ -237,6 +242,12 @@ pub(crate) fn classify(
             has_stopwords,
             ..Judged::default()
         });
+    }
+
+    if let Some(inputs) = template {
+        for (f, &t) in facts.iter_mut().zip(inputs) {
+            f.template = t;
+        }
     }
 
     let candidates = region::candidate_scores(seg);

@@ -118,6 +118,9 @@ pub(crate) fn first_pass(
         if f.slide {
             x.push((Term::SlideCaption, 1.0));
         }
+        if f.template > 0.0 {
+            x.push((Term::Template, f.template));
+        }
         // Hidden until shown: a tab or an accordion is judged as if shown, but a hidden box
         // that a chrome marker names (a menu, a dialog, a cookie notice) is surely chrome.
         if b.hidden && f.chrome.is_some() {

@@ -45,6 +45,7 @@ pub(crate) const WEIGHTS: &[(Term, f32)] = &[
     (Term::MetadataLine, -3.0),
     (Term::Hidden, -1.0),
     (Term::Item, 6.0),
+    (Term::Template, -3.0),
 ];
 
 /// The weight of `term` (0 for a term the model does not use).
