@@ -39,6 +39,9 @@ const HALVE_AT_PAGES: u32 = 1024;
 /// so that eviction costs constant time per entry on average.
 const TRIM_TO: f32 = 0.9;
 
+/// Longest host name kept (a DNS name has at most 253 bytes).
+const MAX_HOST_BYTES: usize = 253;
+
 /// Default cap on hosts kept.
 pub const DEFAULT_MAX_HOSTS: usize = 10_000;
 /// Default cap on fingerprints kept per host.
@@ -272,14 +275,16 @@ impl std::fmt::Debug for TemplateMemory {
 }
 
 impl TemplateMemory {
-    /// Bytes one fingerprint takes at most, counted as its two hash-table entries (the
-    /// fingerprint's and, at worst, its own position's) with their control bytes, at the
-    /// tables' lowest load (just after they grow).
+    /// Bytes one fingerprint takes at most (84 on 64-bit targets): its two hash-table
+    /// entries (the fingerprint's and, at worst, its own position's), each with its control
+    /// byte, at the tables' lowest load (half full, just after they grow).
     ///
     /// ```
-    /// assert!(dechrome::TemplateMemory::BYTES_PER_PRINT <= 128);
+    /// # if cfg!(target_pointer_width = "64") {
+    /// assert_eq!(dechrome::TemplateMemory::BYTES_PER_PRINT, 84);
+    /// # }
     /// ```
-    pub const BYTES_PER_PRINT: usize = 2 * (PRINT_ENTRY + PATH_ENTRY);
+    pub const BYTES_PER_PRINT: usize = 2 * (PRINT_ENTRY + 1 + PATH_ENTRY + 1);
 
     /// An empty memory with the default caps: [`DEFAULT_MAX_HOSTS`] hosts and
     /// [`DEFAULT_MAX_PRINTS_PER_HOST`] fingerprints per host.
@@ -382,6 +387,24 @@ impl TemplateMemory {
                 .sum::<usize>()
     }
 
+    /// The most [`bytes`](Self::bytes) can reach at these caps: per host,
+    /// [`BYTES_PER_PRINT`](Self::BYTES_PER_PRINT) for each fingerprint it may keep, plus its
+    /// name and its place in the table of hosts. The tables never grow past their caps.
+    ///
+    /// ```
+    /// let memory = dechrome::TemplateMemory::with_caps(1_000, 4_096);
+    /// // About 400 MB for a thousand sites of four thousand fingerprints each.
+    /// assert!(memory.max_bytes() < 420_000_000);
+    /// ```
+    pub fn max_bytes(&self) -> usize {
+        let inner = self.lock();
+        // A table of n entries has at most 2n slots, each an entry and a control byte.
+        // (The smallest table has room for three.)
+        let per_host =
+            2 * (HOST_ENTRY + 1) + MAX_HOST_BYTES + inner.max_prints.max(4) * Self::BYTES_PER_PRINT;
+        inner.max_hosts.max(4).saturating_mul(per_host)
+    }
+
     /// Forgets everything.
     ///
     /// ```
@@ -401,6 +424,9 @@ impl TemplateMemory {
 
     /// Learns one page of `host`: each distinct fingerprint counts once.
     pub(crate) fn learn(&self, host: &str, prints: &[Print]) {
+        if host.len() > MAX_HOST_BYTES {
+            return;
+        }
         let mut distinct: HashSet<Print> = HashSet::with_capacity(prints.len());
         distinct.extend(prints.iter().copied().filter(|p| p.text != 0));
         let mut inner = self.lock();
@@ -408,11 +434,11 @@ impl TemplateMemory {
         let clock = inner.clock;
         let max_prints = inner.max_prints;
         if !inner.hosts.contains_key(host) {
-            inner.hosts.insert(host.to_string(), Host::default());
             let max_hosts = inner.max_hosts;
-            if inner.hosts.len() > max_hosts {
-                trim_hosts(&mut inner.hosts, max_hosts, host);
+            if inner.hosts.len() >= max_hosts {
+                trim_hosts(&mut inner.hosts, max_hosts);
             }
+            inner.hosts.insert(host.to_string(), Host::default());
         }
         let Some(h) = inner.hosts.get_mut(host) else {
             return;
@@ -433,6 +459,11 @@ impl TemplateMemory {
                     s.last = now;
                 }
                 None => {
+                    // Room is made before a table would pass its cap, so that it never
+                    // grows past it (a page of a million blocks included).
+                    if h.prints.len() >= max_prints {
+                        h.trim(max_prints);
+                    }
                     h.prints.insert(
                         p.key(),
                         Seen {
@@ -446,9 +477,6 @@ impl TemplateMemory {
                     path.singles += 1;
                 }
             }
-        }
-        if h.prints.len() > max_prints {
-            h.trim(max_prints);
         }
         if h.pages >= HALVE_AT_PAGES {
             h.halve();
@@ -501,9 +529,10 @@ const PATH_ENTRY: usize = std::mem::size_of::<(u64, PathSeen)>();
 const HOST_ENTRY: usize = std::mem::size_of::<(String, Host)>();
 
 impl Host {
-    /// Drops the least recently seen fingerprints down to [`TRIM_TO`] of the cap.
+    /// Drops the least recently seen fingerprints down to [`TRIM_TO`] of the cap (at least
+    /// one goes).
     fn trim(&mut self, cap: usize) {
-        let keep = ((cap as f32 * TRIM_TO) as usize).max(1);
+        let keep = ((cap as f32 * TRIM_TO) as usize).min(cap.saturating_sub(1));
         if self.prints.len() <= keep {
             return;
         }
@@ -559,25 +588,18 @@ fn forget(paths: &mut HashMap<u64, PathSeen>, s: &Seen) {
     }
 }
 
-/// Drops the least recently used hosts (never `keep`) down to [`TRIM_TO`] of the cap.
-fn trim_hosts(hosts: &mut HashMap<String, Host>, cap: usize, keep: &str) {
-    let target = ((cap as f32 * TRIM_TO) as usize).max(1);
+/// Drops the least recently used hosts down to [`TRIM_TO`] of the cap (at least one goes).
+fn trim_hosts(hosts: &mut HashMap<String, Host>, cap: usize) {
+    let target = ((cap as f32 * TRIM_TO) as usize).min(cap.saturating_sub(1));
     if hosts.len() <= target {
         return;
     }
-    let mut used: Vec<u64> = hosts
-        .iter()
-        .filter(|(k, _)| k.as_str() != keep)
-        .map(|(_, h)| h.used)
-        .collect();
-    let cut = (hosts.len() - target).min(used.len());
-    if cut == 0 {
-        return;
-    }
+    let mut used: Vec<u64> = hosts.values().map(|h| h.used).collect();
+    let cut = hosts.len() - target;
     let (_, &mut threshold, _) = used.select_nth_unstable(cut - 1);
     let mut budget = cut;
-    hosts.retain(|k, h| {
-        if k.as_str() == keep || budget == 0 || h.used > threshold {
+    hosts.retain(|_, h| {
+        if budget == 0 || h.used > threshold {
             return true;
         }
         budget -= 1;

@@ -76,6 +76,7 @@ fn help_lists_every_option_and_the_exit_codes() {
         "--max-memory",
         "--max-input-bytes",
         "--quiet",
+        "--template",
         "--version",
     ] {
         assert!(out.contains(option), "{option} missing from --help");
@@ -353,5 +354,60 @@ fn warc_and_jsonl_give_the_same_text_for_the_same_page() {
     let line = &lines(&out)[0];
     assert_eq!(line["text"], warc_line["text"]);
     assert_eq!(line["url"], warc_line["url"]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[allow(dead_code)]
+#[path = "support/sites.rs"]
+mod sites;
+
+#[test]
+fn template_learns_a_batch_in_two_passes() {
+    // Twelve pages of three generated hosts, with the URL table that tells their hosts.
+    let dir = temp_dir("template");
+    let all = sites::sites(3, 4, 21);
+    let mut table = String::new();
+    for (i, p) in all.iter().flatten().enumerate() {
+        std::fs::write(dir.join(format!("{i:02}.html")), &p.html).expect("write");
+        table.push_str(&format!("{i:02} {}\n", p.url));
+    }
+    let urls = dir.join("urls.txt");
+    std::fs::write(&urls, table).expect("write");
+    let d = dir.to_str().expect("utf-8 path");
+    let u = urls.to_str().expect("utf-8 path");
+    let (code, plain, _) = run(&["--jsonl", d, "--urls", u, "--quiet"]);
+    assert_eq!(code, 0);
+    let (code, templated, err) = run(&["--jsonl", d, "--urls", u, "--template"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("learned the template of 3 hosts from 12 pages"),
+        "{err}"
+    );
+    let (plain, templated) = (lines(&plain), lines(&templated));
+    assert_eq!(plain.len(), 12);
+    for (i, p) in all.iter().flatten().enumerate() {
+        let (a, b) = (&plain[i], &templated[i]);
+        assert_eq!(a["id"], b["id"]);
+        let (a, b) = (
+            a["text"].as_str().unwrap_or(""),
+            b["text"].as_str().unwrap_or(""),
+        );
+        // The notice passes alone, and goes on every page (the first of each host too)
+        // once the batch has taught the memory; the article stays whole.
+        assert!(a.contains(p.notice.as_str()), "{a}");
+        assert!(!b.contains(p.notice.as_str()), "{b}");
+        for para in &p.paragraphs {
+            assert!(b.contains(para.as_str()));
+        }
+    }
+    // WARC records carry their URLs: the same two passes.
+    let file = warc("mixed.warc.gz");
+    let (code, out, err) = run(&["--warc", &file, "--template"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("learned the template of"), "{err}");
+    assert_eq!(lines(&out).len(), lines(&run(&["--warc", &file]).1).len());
+    // It is a batch option.
+    let (code, _, err) = run(&["--template", SAMPLE]);
+    assert_eq!(code, 2, "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }

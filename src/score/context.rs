@@ -16,6 +16,14 @@ use crate::segment::{Kind, RawBlock};
 /// around it, judged on the first pass's labels.
 pub(crate) fn second_pass(blocks: &[RawBlock], facts: &mut [Judged], page: &Page) {
     let first_pass: Vec<bool> = facts.iter().map(|f| f.score >= 0.0).collect();
+    // The site's template is not the context of a block: a headline followed by a notice
+    // printed on every page, then the article, opens the article.
+    let skip: Vec<bool> = facts.iter().map(|f| f.template >= 0.5).collect();
+    let cx = Cx {
+        blocks,
+        first_pass: &first_pass,
+        skip: &skip,
+    };
     for (i, b) in blocks.iter().enumerate() {
         let f = &facts[i];
         // A heading as long as a paragraph (a standfirst styled as a heading) is judged as
@@ -23,13 +31,11 @@ pub(crate) fn second_pass(blocks: &[RawBlock], facts: &mut [Judged], page: &Page
         // what follows it.
         let headline_here = f.headline || f.lead || b.words >= STANDFIRST_MIN_WORDS || f.item_title;
         let (term, input) = match b.kind {
-            Kind::Heading(_) if !headline_here => {
-                (Term::Section, section_label(blocks, &first_pass, i))
-            }
+            Kind::Heading(_) if !headline_here => (Term::Section, cx.section_label(i)),
             // A short line ending in a colon introduces what follows ("Read more:",
             // "Contact:", "Ingredients:"): it goes with the block it introduces.
             _ if page.trusted && b.words <= LABEL_WORDS && introduces(&b.text) => {
-                (Term::Introduces, section_label(blocks, &first_pass, i))
+                (Term::Introduces, cx.section_label(i))
             }
             _ if page.trusted
                 && b.words < SHORT_WORDS
@@ -38,8 +44,7 @@ pub(crate) fn second_pass(blocks: &[RawBlock], facts: &mut [Judged], page: &Page
             {
                 (
                     Term::Context,
-                    (short_context(blocks, &first_pass, i) + section_label(blocks, &first_pass, i))
-                        / 2.0,
+                    (cx.short_context(i) + cx.section_label(i)) / 2.0,
                 )
             }
             _ => continue,
@@ -55,45 +60,59 @@ pub(crate) fn second_pass(blocks: &[RawBlock], facts: &mut [Judged], page: &Page
     }
 }
 
-/// +1 when the first substantial block after a heading (before the next heading) is content,
-/// −1 when it is boilerplate or there is none.
-fn section_label(blocks: &[RawBlock], first_pass: &[bool], i: usize) -> f32 {
-    let linked = blocks.get(i).is_some_and(mostly_linked);
-    // A heading's section runs to the next heading of its rank or above; its subheadings are
-    // passed over ("What we do" above "Planning" and its paragraph).
-    let rank = match blocks.get(i).map(|b| b.kind) {
-        Some(Kind::Heading(level)) => level,
-        _ => u8::MAX,
-    };
-    let body = blocks
-        .iter()
-        .enumerate()
-        .skip(i + 1)
-        .take(SECTION_SCAN)
-        .take_while(|(_, b)| !matches!(b.kind, Kind::Heading(l) if l <= rank))
-        .filter(|(_, b)| !matches!(b.kind, Kind::Heading(_)))
-        // Under a linked heading (an item's title in a listing), the item's date line is not
-        // its body.
-        .find(|(_, b)| b.words >= 3 && !(linked && looks_like_date(&b.text, b.words)));
-    match body {
-        Some((j, _)) if first_pass[j] => 1.0,
-        _ => -1.0,
-    }
+/// What the second pass reads around a block: the blocks, their first-pass labels, and the
+/// blocks that do not count as context (the site's template).
+struct Cx<'a, 'b> {
+    blocks: &'a [RawBlock<'b>],
+    first_pass: &'a [bool],
+    skip: &'a [bool],
 }
 
-/// Mean label (+1 content, −1 boilerplate) of the nearest longer blocks on each side.
-fn short_context(blocks: &[RawBlock], first_pass: &[bool], i: usize) -> f32 {
-    let long = |j: &usize| blocks[*j].words >= SHORT_WORDS || ends_sentence(&blocks[*j].text);
-    let label = |j: usize| if first_pass[j] { 1.0 } else { -1.0 };
-    let prev = (0..i).rev().take(NEIGHBOURHOOD * 2).find(long).map(label);
-    let next = (i + 1..blocks.len())
-        .take(NEIGHBOURHOOD * 2)
-        .find(long)
-        .map(label);
-    match (prev, next) {
-        (Some(a), Some(b)) => (a + b) / 2.0,
-        (Some(a), None) | (None, Some(a)) => a,
-        (None, None) => 0.0,
+impl Cx<'_, '_> {
+    /// +1 when the first substantial block after a heading (before the next heading) is content,
+    /// −1 when it is boilerplate or there is none.
+    fn section_label(&self, i: usize) -> f32 {
+        let (blocks, first_pass) = (self.blocks, self.first_pass);
+        let linked = blocks.get(i).is_some_and(mostly_linked);
+        // A heading's section runs to the next heading of its rank or above; its subheadings are
+        // passed over ("What we do" above "Planning" and its paragraph).
+        let rank = match blocks.get(i).map(|b| b.kind) {
+            Some(Kind::Heading(level)) => level,
+            _ => u8::MAX,
+        };
+        let body = blocks
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .take(SECTION_SCAN)
+            .take_while(|(_, b)| !matches!(b.kind, Kind::Heading(l) if l <= rank))
+            .filter(|(j, b)| !matches!(b.kind, Kind::Heading(_)) && !self.skip[*j])
+            // Under a linked heading (an item's title in a listing), the item's date line is not
+            // its body.
+            .find(|(_, b)| b.words >= 3 && !(linked && looks_like_date(&b.text, b.words)));
+        match body {
+            Some((j, _)) if first_pass[j] => 1.0,
+            _ => -1.0,
+        }
+    }
+
+    /// Mean label (+1 content, −1 boilerplate) of the nearest longer blocks on each side.
+    fn short_context(&self, i: usize) -> f32 {
+        let (blocks, first_pass) = (self.blocks, self.first_pass);
+        let long = |j: &usize| {
+            !self.skip[*j] && (blocks[*j].words >= SHORT_WORDS || ends_sentence(&blocks[*j].text))
+        };
+        let label = |j: usize| if first_pass[j] { 1.0 } else { -1.0 };
+        let prev = (0..i).rev().take(NEIGHBOURHOOD * 2).find(long).map(label);
+        let next = (i + 1..blocks.len())
+            .take(NEIGHBOURHOOD * 2)
+            .find(long)
+            .map(label);
+        match (prev, next) {
+            (Some(a), Some(b)) => (a + b) / 2.0,
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => 0.0,
+        }
     }
 }
 

@@ -8,9 +8,10 @@
 use crate::batch::{self, Item, Source, Summary};
 use clap::{Parser, ValueEnum};
 use dechrome::url::Url;
-use dechrome::{Document, Extractor, Favor, Limits, Page};
+use dechrome::{Document, Extractor, ExtractorBuilder, Favor, Limits, Page, TemplateMemory};
 use std::io::{Read, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// What the exit codes mean, for `--help`.
 const EXIT_CODES: &str = "Exit codes:
@@ -102,6 +103,14 @@ pub struct Args {
     #[arg(long, value_name = "BYTES")]
     pub max_input_bytes: Option<usize>,
 
+    /// Batch mode: learn each site's template from the batch's own pages, and drop what
+    /// recurs across a host's pages (menus, notices, footers) even where nothing on the page
+    /// marks it. Two passes: the first reads every page to learn, the second extracts, so
+    /// the first pages of a host benefit too. Needs URLs: --urls with --jsonl; WARC records
+    /// carry theirs.
+    #[arg(long)]
+    pub template: bool,
+
     /// Show no progress bar in batch mode (it is shown only when stderr is a terminal).
     #[arg(long)]
     pub quiet: bool,
@@ -190,7 +199,12 @@ fn execute(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), 
             "--format json is for one page; batch lines are JSON already".into(),
         ));
     }
-    let extractor = extractor(args);
+    if args.template && args.jsonl.is_none() && args.warc.is_empty() {
+        return Err(Failure::Usage(
+            "--template learns from a batch: use it with --jsonl or --warc".into(),
+        ));
+    }
+    let extractor = builder(args).build();
     if let Some(dir) = &args.jsonl {
         let urls = match &args.urls {
             Some(path) => read_url_table(path, err)?,
@@ -209,7 +223,7 @@ fn execute(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), 
     }
 }
 
-fn extractor(a: &Args) -> Extractor {
+fn builder(a: &Args) -> ExtractorBuilder {
     let mut limits = Limits::default();
     if let Some(m) = a.max_memory {
         limits.max_memory = m;
@@ -228,7 +242,6 @@ fn extractor(a: &Args) -> Extractor {
         .link_targets_in_text(a.link_targets)
         .keep_captions(a.captions)
         .limits(limits)
-        .build()
 }
 
 /// Parses a URL given on the command line or in the table; an invalid one is ignored, with
@@ -444,6 +457,26 @@ fn batch_run(
         max_input_bytes: extractor.limits().max_input_bytes,
     };
     let mut out = std::io::BufWriter::new(out);
+    let templated;
+    let extractor = if args.template {
+        let memory = Arc::new(TemplateMemory::new());
+        let learner = builder(args).template_memory(Arc::clone(&memory)).build();
+        let learned = batch::learn(&learner, source.clone(), options.max_input_bytes, &pool)?;
+        if !args.quiet {
+            let _ = writeln!(
+                err,
+                "dechrome: learned the template of {} hosts from {learned} pages",
+                memory.hosts()
+            );
+        }
+        templated = builder(args)
+            .template_memory(memory)
+            .learn_templates(false)
+            .build();
+        &templated
+    } else {
+        extractor
+    };
     let summary: Summary = batch::run(extractor, source, &options, &pool, show_progress, &mut out)?;
     out.flush().or_else(ignore_broken_pipe)?;
     let _ = writeln!(err, "{summary}");
@@ -456,13 +489,7 @@ pub(crate) fn line_for(
     item: &Item,
     options: &batch::Options,
 ) -> (String, Option<String>) {
-    let mut page = Page::new(&item.bytes);
-    if let Some(c) = &item.content_type {
-        page = page.content_type(c);
-    }
-    if let Some(u) = &item.url {
-        page = page.url(u);
-    }
+    let page = item.page();
     let mut line = item.head();
     let result = match options.format {
         Format::Text | Format::Json => extractor.extract_page(&page).map(|r| {

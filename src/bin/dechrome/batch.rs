@@ -22,6 +22,7 @@ const BATCH_BYTES: usize = 64 << 20;
 const BATCH_PAGES_PER_THREAD: usize = 32;
 
 /// Where the pages come from.
+#[derive(Clone)]
 pub enum Source {
     /// Every `*.html` in a directory, with an id → URL table.
     Directory {
@@ -61,6 +62,18 @@ pub struct Item {
 }
 
 impl Item {
+    /// The page to hand the extractor: its bytes, `Content-Type` and URL.
+    pub fn page(&self) -> dechrome::Page<'_> {
+        let mut page = dechrome::Page::new(&self.bytes);
+        if let Some(c) = &self.content_type {
+            page = page.content_type(c);
+        }
+        if let Some(u) = &self.url {
+            page = page.url(u);
+        }
+        page
+    }
+
     /// The start of its line: the fields that identify it.
     pub fn head(&self) -> serde_json::Map<String, serde_json::Value> {
         self.fields
@@ -148,6 +161,101 @@ pub fn run(
     } else {
         ProgressBar::hidden()
     };
+    read_source(source, max_input, per_batch, |message| {
+        match message {
+            Message::Skipped(reason) => *summary.skipped.entry(reason).or_default() += 1,
+            Message::Fatal(f) => return Err(f),
+            Message::Batch(items) => {
+                let lines: Vec<(String, Option<String>)> = pool.install(|| {
+                    items
+                        .par_iter()
+                        .map(|item| match &item.failed {
+                            Some(why) => {
+                                let mut line = item.head();
+                                line.insert("error".into(), why.clone().into());
+                                (
+                                    serde_json::Value::Object(line).to_string(),
+                                    Some(why.clone()),
+                                )
+                            }
+                            None => line_for(extractor, item, options),
+                        })
+                        .collect()
+                });
+                for (item, (line, failure)) in items.iter().zip(lines) {
+                    summary.bytes += item.bytes.len() as u64;
+                    match failure {
+                        Some(why) => {
+                            // By kind: the details stay in the line.
+                            let kind = why.split(':').next().unwrap_or("").trim().to_string();
+                            *summary.failed.entry(kind).or_default() += 1
+                        }
+                        None => summary.extracted += 1,
+                    }
+                    if let Err(e) = writeln!(out, "{line}") {
+                        if e.kind() == std::io::ErrorKind::BrokenPipe {
+                            return Ok(false);
+                        }
+                        return Err(Failure::Io(format!("output: {e}")));
+                    }
+                }
+                bar.inc(items.len() as u64);
+                let secs = started.elapsed().as_secs_f64().max(1e-9);
+                bar.set_message(format!(
+                    "{} ({:.0}/s, {:.1} MB/s)",
+                    summary.unit,
+                    bar.position() as f64 / secs,
+                    summary.bytes as f64 / 1e6 / secs
+                ));
+            }
+        }
+        Ok(true)
+    })?;
+    bar.finish_and_clear();
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// The first pass of a run with a template memory: every page of `source` teaches the
+/// extractor's memory, on `pool`; nothing is written. Returns how many pages it learned.
+pub fn learn(
+    extractor: &Extractor,
+    source: Source,
+    max_input: usize,
+    pool: &rayon::ThreadPool,
+) -> Result<usize, Failure> {
+    let per_batch = BATCH_PAGES_PER_THREAD * pool.current_num_threads().max(1);
+    let mut learned = 0;
+    read_source(source, max_input, per_batch, |message| {
+        match message {
+            Message::Skipped(_) => {}
+            Message::Fatal(f) => return Err(f),
+            Message::Batch(items) => {
+                learned += pool.install(|| {
+                    items
+                        .par_iter()
+                        .filter(|item| item.failed.is_none())
+                        .filter(|item| {
+                            // A page it cannot read teaches nothing; the second pass reports it.
+                            extractor.learn(&item.page()).unwrap_or(false)
+                        })
+                        .count()
+                });
+            }
+        }
+        Ok(true)
+    })?;
+    Ok(learned)
+}
+
+/// Reads `source` on a thread of its own and hands each message to `handle`, in order,
+/// until it returns `Ok(false)` or an error.
+fn read_source(
+    source: Source,
+    max_input: usize,
+    per_batch: usize,
+    mut handle: impl FnMut(Message) -> Result<bool, Failure>,
+) -> Result<(), Failure> {
     let (tx, rx) = std::sync::mpsc::sync_channel::<Message>(2);
     std::thread::scope(|scope| -> Result<(), Failure> {
         scope.spawn(move || {
@@ -175,59 +283,12 @@ pub fn run(
             }
         });
         for message in rx {
-            match message {
-                Message::Skipped(reason) => *summary.skipped.entry(reason).or_default() += 1,
-                Message::Fatal(f) => return Err(f),
-                Message::Batch(items) => {
-                    let lines: Vec<(String, Option<String>)> = pool.install(|| {
-                        items
-                            .par_iter()
-                            .map(|item| match &item.failed {
-                                Some(why) => {
-                                    let mut line = item.head();
-                                    line.insert("error".into(), why.clone().into());
-                                    (
-                                        serde_json::Value::Object(line).to_string(),
-                                        Some(why.clone()),
-                                    )
-                                }
-                                None => line_for(extractor, item, options),
-                            })
-                            .collect()
-                    });
-                    for (item, (line, failure)) in items.iter().zip(lines) {
-                        summary.bytes += item.bytes.len() as u64;
-                        match failure {
-                            Some(why) => {
-                                // By kind: the details stay in the line.
-                                let kind = why.split(':').next().unwrap_or("").trim().to_string();
-                                *summary.failed.entry(kind).or_default() += 1
-                            }
-                            None => summary.extracted += 1,
-                        }
-                        if let Err(e) = writeln!(out, "{line}") {
-                            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                                return Ok(());
-                            }
-                            return Err(Failure::Io(format!("output: {e}")));
-                        }
-                    }
-                    bar.inc(items.len() as u64);
-                    let secs = started.elapsed().as_secs_f64().max(1e-9);
-                    bar.set_message(format!(
-                        "{} ({:.0}/s, {:.1} MB/s)",
-                        summary.unit,
-                        bar.position() as f64 / secs,
-                        summary.bytes as f64 / 1e6 / secs
-                    ));
-                }
+            if !handle(message)? {
+                break;
             }
         }
         Ok(())
-    })?;
-    bar.finish_and_clear();
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    })
 }
 
 /// Gathers items into batches and sends them to the workers.
