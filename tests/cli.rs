@@ -357,7 +357,6 @@ fn warc_and_jsonl_give_the_same_text_for_the_same_page() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-#[allow(dead_code)]
 #[path = "support/sites.rs"]
 mod sites;
 
