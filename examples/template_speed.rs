@@ -1,0 +1,93 @@
+//! What the template memory costs, in one run, single thread.
+//!
+//! ```text
+//! cargo run --release --example template_speed -- [DIR] [ROUNDS]
+//! ```
+//! DIR (default `../shared/eval/scrapinghub/pages`) holds the pages; each is given a URL on
+//! one of ten hosts, so that every host has many pages and the memory is in use. Each round
+//! times, over all pages: `extract_page` without a memory; with a memory that already
+//! knows every page and is only read (the second pass of a batch); `learn` alone (the first
+//! pass); and online, where each page teaches the memory and is scored by it. It prints the
+//! median ratio of each to the run without a memory, and of the two-pass batch (learn, then
+//! read) to it.
+use dechrome::{url::Url, Extractor, Page, TemplateMemory};
+use std::sync::Arc;
+use std::time::Instant;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let dir = args
+        .next()
+        .unwrap_or_else(|| "../shared/eval/scrapinghub/pages".into());
+    let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(7);
+    let mut files: Vec<_> = match std::fs::read_dir(&dir) {
+        Ok(d) => d
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "html"))
+            .collect(),
+        Err(e) => {
+            eprintln!("template_speed: {dir}: {e}");
+            std::process::exit(2);
+        }
+    };
+    files.sort();
+    let pages: Vec<Vec<u8>> = files.iter().filter_map(|p| std::fs::read(p).ok()).collect();
+    let urls: Vec<Url> = (0..pages.len())
+        .map(|i| {
+            Url::parse(&format!("https://site{}.example/page/{i}", i % 10)).expect("valid URL")
+        })
+        .collect();
+    let page = |i: usize| Page::new(&pages[i]).url(&urls[i]);
+    let time = |f: &mut dyn FnMut(usize)| {
+        let start = Instant::now();
+        for i in 0..pages.len() {
+            f(i);
+        }
+        start.elapsed().as_secs_f64()
+    };
+    let alone = Extractor::default();
+    let mut ratios: [Vec<f64>; 4] = Default::default();
+    for _ in 0..rounds {
+        let base = time(&mut |i| drop(std::hint::black_box(alone.extract_page(&page(i)))));
+        let memory = Arc::new(TemplateMemory::new());
+        let learner = Extractor::builder()
+            .template_memory(Arc::clone(&memory))
+            .build();
+        let learn = time(&mut |i| drop(std::hint::black_box(learner.learn(&page(i)))));
+        let reader = Extractor::builder()
+            .template_memory(memory)
+            .learn_templates(false)
+            .build();
+        let read = time(&mut |i| drop(std::hint::black_box(reader.extract_page(&page(i)))));
+        let online = Extractor::builder()
+            .template_memory(Arc::new(TemplateMemory::new()))
+            .build();
+        let on = time(&mut |i| drop(std::hint::black_box(online.extract_page(&page(i)))));
+        for (v, r) in
+            ratios
+                .iter_mut()
+                .zip([read / base, on / base, learn / base, (learn + read) / base])
+        {
+            v.push(r);
+        }
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    println!(
+        "{} pages, {rounds} rounds; median time relative to extraction without a memory:",
+        pages.len()
+    );
+    for (name, v) in [
+        "read a learned memory (fingerprints and lookups)",
+        "online (learn each page, then read)",
+        "learn alone (the first pass)",
+        "two-pass batch (learn every page, then read)",
+    ]
+    .iter()
+    .zip(ratios.iter_mut())
+    {
+        println!("  {name:50} {:.3}x", median(v));
+    }
+}
