@@ -5,11 +5,11 @@
 //! ```
 //! DIR (default `../shared/eval/scrapinghub/pages`) holds the pages; each is given a URL on
 //! one of ten hosts, so that every host has many pages and the memory is in use. Each round
-//! times, over all pages: `extract_page` without a memory; with a memory that already
-//! knows every page and is only read (the second pass of a batch); `learn` alone (the first
-//! pass); and online, where each page teaches the memory and is scored by it. It prints the
-//! median ratio of each to the run without a memory, and of the two-pass batch (learn, then
-//! read) to it.
+//! times, over all pages and taking turns page by page: `extract_page` without a memory;
+//! with a memory that already knows every page and is only read (the second pass of a
+//! batch); online, where each page teaches the memory and is scored by it; and `learn`
+//! alone (the first pass). It prints the median ratio of each to the run without a memory,
+//! and of the two-pass batch (learn, then read) to it.
 use dechrome::{url::Url, Extractor, Page, TemplateMemory};
 use std::sync::Arc;
 use std::time::Instant;
@@ -38,35 +38,44 @@ fn main() {
         })
         .collect();
     let page = |i: usize| Page::new(&pages[i]).url(&urls[i]);
-    let time = |f: &mut dyn FnMut(usize)| {
-        let start = Instant::now();
-        for i in 0..pages.len() {
-            f(i);
-        }
-        start.elapsed().as_secs_f64()
-    };
     let alone = Extractor::default();
+    // A memory that knows every page, for the read-only runs.
+    let learned = Arc::new(TemplateMemory::new());
+    let learner = Extractor::builder()
+        .template_memory(Arc::clone(&learned))
+        .build();
+    for i in 0..pages.len() {
+        drop(learner.learn(&page(i)));
+    }
+    let reader = Extractor::builder()
+        .template_memory(learned)
+        .learn_templates(false)
+        .build();
     let mut ratios: [Vec<f64>; 4] = Default::default();
     for _ in 0..rounds {
-        let base = time(&mut |i| drop(std::hint::black_box(alone.extract_page(&page(i)))));
-        let memory = Arc::new(TemplateMemory::new());
-        let learner = Extractor::builder()
-            .template_memory(Arc::clone(&memory))
-            .build();
-        let learn = time(&mut |i| drop(std::hint::black_box(learner.learn(&page(i)))));
-        let reader = Extractor::builder()
-            .template_memory(memory)
-            .learn_templates(false)
-            .build();
-        let read = time(&mut |i| drop(std::hint::black_box(reader.extract_page(&page(i)))));
+        // The four runs take turns page by page, so that all see the same machine state.
         let online = Extractor::builder()
             .template_memory(Arc::new(TemplateMemory::new()))
             .build();
-        let on = time(&mut |i| drop(std::hint::black_box(online.extract_page(&page(i)))));
+        let scratch = Extractor::builder()
+            .template_memory(Arc::new(TemplateMemory::new()))
+            .build();
+        let mut t = [0.0f64; 4];
+        let timed = |f: &dyn Fn()| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64()
+        };
+        for i in 0..pages.len() {
+            t[0] += timed(&|| drop(std::hint::black_box(alone.extract_page(&page(i)))));
+            t[1] += timed(&|| drop(std::hint::black_box(reader.extract_page(&page(i)))));
+            t[2] += timed(&|| drop(std::hint::black_box(online.extract_page(&page(i)))));
+            t[3] += timed(&|| drop(std::hint::black_box(scratch.learn(&page(i)))));
+        }
         for (v, r) in
             ratios
                 .iter_mut()
-                .zip([read / base, on / base, learn / base, (learn + read) / base])
+                .zip([t[1] / t[0], t[2] / t[0], t[3] / t[0], (t[3] + t[1]) / t[0]])
         {
             v.push(r);
         }

@@ -61,6 +61,9 @@
 //!   it, and its path hints at the page's type. Without it, the page's `<base href>` or
 //!   canonical URL is used. A URL that does not parse is simply not passed: like an unknown
 //!   charset, it loses nothing but the hint.
+//! - **Site templates.** A [`TemplateMemory`], shared by every worker, learns what recurs
+//!   across each host's pages (menus, notices printed under every article, footers) and
+//!   scores it as chrome: see [`ExtractorBuilder::template_memory`].
 //! - **Limits.** [`Limits`] bound each page's size, nodes, nesting and memory; a page past
 //!   them is a typed [`Error`], and time is linear in the page's size. Set them once, on the
 //!   extractor.

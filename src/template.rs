@@ -14,7 +14,8 @@
 
 use crate::segment::Segmentation;
 use crate::url::Url;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
 use std::sync::{Mutex, MutexGuard};
 
 #[cfg(feature = "serde")]
@@ -43,9 +44,9 @@ const TRIM_TO: f32 = 0.9;
 const MAX_HOST_BYTES: usize = 253;
 
 /// Default cap on hosts kept.
-pub const DEFAULT_MAX_HOSTS: usize = 10_000;
+pub const DEFAULT_MAX_HOSTS: usize = 2_000;
 /// Default cap on fingerprints kept per host.
-pub const DEFAULT_MAX_PRINTS_PER_HOST: usize = 4_096;
+pub const DEFAULT_MAX_PRINTS_PER_HOST: usize = 2_048;
 
 /// One block's fingerprint: its normalised text and its coarse position, hashed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -62,6 +63,43 @@ impl Print {
         let mut h = Fnv(self.path);
         h.write_u64(self.text);
         h.0
+    }
+}
+
+/// The tables' hasher. Their keys are hashes already, so one multiply folds them; a seed
+/// drawn for each table keeps a page's author from aiming texts at one bucket.
+#[derive(Clone, Copy, Debug)]
+struct Mix(u64);
+
+impl Default for Mix {
+    fn default() -> Self {
+        Mix(std::collections::hash_map::RandomState::new().hash_one(0x7e3_u64))
+    }
+}
+
+impl BuildHasher for Mix {
+    type Hasher = MixHasher;
+    fn build_hasher(&self) -> MixHasher {
+        MixHasher(self.0)
+    }
+}
+
+struct MixHasher(u64);
+
+impl Hasher for MixHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, k: u64) {
+        let full = u128::from(self.0 ^ k) * 0x9e37_79b9_7f4a_7c15_u128;
+        self.0 = (full as u64) ^ ((full >> 64) as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -128,35 +166,64 @@ fn stable_class(classes: &str) -> Option<&str> {
 
 /// The hash of a block's normalised text (0 when it has no letters or digits).
 fn text_hash(text: &str) -> u64 {
+    /// What a character is to the normalisation.
+    enum C {
+        Digit,
+        Letter,
+        Gap,
+    }
     let mut h = Fnv(FNV_OFFSET);
     let mut any = false;
     let mut gap = false;
     let mut digits = false;
     let mut buf = [0u8; 4];
     for c in text.chars() {
-        if c.is_numeric() {
-            if !digits {
+        let class = if c.is_ascii() {
+            if c.is_ascii_digit() {
+                C::Digit
+            } else if c.is_ascii_alphabetic() {
+                C::Letter
+            } else {
+                C::Gap
+            }
+        } else if c.is_numeric() {
+            C::Digit
+        } else if c.is_alphanumeric() {
+            C::Letter
+        } else {
+            C::Gap
+        };
+        match class {
+            C::Digit => {
+                if !digits {
+                    if gap && any {
+                        h.write(b" ");
+                    }
+                    h.write(b"0");
+                    any = true;
+                }
+                digits = true;
+                gap = false;
+            }
+            C::Letter => {
                 if gap && any {
                     h.write(b" ");
                 }
-                h.write(b"0");
+                if c.is_ascii() {
+                    h.write(&[c.to_ascii_lowercase() as u8]);
+                } else {
+                    for l in c.to_lowercase() {
+                        h.write(l.encode_utf8(&mut buf).as_bytes());
+                    }
+                }
                 any = true;
+                digits = false;
+                gap = false;
             }
-            digits = true;
-            gap = false;
-        } else if c.is_alphanumeric() {
-            if gap && any {
-                h.write(b" ");
+            C::Gap => {
+                digits = false;
+                gap = true;
             }
-            for l in c.to_lowercase() {
-                h.write(l.encode_utf8(&mut buf).as_bytes());
-            }
-            any = true;
-            digits = false;
-            gap = false;
-        } else {
-            digits = false;
-            gap = true;
         }
     }
     if any {
@@ -173,9 +240,10 @@ fn text_hash(text: &str) -> u64 {
 /// - **Bounded.** At most [`max_hosts`](Self::max_hosts) hosts (default
 ///   [`DEFAULT_MAX_HOSTS`]) and [`max_prints_per_host`](Self::max_prints_per_host)
 ///   fingerprints each (default [`DEFAULT_MAX_PRINTS_PER_HOST`]); past a cap the least
-///   recently seen go. A fingerprint costs about [`BYTES_PER_PRINT`](Self::BYTES_PER_PRINT)
-///   bytes, so the default caps bound the memory near 3.3 GB, and a crawl of a few hundred
-///   sites needs a few tens of megabytes; [`bytes`](Self::bytes) reports the size.
+///   recently seen go. A fingerprint costs at most
+///   [`BYTES_PER_PRINT`](Self::BYTES_PER_PRINT) bytes (84), so a host costs at most 173 KB
+///   at the default caps and the whole memory 345 MB ([`max_bytes`](Self::max_bytes));
+///   [`bytes`](Self::bytes) reports what it holds.
 /// - **Shared.** It is `Send + Sync`: one memory in an `Arc` serves every worker thread.
 /// - **Saved.** With the `serde` feature (on by default) it serialises, so that a crawl can
 ///   stop and resume with what it learned.
@@ -233,8 +301,8 @@ struct Host {
     seen: u32,
     /// The memory's clock when the host was last used.
     used: u64,
-    prints: HashMap<u64, Seen>,
-    paths: HashMap<u64, PathSeen>,
+    prints: HashMap<u64, Seen, Mix>,
+    paths: HashMap<u64, PathSeen, Mix>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -392,9 +460,11 @@ impl TemplateMemory {
     /// name and its place in the table of hosts. The tables never grow past their caps.
     ///
     /// ```
-    /// let memory = dechrome::TemplateMemory::with_caps(1_000, 4_096);
-    /// // About 400 MB for a thousand sites of four thousand fingerprints each.
-    /// assert!(memory.max_bytes() < 420_000_000);
+    /// // The default caps: 2,000 hosts of 2,048 fingerprints.
+    /// let memory = dechrome::TemplateMemory::new();
+    /// # if cfg!(target_pointer_width = "64") {
+    /// assert_eq!(memory.max_bytes(), 345_054_000);
+    /// # }
     /// ```
     pub fn max_bytes(&self) -> usize {
         let inner = self.lock();
@@ -427,8 +497,9 @@ impl TemplateMemory {
         if host.len() > MAX_HOST_BYTES {
             return;
         }
-        let mut distinct: HashSet<Print> = HashSet::with_capacity(prints.len());
-        distinct.extend(prints.iter().copied().filter(|p| p.text != 0));
+        let mut distinct: Vec<Print> = prints.iter().copied().filter(|p| p.text != 0).collect();
+        distinct.sort_unstable_by_key(|p| (p.path, p.text));
+        distinct.dedup();
         let mut inner = self.lock();
         inner.clock += 1;
         let clock = inner.clock;
@@ -576,7 +647,7 @@ impl Host {
 }
 
 /// Takes a fingerprint out of its position's counts.
-fn forget(paths: &mut HashMap<u64, PathSeen>, s: &Seen) {
+fn forget(paths: &mut HashMap<u64, PathSeen, Mix>, s: &Seen) {
     if let Some(p) = paths.get_mut(&s.path) {
         p.texts = p.texts.saturating_sub(1);
         if s.pages == 1 {
