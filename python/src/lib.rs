@@ -1,0 +1,593 @@
+//! The Python binding of dechrome: `dechrome._dechrome`, wrapped by the `dechrome` package.
+//!
+//! Every call converts its Python arguments to owned Rust values while it holds the GIL,
+//! releases the GIL for the extraction itself, and converts the result back. A panic inside
+//! the extraction is caught here and raised as `DechromeError`: none crosses into Python.
+//! (PyO3's macros generate `unsafe` code, so this crate cannot forbid it as the library does.)
+
+use dechrome::url::Url;
+use dechrome::{Error, Extractor as Inner, Favor, Limits, Page};
+use pyo3::create_exception;
+use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+create_exception!(
+    _dechrome,
+    DechromeError,
+    PyException,
+    "A page dechrome could not extract; the message is the Rust error's."
+);
+create_exception!(
+    _dechrome,
+    NotHtmlError,
+    DechromeError,
+    "The input is plainly not a web page (a PDF, an image, an archive, JSON, binary data)."
+);
+create_exception!(
+    _dechrome,
+    TooLargeError,
+    DechromeError,
+    "The input is larger than the extractor's max_input_bytes."
+);
+create_exception!(
+    _dechrome,
+    LimitError,
+    DechromeError,
+    "The page needs more DOM nodes or memory than the extractor's limits allow."
+);
+create_exception!(
+    _dechrome,
+    CharsetError,
+    DechromeError,
+    "The page's charset is one that browsers refuse to decode."
+);
+
+/// The Python exception for an extraction error, carrying the Rust message.
+fn to_py_err(e: &Error) -> PyErr {
+    let message = e.to_string();
+    match e {
+        Error::NotHtml { .. } => NotHtmlError::new_err(message),
+        Error::TooLarge { .. } => TooLargeError::new_err(message),
+        Error::TooManyNodes { .. } | Error::MemoryLimit { .. } => LimitError::new_err(message),
+        Error::UnsupportedCharset => CharsetError::new_err(message),
+        _ => DechromeError::new_err(message),
+    }
+}
+
+/// What a call returns instead of panicking: an extraction error, or a caught panic.
+enum Failure {
+    Extract(Error),
+    Panic(String),
+}
+
+impl Failure {
+    fn to_py(&self) -> PyErr {
+        match self {
+            Failure::Extract(e) => to_py_err(e),
+            Failure::Panic(m) => DechromeError::new_err(format!("internal error: {m}")),
+        }
+    }
+}
+
+/// The output a call renders besides the plain text.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Output {
+    Text,
+    Markdown,
+    Html,
+    Json,
+}
+
+impl Output {
+    fn parse(name: &str) -> PyResult<Output> {
+        match name {
+            "text" | "txt" => Ok(Output::Text),
+            "markdown" | "md" => Ok(Output::Markdown),
+            "html" => Ok(Output::Html),
+            "json" => Ok(Output::Json),
+            other => Err(PyValueError::new_err(format!(
+                "output must be \"text\", \"markdown\", \"html\" or \"json\", not {other:?}"
+            ))),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Output::Text => "text",
+            Output::Markdown => "markdown",
+            Output::Html => "html",
+            Output::Json => "json",
+        }
+    }
+}
+
+/// One page, owned, ready to cross into a thread without the GIL.
+struct Input {
+    body: Body,
+    url: Option<Url>,
+    content_type: Option<String>,
+}
+
+enum Body {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Input {
+    fn page(&self) -> Page<'_> {
+        let mut page = match &self.body {
+            Body::Text(t) => Page::from_text(t),
+            Body::Bytes(b) => Page::new(b),
+        };
+        if let Some(c) = &self.content_type {
+            page = page.content_type(c);
+        }
+        if let Some(u) = &self.url {
+            page = page.url(u);
+        }
+        page
+    }
+}
+
+/// The body of a page: `str`, `bytes` or `bytearray`.
+fn body_of(obj: &Bound<'_, PyAny>) -> PyResult<Body> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Body::Text(s.to_cow()?.into_owned()));
+    }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(Body::Bytes(b.as_bytes().to_vec()));
+    }
+    if let Ok(b) = obj.cast::<PyByteArray>() {
+        return Ok(Body::Bytes(b.to_vec()));
+    }
+    Err(PyTypeError::new_err(format!(
+        "a page is str or bytes, not {}",
+        obj.get_type().name()?
+    )))
+}
+
+/// A URL as given: one that does not parse is no hint, as in the Rust API.
+fn url_of(url: Option<&str>) -> Option<Url> {
+    url.and_then(|u| Url::parse(u.trim()).ok())
+}
+
+/// One element of `extract_many`'s list: a body, a `(body, url)` tuple, or a dict with
+/// `html` and optional `url` and `content_type`.
+fn input_of(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let html = d
+            .get_item("html")?
+            .ok_or_else(|| PyValueError::new_err("a page dict needs an \"html\" key"))?;
+        let text = |key: &str| -> PyResult<Option<String>> {
+            match d.get_item(key)? {
+                Some(v) if !v.is_none() => Ok(Some(v.extract::<String>()?)),
+                _ => Ok(None),
+            }
+        };
+        return Ok(Input {
+            body: body_of(&html)?,
+            url: url_of(text("url")?.as_deref()),
+            content_type: text("content_type")?,
+        });
+    }
+    if let Ok(t) = obj.cast::<PyTuple>() {
+        if t.len() == 2 {
+            let url: Option<String> = t.get_item(1)?.extract()?;
+            return Ok(Input {
+                body: body_of(&t.get_item(0)?)?,
+                url: url_of(url.as_deref()),
+                content_type: None,
+            });
+        }
+    }
+    Ok(Input {
+        body: body_of(obj)?,
+        url: None,
+        content_type: None,
+    })
+}
+
+/// An extraction's result, in Rust, before it becomes a Python object.
+struct Done {
+    text: String,
+    output: String,
+    metadata: serde_json::Value,
+    title: Option<String>,
+    language: Option<String>,
+    page_type: String,
+    encoding: String,
+    links: Option<serde_json::Value>,
+}
+
+fn run(extractor: &Inner, input: &Input, output: Output, links: bool) -> Result<Done, Failure> {
+    let work = || -> Result<Done, Error> {
+        let page = input.page();
+        let page_type = |t| {
+            serde_json::to_value(t)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
+        if output == Output::Text {
+            let r = extractor.extract_page(&page)?;
+            return Ok(Done {
+                output: r.text.clone(),
+                text: r.text,
+                title: r.metadata.title.clone(),
+                language: r.metadata.language.clone(),
+                metadata: serde_json::to_value(&r.metadata).unwrap_or_default(),
+                page_type: page_type(r.page_type),
+                encoding: r.encoding,
+                links: links.then(|| serde_json::to_value(&r.links).unwrap_or_default()),
+            });
+        }
+        let d = extractor.document(&page)?;
+        let rendered = match output {
+            Output::Markdown => d.to_markdown(),
+            Output::Html => d.to_html(),
+            _ => serde_json::to_string(&d).unwrap_or_default(),
+        };
+        let doc_links = links.then(|| {
+            let all: Vec<serde_json::Value> = d
+                .blocks
+                .iter()
+                .flat_map(|b| {
+                    let content = b.is_content();
+                    b.structure.links.iter().map(move |l| {
+                        let text = b.text.get(l.start..l.end).unwrap_or("");
+                        serde_json::json!({"url": l.url, "text": text, "in_content": content})
+                    })
+                })
+                .collect();
+            serde_json::Value::from(all)
+        });
+        Ok(Done {
+            output: rendered,
+            title: d.metadata.title.clone(),
+            language: d.metadata.language.clone(),
+            metadata: serde_json::to_value(&d.metadata).unwrap_or_default(),
+            page_type: page_type(d.page_type),
+            encoding: d.encoding.clone(),
+            text: d.text,
+            links: doc_links,
+        })
+    };
+    match catch_unwind(AssertUnwindSafe(work)) {
+        Ok(Ok(done)) => Ok(done),
+        Ok(Err(e)) => Err(Failure::Extract(e)),
+        Err(panic) => Err(Failure::Panic(
+            panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".into()),
+        )),
+    }
+}
+
+/// A JSON value as the Python value `json.loads` would give.
+fn to_py(py: Python<'_>, v: &serde_json::Value) -> PyResult<Py<PyAny>> {
+    Ok(match v {
+        serde_json::Value::Null => py.None(),
+        serde_json::Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any().unbind(),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => i.into_pyobject(py)?.into_any().unbind(),
+            None => n
+                .as_f64()
+                .unwrap_or(0.0)
+                .into_pyobject(py)?
+                .into_any()
+                .unbind(),
+        },
+        serde_json::Value::String(s) => s.into_pyobject(py)?.into_any().unbind(),
+        serde_json::Value::Array(a) => {
+            let list = PyList::empty(py);
+            for x in a {
+                list.append(to_py(py, x)?)?;
+            }
+            list.into_any().unbind()
+        }
+        serde_json::Value::Object(o) => {
+            let dict = PyDict::new(py);
+            for (k, x) in o {
+                dict.set_item(k, to_py(py, x)?)?;
+            }
+            dict.into_any().unbind()
+        }
+    })
+}
+
+/// The result of one extraction.
+///
+/// Attributes: ``text`` (plain text, paragraphs separated by blank lines), ``output`` (the
+/// chosen output: the text, Markdown, HTML or the whole document as JSON), ``format`` (its
+/// name), ``title``, ``language`` (ISO 639-1 code or None), ``page_type`` ("article",
+/// "forum", "product", "listing", "collection", "documentation", "service" or "other"),
+/// ``encoding`` (the charset the page was decoded from), ``metadata`` (a dict: title,
+/// author, date, description, site name, tags, canonical URL, image, language, …) and
+/// ``links`` (with ``links=True``, every link of the page as a dict with ``url``, ``text``
+/// and ``in_content``; otherwise None).
+#[pyclass(frozen, get_all, name = "Result", module = "dechrome")]
+struct Extracted {
+    text: String,
+    output: String,
+    format: &'static str,
+    title: Option<String>,
+    language: Option<String>,
+    page_type: String,
+    encoding: String,
+    metadata: Py<PyAny>,
+    links: Option<Py<PyAny>>,
+}
+
+#[pymethods]
+impl Extracted {
+    fn __repr__(&self) -> String {
+        let head: String = self.text.chars().take(60).collect();
+        format!(
+            "<dechrome.Result page_type={:?} title={:?} text={:?}{}>",
+            self.page_type,
+            self.title.as_deref().unwrap_or(""),
+            head,
+            if head.len() < self.text.len() {
+                "…"
+            } else {
+                ""
+            }
+        )
+    }
+
+    fn __str__(&self) -> String {
+        self.output.clone()
+    }
+}
+
+impl Extracted {
+    fn from_done(py: Python<'_>, d: Done, output: Output) -> PyResult<Extracted> {
+        Ok(Extracted {
+            metadata: to_py(py, &d.metadata)?,
+            links: d.links.as_ref().map(|l| to_py(py, l)).transpose()?,
+            text: d.text,
+            output: d.output,
+            format: output.name(),
+            title: d.title,
+            language: d.language,
+            page_type: d.page_type,
+            encoding: d.encoding,
+        })
+    }
+}
+
+/// A configured extractor: build it once, use it from any thread.
+///
+/// ``Extractor(*, favor="balanced", output="text", links=False, min_block_words=0,
+/// captions=False, max_input_bytes=None, max_memory=None, max_nodes=None)``. ``favor`` is "precision",
+/// "balanced" or "recall"; ``output`` is "text", "markdown", "html" or "json"; ``links``
+/// lists every link of the page in the result (and keeps links in Markdown and HTML);
+/// ``max_input_bytes`` (default 64 MiB), ``max_memory`` (default 192 MiB plus 16 bytes a
+/// byte of page) and ``max_nodes`` (default 4,000,000 DOM nodes) bound each page.
+#[pyclass(frozen, module = "dechrome")]
+struct Extractor {
+    inner: Arc<Inner>,
+    output: Output,
+    links: bool,
+}
+
+#[pymethods]
+impl Extractor {
+    #[new]
+    #[pyo3(signature = (*, favor="balanced", output="text", links=false, min_block_words=0, captions=false, max_input_bytes=None, max_memory=None, max_nodes=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        favor: &str,
+        output: &str,
+        links: bool,
+        min_block_words: u32,
+        captions: bool,
+        max_input_bytes: Option<usize>,
+        max_memory: Option<usize>,
+        max_nodes: Option<usize>,
+    ) -> PyResult<Self> {
+        let favor = match favor {
+            "precision" => Favor::Precision,
+            "balanced" => Favor::Balanced,
+            "recall" => Favor::Recall,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "favor must be \"precision\", \"balanced\" or \"recall\", not {other:?}"
+                )))
+            }
+        };
+        let mut limits = Limits::default();
+        if let Some(b) = max_input_bytes {
+            limits.max_input_bytes = b;
+        }
+        if let Some(m) = max_memory {
+            limits.max_memory = m;
+        }
+        if let Some(n) = max_nodes {
+            limits.max_nodes = n;
+        }
+        let inner = Inner::builder()
+            .favor(favor)
+            .min_block_words(min_block_words)
+            .keep_links(links)
+            .keep_captions(captions)
+            .limits(limits)
+            .build();
+        Ok(Extractor {
+            inner: Arc::new(inner),
+            output: Output::parse(output)?,
+            links,
+        })
+    }
+
+    /// Extracts one page (``str`` or ``bytes``). ``url`` resolves its links and hints at its
+    /// type (one that does not parse is ignored); ``content_type`` is the HTTP header as
+    /// received, for the charset of ``bytes``. Raises ``DechromeError`` (or a subclass) for a
+    /// page it cannot read.
+    #[pyo3(signature = (html, *, url=None, content_type=None))]
+    fn extract(
+        &self,
+        py: Python<'_>,
+        html: &Bound<'_, PyAny>,
+        url: Option<&str>,
+        content_type: Option<String>,
+    ) -> PyResult<Extracted> {
+        let input = Input {
+            body: body_of(html)?,
+            url: url_of(url),
+            content_type,
+        };
+        let (inner, output, links) = (&self.inner, self.output, self.links);
+        let done = py.detach(|| run(inner, &input, output, links));
+        match done {
+            Ok(d) => Extracted::from_done(py, d, output),
+            Err(f) => Err(f.to_py()),
+        }
+    }
+
+    /// Extracts a list of pages on ``threads`` threads (default: all cores), without the GIL,
+    /// and returns their results in order. A page is ``str``, ``bytes``, a ``(html, url)``
+    /// tuple or a dict with ``html`` and optional ``url`` and ``content_type``. With
+    /// ``errors="raise"`` (default) the first page that fails raises its error; with
+    /// ``errors="none"`` its place in the list holds None.
+    #[pyo3(signature = (pages, *, threads=None, errors="raise"))]
+    fn extract_many(
+        &self,
+        py: Python<'_>,
+        pages: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+        errors: &str,
+    ) -> PyResult<Vec<Option<Extracted>>> {
+        let raise = match errors {
+            "raise" => true,
+            "none" => false,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "errors must be \"raise\" or \"none\", not {other:?}"
+                )))
+            }
+        };
+        let inputs: Vec<Input> = pages
+            .try_iter()?
+            .map(|p| p.and_then(|p| input_of(&p)))
+            .collect::<PyResult<_>>()?;
+        let threads = threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .clamp(1, inputs.len().max(1));
+        let (inner, output, links) = (&self.inner, self.output, self.links);
+        let done = py.detach(|| many(inner, &inputs, output, links, threads));
+        let mut out = Vec::with_capacity(done.len());
+        for (i, d) in done.into_iter().enumerate() {
+            match d {
+                Ok(d) => out.push(Some(Extracted::from_done(py, d, output)?)),
+                Err(f) if raise => {
+                    let err = f.to_py();
+                    let message = format!("page {i}: {}", err.value(py));
+                    return Err(match f {
+                        Failure::Extract(e) => {
+                            let typed = to_py_err(&e);
+                            typed
+                                .value(py)
+                                .setattr("args", (message,))
+                                .map(|_| typed)
+                                .unwrap_or(err)
+                        }
+                        Failure::Panic(_) => DechromeError::new_err(message),
+                    });
+                }
+                Err(_) => out.push(None),
+            }
+        }
+        Ok(out)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<dechrome.Extractor output={:?} links={}>",
+            self.output.name(),
+            self.links
+        )
+    }
+}
+
+/// Extracts `inputs` on `threads` scoped threads, each taking the next page in turn.
+fn many(
+    extractor: &Inner,
+    inputs: &[Input],
+    output: Output,
+    links: bool,
+    threads: usize,
+) -> Vec<std::result::Result<Done, Failure>> {
+    let next = AtomicUsize::new(0);
+    let mut parts: Vec<Vec<(usize, std::result::Result<Done, Failure>)>> = Vec::new();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(input) = inputs.get(i) else {
+                            break;
+                        };
+                        mine.push((i, run(extractor, input, output, links)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        for h in handles {
+            // `run` catches panics, so a worker cannot fail; if one did, its pages are
+            // reported as failed below.
+            if let Ok(mine) = h.join() {
+                parts.push(mine);
+            }
+        }
+    });
+    let mut slots: Vec<Option<std::result::Result<Done, Failure>>> =
+        (0..inputs.len()).map(|_| None).collect();
+    for (i, r) in parts.into_iter().flatten() {
+        if let Some(slot) = slots.get_mut(i) {
+            *slot = Some(r);
+        }
+    }
+    slots
+        .into_iter()
+        .map(|s| s.unwrap_or_else(|| Err(Failure::Panic("a worker thread stopped".into()))))
+        .collect()
+}
+
+/// The seconds the Rust `extract_page` path takes over `pages`, one thread, without the
+/// GIL: the baseline of the Python speed script (not part of the API).
+#[pyfunction]
+fn _rust_text_seconds(py: Python<'_>, pages: Vec<Vec<u8>>) -> f64 {
+    py.detach(|| {
+        let extractor = Inner::default();
+        let start = std::time::Instant::now();
+        for p in &pages {
+            drop(std::hint::black_box(extractor.extract_page(&Page::new(p))));
+        }
+        start.elapsed().as_secs_f64()
+    })
+}
+
+#[pymodule]
+fn _dechrome(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add_class::<Extractor>()?;
+    m.add_class::<Extracted>()?;
+    m.add("DechromeError", py.get_type::<DechromeError>())?;
+    m.add("NotHtmlError", py.get_type::<NotHtmlError>())?;
+    m.add("TooLargeError", py.get_type::<TooLargeError>())?;
+    m.add("LimitError", py.get_type::<LimitError>())?;
+    m.add("CharsetError", py.get_type::<CharsetError>())?;
+    m.add_function(wrap_pyfunction!(_rust_text_seconds, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
