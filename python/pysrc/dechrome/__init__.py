@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Iterable, List, Optional, Union
 
+from . import compat
 from ._dechrome import (
     CharsetError,
     DechromeError,
@@ -36,6 +37,7 @@ __all__ = [
     "TooLargeError",
     "LimitError",
     "CharsetError",
+    "compat",
     "__version__",
 ]
 
