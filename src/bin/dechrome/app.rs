@@ -111,6 +111,12 @@ pub struct Args {
     #[arg(long)]
     pub template: bool,
 
+    /// With --template: start from the memory saved in FILE (when it exists), and save what
+    /// the batch taught it back to FILE, so that a crawl's next batch starts where this one
+    /// stopped.
+    #[arg(long, value_name = "FILE", requires = "template")]
+    pub template_memory: Option<PathBuf>,
+
     /// Show no progress bar in batch mode (it is shown only when stderr is a terminal).
     #[arg(long)]
     pub quiet: bool,
@@ -459,7 +465,10 @@ fn batch_run(
     let mut out = std::io::BufWriter::new(out);
     let templated;
     let extractor = if args.template {
-        let memory = Arc::new(TemplateMemory::new());
+        let memory = Arc::new(match &args.template_memory {
+            Some(path) if path.exists() => load_memory(path)?,
+            _ => TemplateMemory::new(),
+        });
         let learner = builder(args).template_memory(Arc::clone(&memory)).build();
         let learned = batch::learn(&learner, source.clone(), options.max_input_bytes, &pool)?;
         if !args.quiet {
@@ -468,6 +477,9 @@ fn batch_run(
                 "dechrome: learned the template of {} hosts from {learned} pages",
                 memory.hosts()
             );
+        }
+        if let Some(path) = &args.template_memory {
+            save_memory(&memory, path)?;
         }
         templated = builder(args)
             .template_memory(memory)
@@ -481,6 +493,32 @@ fn batch_run(
     out.flush().or_else(ignore_broken_pipe)?;
     let _ = writeln!(err, "{summary}");
     Ok(())
+}
+
+/// A template memory saved by an earlier run.
+fn load_memory(path: &std::path::Path) -> Result<TemplateMemory, Failure> {
+    let file =
+        std::fs::File::open(path).map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?;
+    serde_json::from_reader(std::io::BufReader::new(file)).map_err(|e| {
+        Failure::Io(format!(
+            "{}: not a saved template memory: {e}",
+            path.display()
+        ))
+    })
+}
+
+/// Saves a template memory: written beside the file, then renamed over it, so that a run
+/// stopped halfway leaves the last good memory.
+fn save_memory(memory: &TemplateMemory, path: &std::path::Path) -> Result<(), Failure> {
+    let fail = |e: &dyn std::fmt::Display| Failure::Io(format!("{}: {e}", path.display()));
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(".tmp");
+    let temp = PathBuf::from(temp);
+    let file = std::fs::File::create(&temp).map_err(|e| fail(&e))?;
+    let mut writer = std::io::BufWriter::new(file);
+    serde_json::to_writer(&mut writer, memory).map_err(|e| fail(&e))?;
+    writer.flush().map_err(|e| fail(&e))?;
+    std::fs::rename(&temp, path).map_err(|e| fail(&e))
 }
 
 /// The line written for one page or record.
