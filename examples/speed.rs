@@ -11,6 +11,10 @@
 //! `valgrind --tool=callgrind target/release/examples/speed DIR 1 extract`.
 use std::time::Instant;
 
+#[allow(dead_code)]
+#[path = "support/dataset.rs"]
+mod dataset;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = args
@@ -19,17 +23,7 @@ fn main() {
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(5);
     // `parse` or `extract` runs one side only, once: for instruction counts under callgrind.
     let only = args.next();
-    let mut files: Vec<_> = match std::fs::read_dir(&dir) {
-        Ok(d) => d
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "html"))
-            .collect(),
-        Err(e) => {
-            eprintln!("speed: {dir}: {e}");
-            std::process::exit(2);
-        }
-    };
-    files.sort();
+    let files = dataset::html_files("speed", std::path::Path::new(&dir));
     let pages: Vec<Vec<u8>> = files.iter().filter_map(|p| std::fs::read(p).ok()).collect();
     let texts: Vec<String> = pages
         .iter()

@@ -14,23 +14,17 @@ use dechrome::{url::Url, Extractor, Page, TemplateMemory};
 use std::sync::Arc;
 use std::time::Instant;
 
+#[allow(dead_code)]
+#[path = "support/dataset.rs"]
+mod dataset;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = args
         .next()
         .unwrap_or_else(|| "../shared/eval/scrapinghub/pages".into());
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(7);
-    let mut files: Vec<_> = match std::fs::read_dir(&dir) {
-        Ok(d) => d
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "html"))
-            .collect(),
-        Err(e) => {
-            eprintln!("template_speed: {dir}: {e}");
-            std::process::exit(2);
-        }
-    };
-    files.sort();
+    let files = dataset::html_files("template_speed", std::path::Path::new(&dir));
     let pages: Vec<Vec<u8>> = files.iter().filter_map(|p| std::fs::read(p).ok()).collect();
     let urls: Vec<Url> = (0..pages.len())
         .map(|i| {

@@ -429,12 +429,7 @@ impl Extractor {
         };
         let (text, _) = self.prepare(page)?;
         self.run(&text, |seg, budget| {
-            let prints = template::prints(&seg);
-            budget.charge(
-                "template",
-                prints.len() * std::mem::size_of::<template::Print>(),
-            )?;
-            memory.learn(host, &prints);
+            memory.learn(host, &template_prints(&seg, budget)?);
             Ok(true)
         })
     }
@@ -450,11 +445,7 @@ impl Extractor {
         let (Some(memory), Some(host)) = (&self.template, template::host_of(url)) else {
             return Ok(None);
         };
-        let prints = template::prints(seg);
-        budget.charge(
-            "template",
-            prints.len() * std::mem::size_of::<template::Print>(),
-        )?;
+        let prints = template_prints(seg, budget)?;
         if !self.template_frozen {
             memory.learn(host, &prints);
         }
@@ -991,6 +982,16 @@ struct Decision {
     metadata: crate::Metadata,
     role: Vec<Option<MetaRole>>,
     base: Option<url::Url>,
+}
+
+/// The fingerprints of a page's blocks, charged to the page's budget.
+fn template_prints(seg: &Segmentation<'_>, budget: &Budget) -> Result<Vec<template::Print>, Error> {
+    let prints = template::prints(seg);
+    budget.charge(
+        "template",
+        prints.len() * std::mem::size_of::<template::Print>(),
+    )?;
+    Ok(prints)
 }
 
 /// A tag name as a `Cow`: borrowed from the list of block tags when it is one of them.

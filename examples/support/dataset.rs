@@ -1,5 +1,5 @@
-//! Shared by the dump examples: the pages of a dataset named on the command line, and the
-//! JSON lines written for them.
+//! Shared by the examples: the pages of a dataset or a folder named on the command line,
+//! and the JSON lines written for them.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -11,7 +11,12 @@ pub fn pages(tool: &str, usage: &str) -> Vec<PathBuf> {
         eprintln!("usage: {tool} {usage}");
         std::process::exit(2);
     };
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(dir.join("pages")) {
+    html_files(tool, &dir.join("pages"))
+}
+
+/// The `*.html` files of `dir`, sorted; exits with a message when it cannot be read.
+pub fn html_files(tool: &str, dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(d) => d.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
             eprintln!("{tool}: {}: {e}", dir.display());

@@ -495,19 +495,11 @@ impl Extractor {
             match d {
                 Ok(d) => out.push(Some(Extracted::from_done(py, d, output)?)),
                 Err(f) if raise => {
+                    // The typed error, its message prefixed with the page's place in the list.
                     let err = f.to_py();
                     let message = format!("page {i}: {}", err.value(py));
-                    return Err(match f {
-                        Failure::Extract(e) => {
-                            let typed = to_py_err(&e);
-                            typed
-                                .value(py)
-                                .setattr("args", (message,))
-                                .map(|_| typed)
-                                .unwrap_or(err)
-                        }
-                        Failure::Panic(_) => DechromeError::new_err(message),
-                    });
+                    err.value(py).setattr("args", (message,))?;
+                    return Err(err);
                 }
                 Err(_) => out.push(None),
             }

@@ -94,25 +94,9 @@ def extract(
     options: Any = _UNSET,
 ) -> Union[str, Dict[str, Any], None]:
     """Extracts a page's main content with trafilatura's arguments (see the module's doc)."""
-    given = {
-        "fast": fast,
-        "no_fallback": no_fallback,
-        "include_comments": include_comments,
-        "include_tables": include_tables,
-        "include_images": include_images,
-        "include_formatting": include_formatting,
-        "deduplicate": deduplicate,
-        "tei_validation": tei_validation,
-        "date_extraction_params": date_extraction_params,
-        "url_blacklist": url_blacklist,
-        "author_blacklist": author_blacklist,
-        "settingsfile": settingsfile,
-        "prune_xpath": prune_xpath,
-        "max_tree_size": max_tree_size,
-        "config": config,
-        "options": options,
-    }
-    for name, value in given.items():
+    given = locals()
+    for name in IGNORED:
+        value = given[name]
         if value is not _UNSET and value != IGNORED[name] and not (
             value is None or (name.endswith("blacklist") and not value)
         ):
