@@ -12,7 +12,7 @@ use crate::limits::Budget;
 use crate::limits::Limits;
 use crate::metadata::{self, MetaRole};
 use crate::page::{Body, Page};
-use crate::parse::{self, Noscript};
+use crate::parse::{self, Links, Noscript};
 use crate::score::{self, kind_public};
 use crate::segment::{self, Segmentation, NONE};
 use crate::template::{self, TemplateMemory};
@@ -496,7 +496,12 @@ impl Extractor {
     ) -> Result<T, Error> {
         let fast = text.len() < LEAN_ABOVE_BYTES;
         let budget = Budget::new(&self.limits, text.len());
-        let mut first = parse::parse(text, &self.limits, &budget, Noscript::Skipped)?;
+        let links = if self.records_links() {
+            Links::Recorded
+        } else {
+            Links::NotRecorded
+        };
+        let mut first = parse::parse(text, &self.limits, &budget, Noscript::Skipped, links)?;
         let noscript_bytes = first.noscript_bytes;
         let view = View::new(&first.dom.nodes, &first.dom.attrs);
         let seg = segment::segment(view, self.records_links(), fast, false);
@@ -507,7 +512,7 @@ impl Extractor {
             first.dom.nodes = Vec::new();
             return finish(seg, &budget);
         }
-        let mut second = parse::parse(text, &self.limits, &budget, Noscript::AsMarkup)?;
+        let mut second = parse::parse(text, &self.limits, &budget, Noscript::AsMarkup, links)?;
         let view = View::new(&second.dom.nodes, &second.dom.attrs);
         let with_noscript = segment::segment(view, self.records_links(), fast, true);
         budget.charge("segment", with_noscript.bytes())?;

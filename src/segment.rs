@@ -277,20 +277,38 @@ impl<'a> Pending<'a> {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            // ASCII, the common case, is classified byte by byte without decoding.
-            let (ch, alphanumeric, whitespace) = if b < 0x80 {
+            // A run of printable ASCII (no spaces, no controls), the most common case, is
+            // copied whole: within it no space is written and at most one word starts (only
+            // whitespace or an unspaced character ends a word).
+            if (0x21..0x7f).contains(&b) {
+                let run = bytes[i..]
+                    .iter()
+                    .position(|c| !(0x21..0x7f).contains(c))
+                    .map_or(bytes.len(), |k| i + k);
+                if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
+                    self.text.push(' ');
+                }
+                self.space = false;
+                // (The run's bounds are ASCII bytes, so they are character boundaries.)
+                self.text.push_str(s.get(i..run).unwrap_or(""));
+                if !self.in_word && bytes[i..run].iter().any(u8::is_ascii_alphanumeric) {
+                    self.in_word = true;
+                    self.tokens += 1;
+                    self.link_tokens += u32::from(in_link);
+                }
+                i = run;
+                continue;
+            }
+            // Other ASCII is classified byte by byte without decoding.
+            let (ch, whitespace) = if b < 0x80 {
                 i += 1;
-                (
-                    b as char,
-                    b.is_ascii_alphanumeric(),
-                    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c),
-                )
+                (b as char, matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c))
             } else {
                 let Some(ch) = s[i..].chars().next() else {
                     break;
                 };
                 i += ch.len_utf8();
-                (ch, ch.is_alphanumeric(), ch.is_whitespace())
+                (ch, ch.is_whitespace())
             };
             if whitespace {
                 if pre {
@@ -313,7 +331,8 @@ impl<'a> Pending<'a> {
                 self.unspaced += 1;
                 self.link_unspaced += u32::from(in_link);
                 self.in_word = false;
-            } else if alphanumeric && !self.in_word {
+            } else if !self.in_word && ch.is_alphanumeric() {
+                // (Asked only where it matters: Unicode's table is slow to search.)
                 self.in_word = true;
                 self.tokens += 1;
                 self.link_tokens += u32::from(in_link);

@@ -20,6 +20,7 @@ mod hostile;
 use crate::dom::Dom;
 use crate::error::Error;
 use crate::limits::{Budget, Limits};
+pub(crate) use prepass::Links;
 
 /// Attributes kept per element; more are dropped before parsing.
 pub const MAX_ATTRIBUTES: usize = 256;
@@ -47,8 +48,9 @@ pub(crate) fn parse(
     limits: &Limits,
     budget: &Budget,
     noscript: Noscript,
+    links: Links,
 ) -> Result<Parsed, Error> {
-    let (bounded, noscript_bytes) = prepass::bound(text, MAX_ATTRIBUTES, noscript);
+    let (bounded, noscript_bytes) = prepass::bound(text, MAX_ATTRIBUTES, noscript, links);
     let dom = guard::parse(&bounded, noscript == Noscript::Skipped, limits, budget)?;
     Ok(Parsed {
         dom,

@@ -62,6 +62,7 @@ pub(crate) fn bound(
     text: &str,
     max_attributes: usize,
     noscript: Noscript,
+    links: Links,
 ) -> (Cow<'_, str>, usize) {
     let bytes = text.as_bytes();
     let mut out = Out {
@@ -98,7 +99,10 @@ pub(crate) fn bound(
                 .count();
         let name = &bytes[name_start..name_end];
         cuts.clear();
-        let j = scan_tag(bytes, name_end, max_attributes, &mut cuts);
+        let targets_read = links == Links::Recorded
+            || name.eq_ignore_ascii_case(b"link")
+            || name.eq_ignore_ascii_case(b"base");
+        let j = scan_tag(bytes, name_end, max_attributes, targets_read, &mut cuts);
         if j >= bytes.len() {
             // A tag cut off by the end of input is dropped by the tokenizer: leave it be.
             cuts.clear();
@@ -215,10 +219,33 @@ fn attribute_is_read(name: &[u8]) -> bool {
         .any(|a| a.len() == name.len() && a.as_bytes().eq_ignore_ascii_case(name))
 }
 
+/// Whether the page's links and images are recorded ([`crate::ExtractorBuilder::keep_links`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Links {
+    /// Every target is read: `href`, and an image's `src`, `data-src` and `alt`.
+    Recorded,
+    /// Only whether an element has an `href` is read (it makes an `<a>` a link), and the
+    /// targets of `<link>` and `<base>` (canonical URL and base). Other `href` values, and
+    /// images' sources and alternative texts, are left out: they are an eighth of what the
+    /// tokenizer reads of a typical page once scripts are gone, and it reads attribute
+    /// values a character at a time.
+    NotRecorded,
+}
+
+/// The attributes that only link and image recording reads.
+const IMAGE_ATTRIBUTES: [&[u8]; 3] = [b"src", b"data-src", b"alt"];
+
 /// Reads a start tag's attributes from `from` (just after the name) the way the tokenizer
 /// does, pushing to `cuts` the byte ranges of the attributes to leave out: those no stage
-/// reads, and those beyond the first `max` of the element.
-fn scan_tag(bytes: &[u8], from: usize, max: usize, cuts: &mut Vec<(usize, usize)>) -> usize {
+/// reads, and those beyond the first `max` of the element. Unless `targets_read`, an image's
+/// attributes go, and an `href` keeps its name but not its value.
+fn scan_tag(
+    bytes: &[u8],
+    from: usize,
+    max: usize,
+    targets_read: bool,
+    cuts: &mut Vec<(usize, usize)>,
+) -> usize {
     let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c);
     let len = bytes.len();
     let mut j = from;
@@ -270,9 +297,24 @@ fn scan_tag(bytes: &[u8], from: usize, max: usize, cuts: &mut Vec<(usize, usize)
             j = k;
         }
         // Without '=', the name ends the attribute and `j` stays at its end.
-        let keep = kept < max && attribute_is_read(&bytes[name_start..name_end]);
+        let name = &bytes[name_start..name_end];
+        let keep = kept < max
+            && attribute_is_read(name)
+            && (targets_read
+                || !IMAGE_ATTRIBUTES
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(name)));
         if keep {
             kept += 1;
+            let ends_clean = bytes
+                .get(j)
+                .is_none_or(|&b| space(b) || b == b'>' || b == b'/');
+            if !targets_read && j > name_end && ends_clean && name.eq_ignore_ascii_case(b"href") {
+                // (The value goes; a bare name is still an attribute. Where the next
+                // attribute follows the value without a space, the value stays, or the two
+                // names would run together.)
+                cuts.push((name_end, j.min(len)));
+            }
         } else if !after_slash {
             // (After a bare '/', cutting could turn the tag into a self-closing one.)
             cuts.push((name_start, j.min(len)));
@@ -286,7 +328,7 @@ mod tests {
 
     /// The pre-pass with `<noscript>` skipped, as on a first parse.
     fn bound(text: &str, max_attributes: usize) -> Cow<'_, str> {
-        super::bound(text, max_attributes, Noscript::Skipped).0
+        super::bound(text, max_attributes, Noscript::Skipped, Links::Recorded).0
     }
 
     #[test]
@@ -362,10 +404,32 @@ mod tests {
     #[test]
     fn noscript_is_measured_when_skipped_and_kept_as_markup_when_asked() {
         let page = "<body><noscript><div><p>The whole thread</p></div></noscript><p>x</p>";
-        let (skipped, bytes) = super::bound(page, 10, Noscript::Skipped);
+        let (skipped, bytes) = super::bound(page, 10, Noscript::Skipped, Links::Recorded);
         assert_eq!(skipped, "<body><noscript></noscript><p>x</p>");
         assert_eq!(bytes, "<div><p>The whole thread</p></div>".len());
-        let (kept, bytes) = super::bound(page, 10, Noscript::AsMarkup);
+        let (kept, bytes) = super::bound(page, 10, Noscript::AsMarkup, Links::Recorded);
         assert_eq!((kept, bytes), (Cow::Borrowed(page), 0));
+    }
+
+    #[test]
+    fn link_targets_and_image_sources_go_when_links_are_not_recorded() {
+        let page = concat!(
+            "<head><link rel=canonical href='https://e.org/a'><base href=/b/></head>",
+            "<p><a href=\"/x?y=1\" class=k>one</a> <a href=/z>two</a> <a name=top>three</a>",
+            "<img src=a.png alt='A cat' data-src=b.png width=3><a href='/q'id=n>four</a>",
+            "<a href=/w/>five</a></p>"
+        );
+        let (lean, _) = super::bound(page, 10, Noscript::Skipped, Links::NotRecorded);
+        assert_eq!(
+            lean,
+            concat!(
+                "<head><link rel=canonical href='https://e.org/a'><base href=/b/></head>",
+                "<p><a href class=k>one</a> <a href>two</a> <a name=top>three</a>",
+                "<img    ><a href='/q'id=n>four</a>",
+                "<a href>five</a></p>"
+            )
+        );
+        let (full, _) = super::bound(page, 10, Noscript::Skipped, Links::Recorded);
+        assert!(full.contains("href=\"/x?y=1\"") && full.contains("alt='A cat'"));
     }
 }
