@@ -319,6 +319,82 @@ fn gallery_slide_counters_and_captions_are_not_article_text() {
     assert!(doc.text.contains("1/2 teaspoon of salt"), "{}", doc.text);
 }
 
+/// Four other stories of the same paper, each a linked headline and a summary.
+const PROMOTED: [(&str, &str); 4] = [
+    (
+        "New ferry timetable from June",
+        "The island ferry will run two extra sailings on summer weekends, the operator said.",
+    ),
+    (
+        "School roof to be replaced this autumn",
+        "Pupils will be taught in temporary classrooms while the leaking roof is replaced.",
+    ),
+    (
+        "Lifeboat open day raises a record sum",
+        "Thousands of visitors toured the station and watched a rescue in the bay.",
+    ),
+    (
+        "Market hall plans go on show",
+        "Residents can see the designs for the restored hall at the library this month.",
+    ),
+];
+
+#[test]
+fn promotions_of_other_stories_after_the_article_are_not_its_text() {
+    let article =
+        format!("<h1>Quay walls</h1><p>{LONG}</p><p>{LONG} Second.</p><p>{LONG} Last.</p>");
+    // Old markup: headline and summary in one paragraph, a line break between.
+    let in_one: String = PROMOTED
+        .iter()
+        .map(|(h, s)| format!("<p><a href=/n/1><b>{h}</b></a><br>{s}</p>"))
+        .collect();
+    // Newer markup: a linked heading, then the summary.
+    let in_two: String = PROMOTED
+        .iter()
+        .map(|(h, s)| format!("<div><h3><a href=/n/2>{h}</a></h3><p>{s}</p></div>"))
+        .collect();
+    for (container, promos) in [("div class=content", in_one), ("article", in_two)] {
+        let page = format!(
+            "<html><body><{container}>{article}<p><b>More from the Gazette</b></p>{promos}\
+             </{}></body></html>",
+            container.split(' ').next().unwrap_or("div")
+        );
+        let doc = extract(&page).expect("ok");
+        assert!(doc.text.contains("Last."), "{}", doc.text);
+        for leak in ["ferry", "roof", "Lifeboat", "Market hall", "More from"] {
+            assert!(!doc.text.contains(leak), "{leak} leaked: {}", doc.text);
+        }
+    }
+}
+
+#[test]
+fn a_list_article_and_a_faq_keep_their_linked_entries() {
+    // A list article: a short introduction, then the entries are the article.
+    let entries: String = PROMOTED
+        .iter()
+        .map(|(h, s)| format!("<h3><a href=/e>{h}</a></h3><p>{s} {s}</p>"))
+        .collect();
+    let page = format!(
+        "<html><body><article><h1>Four stories</h1><p>{LONG}</p>{entries}</article></body></html>"
+    );
+    let text = extract(&page).expect("ok").text;
+    assert!(text.contains("rescue in the bay"), "{text}");
+    // Questions and answers after the article, each question a link that opens its answer.
+    let faq: String = [
+        "Is the quay open to walkers?",
+        "When will the report be out?",
+        "Can residents comment on it?",
+    ]
+    .iter()
+    .map(|q| format!("<h3><a href=#q>{q}</a></h3><p>Yes, from the end of the month, at the library and online.</p>"))
+    .collect();
+    let page = format!(
+        "<html><body><article><h1>Quay walls</h1><p>{LONG}</p><p>{LONG}</p>{faq}</article></body></html>"
+    );
+    let text = extract(&page).expect("ok").text;
+    assert!(text.contains("at the library and online"), "{text}");
+}
+
 #[test]
 fn the_byline_nearest_the_headline_wins_over_a_quote_box() {
     // A quote box just above the headline carries its own "By" line; the article's byline

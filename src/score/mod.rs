@@ -103,6 +103,8 @@ pub(crate) struct Judged {
     pub in_thread: bool,
     /// A gallery slide's counter and caption.
     pub slide: bool,
+    /// In a promotion of other stories inside the article.
+    pub promo: bool,
     /// The block carries the `Headline` term.
     pub headline: bool,
     /// How surely the block is the site's template (0 to 1), from a template memory.
@@ -346,6 +348,7 @@ pub(crate) fn classify(
 
     if strategy.comment_threads {
         threads::mark_threads(blocks, &mut facts);
+        threads::mark_promos(blocks, &mut facts);
     }
     threads::mark_slides(blocks, &mut facts);
 

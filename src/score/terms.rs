@@ -118,6 +118,9 @@ pub(crate) fn first_pass(
         if f.slide {
             x.push((Term::SlideCaption, 1.0));
         }
+        if f.promo {
+            x.push((Term::StoryPromo, 1.0));
+        }
         if f.template > 0.0 {
             x.push((Term::Template, f.template));
         }

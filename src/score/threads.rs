@@ -1,12 +1,16 @@
-//! Reader comments and picture galleries inside the article, told by what repeats.
+//! Reader comments, picture galleries and story promotions inside the article, told by what
+//! repeats.
 //!
 //! Older pages print their comment threads inside the article's container with no
 //! `comment` class: a post, then "Posted by … at …" and "Report this comment", post after
-//! post. A gallery's slides sit there too, each with its counter ("3/50") and caption. Both
-//! are found by a line that recurs between other blocks, never by the markup.
+//! post. A gallery's slides sit there too, each with its counter ("3/50") and caption, and so
+//! do promotions of other stories: a linked headline and its summary, story after story.
+//! All are found by a shape that recurs between or across blocks, never by the markup.
 
 use super::tuning::{
-    GALLERY_SLIDES, THREAD_ARTICLE_SHARE, THREAD_ARTICLE_WORDS, THREAD_LINE_WORDS, THREAD_POSTS,
+    GALLERY_SLIDES, PROMO_ARTICLE_SHARE, PROMO_ARTICLE_WORDS, PROMO_HEADLINE_WORDS,
+    PROMO_LABEL_WORDS, PROMO_MEAN_HEADLINE_WORDS, PROMO_STORIES, PROMO_SUMMARY_WORDS,
+    PROMO_TAIL_WORDS, THREAD_ARTICLE_SHARE, THREAD_ARTICLE_WORDS, THREAD_LINE_WORDS, THREAD_POSTS,
 };
 use super::Judged;
 use crate::cues;
@@ -163,6 +167,140 @@ pub(crate) fn mark_slides(blocks: &[RawBlock], facts: &mut [Judged]) {
     }
 }
 
+/// Words of a line, as segmentation counts them: the whitespace-separated runs that hold a
+/// letter or a digit.
+fn line_words(line: &str) -> u32 {
+    line.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count() as u32
+}
+
+/// One promoted story: its last block, its words, its headline's words, and whether the
+/// headline is a question.
+struct Story {
+    last: usize,
+    words: u32,
+    headline_words: u32,
+    question: bool,
+}
+
+/// One promoted story starting at block `i`: a headline of [`PROMO_HEADLINE_WORDS`] words at
+/// most, all of them a link, with a summary under it that has no link. The two share a block
+/// (`<a><b>Headline</b></a><br>Summary`) or stand one after the other (`<h3><a>…</a></h3>`
+/// then `<p>`).
+fn promo_story(blocks: &[RawBlock], i: usize) -> Option<Story> {
+    let b = blocks.get(i)?;
+    let (lo, hi) = PROMO_SUMMARY_WORDS;
+    let headline = |words: u32| (2..=PROMO_HEADLINE_WORDS).contains(&words);
+    let question = |line: &str| line.trim_end().ends_with(['?', '？']);
+    if let Some((first, rest)) = b.text.split_once('\n') {
+        let (title, summary) = (line_words(first), line_words(rest));
+        if headline(title)
+            && b.link_words == title
+            && b.words == title + summary
+            && (lo..=hi).contains(&summary)
+        {
+            return Some(Story {
+                last: i,
+                words: b.words,
+                headline_words: title,
+                question: question(first),
+            });
+        }
+    }
+    let s = blocks.get(i + 1)?;
+    (headline(b.words)
+        && b.link_words == b.words
+        && s.link_words == 0
+        && (lo..=hi).contains(&s.words)
+        && !matches!(s.kind, Kind::Heading(_)))
+    .then(|| Story {
+        last: i + 1,
+        words: b.words + s.words,
+        headline_words: b.words,
+        question: question(&b.text),
+    })
+}
+
+/// A run of promoted stories: its first block, one past its last, and its stories.
+struct Run {
+    start: usize,
+    end: usize,
+    stories: Vec<Story>,
+}
+
+/// Marks a promotion of other stories at the article's end. It is the page's only run of
+/// [`PROMO_STORIES`] or more promoted stories in a row (see [`promo_story`]), and it holds
+/// what a promotion holds and a list of things does not:
+/// - it follows an article of [`PROMO_ARTICLE_WORDS`] words of prose, and of
+///   [`PROMO_ARTICLE_SHARE`] times the run's words, at least;
+/// - the region holds at most [`PROMO_TAIL_WORDS`] words of prose after it: the article
+///   has ended;
+/// - its headlines are phrases ([`PROMO_MEAN_HEADLINE_WORDS`] words on average), not the
+///   short names of a list's entries ("Compose samples", "Helen Bradley");
+/// - fewer than half of them are questions (those are a page's questions and answers).
+///
+/// A list article whose entries are linked ("the ten best cafés"), a news round-up whose
+/// stories come in several runs, and a FAQ keep their entries. The run's short label ("More
+/// from the Gazette", "Read more") goes with it. One pass: a run is not read again from
+/// inside.
+pub(crate) fn mark_promos(blocks: &[RawBlock], facts: &mut [Judged]) {
+    let n = blocks.len().min(facts.len());
+    let mut runs: Vec<Run> = Vec::new();
+    // Words of the page's prose before each run's start.
+    let mut article_at: Vec<u32> = Vec::new();
+    let mut article = 0u32;
+    let mut i = 0;
+    while i < n {
+        let mut stories = Vec::new();
+        let mut next = i;
+        while let Some(story) = promo_story(blocks, next) {
+            next = story.last + 1;
+            stories.push(story);
+        }
+        let end = next.max(i + 1).min(n);
+        if stories.len() >= PROMO_STORIES {
+            article_at.push(article);
+            runs.push(Run {
+                start: i,
+                end,
+                stories,
+            });
+        }
+        article += (i..end)
+            .filter(|&j| facts[j].prose)
+            .map(|j| blocks[j].words)
+            .sum::<u32>();
+        i = end;
+    }
+    let ([run], [article]) = (runs.as_slice(), article_at.as_slice()) else {
+        return;
+    };
+    let count = run.stories.len() as u32;
+    let words: u32 = run.stories.iter().map(|s| s.words).sum();
+    let headline_words: u32 = run.stories.iter().map(|s| s.headline_words).sum();
+    let questions = run.stories.iter().filter(|s| s.question).count() as u32;
+    let tail: u32 = (run.end..n)
+        .filter(|&j| facts[j].prose && facts[j].in_region)
+        .map(|j| blocks[j].words)
+        .sum();
+    let promotion = *article >= PROMO_ARTICLE_WORDS
+        && *article >= PROMO_ARTICLE_SHARE * words
+        && tail <= PROMO_TAIL_WORDS
+        && headline_words >= PROMO_MEAN_HEADLINE_WORDS * count
+        && 2 * questions < count;
+    if !promotion {
+        return;
+    }
+    let label = run.start.checked_sub(1).filter(|&l| {
+        let b = &blocks[l];
+        (1..=PROMO_LABEL_WORDS).contains(&b.words) && b.link_words == 0 && !facts[l].prose
+    });
+    for f in &mut facts[label.unwrap_or(run.start)..run.end] {
+        f.promo = true;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,5 +312,11 @@ mod tests {
         assert_eq!(slide_counter("24/7 service"), None);
         assert_eq!(slide_counter("1/1"), None);
         assert_eq!(slide_counter("The 3/50 rule"), None);
+    }
+
+    #[test]
+    fn lines_count_words_that_hold_a_letter_or_digit() {
+        assert_eq!(line_words("New ferry timetable — from June"), 5);
+        assert_eq!(line_words("  2.4 million, co-op  "), 3);
     }
 }

@@ -76,6 +76,22 @@ pub(crate) const THREAD_ARTICLE_SHARE: u32 = 3;
 pub(crate) const THREAD_LINE_WORDS: u32 = 12;
 /// Slide counters ("3/50") found this many times make a gallery.
 pub(crate) const GALLERY_SLIDES: usize = 3;
+/// A promotion of other stories holds at least this many headline-and-summary pairs.
+pub(crate) const PROMO_STORIES: usize = 3;
+/// A promoted story's headline: from 2 to this many words, all of them a link.
+pub(crate) const PROMO_HEADLINE_WORDS: u32 = 14;
+/// A promoted story's summary: this many words, none of them a link.
+pub(crate) const PROMO_SUMMARY_WORDS: (u32, u32) = (6, 60);
+/// The article before a promotion holds at least this many times its words, and this many
+/// words at least (a list article's entries outweigh its introduction).
+pub(crate) const PROMO_ARTICLE_SHARE: u32 = 1;
+pub(crate) const PROMO_ARTICLE_WORDS: u32 = 120;
+/// The region holds at most this many words of prose after a promotion.
+pub(crate) const PROMO_TAIL_WORDS: u32 = 100;
+/// A promotion's headlines hold at least this many words on average.
+pub(crate) const PROMO_MEAN_HEADLINE_WORDS: u32 = 4;
+/// The label of a promotion ("More from the Gazette", "Read more"): at most this many words.
+pub(crate) const PROMO_LABEL_WORDS: u32 = 6;
 
 // --- Repeats ---
 

@@ -42,6 +42,7 @@ pub(crate) const WEIGHTS: &[(Term, f32)] = &[
     (Term::CallToAction, -1.5),
     (Term::CommentThread, -2.5),
     (Term::SlideCaption, -2.5),
+    (Term::StoryPromo, -2.5),
     (Term::MetadataLine, -3.0),
     (Term::Hidden, -1.0),
     (Term::Item, 6.0),
