@@ -124,6 +124,14 @@ pub(crate) struct CueWord {
     pub token: bool,
 }
 
+/// Words that, before a chrome word in one class token, make it a statement about the
+/// element's layout (`has-sidebar`, `with-sidebar-right`, `no-comments`), not the name of
+/// the component.
+pub(crate) const LAYOUT_STATE_WORDS: &[&str] = &["has", "with", "no", "without"];
+
+/// Counts that, before a plural chrome word, describe a layout (`two-sidebars`).
+pub(crate) const COUNT_WORDS: &[&str] = &["one", "two", "three", "both", "double"];
+
 /// Weight of a chrome word that on its own names chrome (comments, related links, share bars).
 pub(crate) const STRONG: i16 = -30;
 /// Weight of an ordinary chrome word.

@@ -84,7 +84,37 @@ static TYPE_MATCHERS: LazyLock<Vec<Option<AhoCorasick>>> = LazyLock::new(|| {
 fn counts_at(word: &CueWord, value: &str, start: usize, end: usize) -> bool {
     let bytes = value.as_bytes();
     let whole = is_boundary(bytes, start, true) && is_boundary(bytes, end, false);
-    (!word.token || whole) && !in_generated_hash(bytes, start)
+    (!word.token || whole)
+        && !in_generated_hash(bytes, start)
+        && !states_a_layout(bytes, start, end)
+}
+
+/// True when the word at `start..end` is part of a statement about the element's layout
+/// rather than the name of a component: `has-sidebar`, `with-sidebar-right`,
+/// `no-comments`, `layout__2-sidebars-inline`. Such an element holds the article beside
+/// its sidebar; it is not the sidebar. The word before (within the same class token, across
+/// `-` and `_`) is one of [`cues::LAYOUT_STATE_WORDS`], or a count ("2", "two") before a
+/// plural. A namespace or version (`g1-sidebar`, `v2-sidebar`) is not a count.
+fn states_a_layout(bytes: &[u8], start: usize, end: usize) -> bool {
+    let sep_start = bytes[..start]
+        .iter()
+        .rposition(|&b| !matches!(b, b'-' | b'_'))
+        .map_or(0, |p| p + 1);
+    if sep_start == start {
+        return false;
+    }
+    let prev_start = bytes[..sep_start]
+        .iter()
+        .rposition(|b| !b.is_ascii_alphanumeric())
+        .map_or(0, |p| p + 1);
+    let prev = &bytes[prev_start..sep_start];
+    let listed = |list: &[&str]| list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(prev));
+    let plural = matches!(bytes.get(end), Some(b's' | b'S'))
+        && bytes.get(end + 1).is_none_or(|b| !b.is_ascii_alphabetic());
+    listed(cues::LAYOUT_STATE_WORDS)
+        || (plural
+            && (!prev.is_empty() && prev.iter().all(u8::is_ascii_digit)
+                || listed(cues::COUNT_WORDS)))
 }
 
 /// The first word of one kind of page's own chrome vocabulary (one of `cues::TYPE_CHROME`)
@@ -293,6 +323,30 @@ mod tests {
             .filter_map(|n| dom.element(n))
             .find(|e| !matches!(e.name(), "html" | "head" | "body"));
         el.map(|e| element_cue(&e)).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_statement_about_the_layout_is_not_the_component() {
+        for layout in [
+            "layout__2-sidebars-inline reference-layout",
+            "site-content with-sidebar",
+            "o-layout has-sidebar",
+            "container no-sidebar",
+            "page two-sidebars",
+        ] {
+            let cue = cue_of(&format!("<div class=\"{layout}\">x</div>"));
+            assert_eq!(cue.chrome, None, "{layout}");
+        }
+        // A namespace or a version before the word is no count: these are sidebars.
+        for sidebar in [
+            "g1-sidebar g1-column",
+            "v2-sidebar-sticky",
+            "left-sidebar",
+            "sidebars",
+        ] {
+            let cue = cue_of(&format!("<div class=\"{sidebar}\">x</div>"));
+            assert_eq!(cue.chrome, Some("sidebar"), "{sidebar}");
+        }
     }
 
     #[test]
