@@ -82,6 +82,43 @@ fn signature(e: &Elem<'_>) -> u64 {
     sig
 }
 
+/// How many wrappers deep [`item_signature`] looks for an item's own box.
+const WRAPPER_LEVELS: usize = 3;
+
+/// What makes an item look like its siblings. An item that is only a wrapper — its one
+/// block-level child holds all its words — is known by that child's box: card layouts wrap
+/// each card in a box of its own whose generated classes differ card to card (`div.f kb kc`
+/// around one `article`, `div.fv kg` around the next).
+fn item_signature(elems: &[Elem<'_>], i: usize) -> u64 {
+    let mut at = i;
+    for _ in 0..WRAPPER_LEVELS {
+        let Some(e) = elems.get(at) else { break };
+        let child = e.first_child as usize;
+        let only = elems
+            .get(child)
+            .filter(|c| c.next_sibling == NONE && c.words == e.words);
+        match only {
+            Some(_) => at = child,
+            None => break,
+        }
+    }
+    let own = elems.get(i).map_or(0, signature);
+    match elems.get(at) {
+        // The wrapper's own tag still counts: a list item wrapping a card is no div doing so.
+        Some(core) if at != i => signature(core)
+            .wrapping_mul(31)
+            .wrapping_add(tag_hash(&elems[i])),
+        _ => own,
+    }
+}
+
+/// The hash of an element's tag alone.
+fn tag_hash(e: &Elem<'_>) -> u64 {
+    let mut h = Fx::default();
+    e.tag.hash(&mut h);
+    h.finish()
+}
+
 /// Tags whose runs are the flow of an article, not items: paragraphs and headings.
 fn is_flow(e: &Elem<'_>) -> bool {
     matches!(
@@ -140,7 +177,10 @@ pub(crate) fn qualified<'g>(seg: &Segmentation<'_>, groups: &'g [Group]) -> Vec<
 
 /// Every group of at least [`MIN_ITEMS`] look-alike siblings that hold text, in the order of
 /// their first items. Siblings are grouped by sorting (parent, signature) pairs rather than
-/// through a hash map, so that no choice of class names can make the grouping slow.
+/// through a hash map, so that no choice of class names can make the grouping slow. Siblings
+/// left out of every group are grouped once more by their wrapped boxes ([`item_signature`]):
+/// only then, so that cards that look alike by their own class stay one group even when some
+/// of them wrap a single box and others do not.
 pub(crate) fn groups(seg: &Segmentation<'_>) -> Vec<Group> {
     let elems = &seg.elems;
     let mut keyed: Vec<(u32, u64, u32)> = elems
@@ -150,26 +190,42 @@ pub(crate) fn groups(seg: &Segmentation<'_>) -> Vec<Group> {
         .map(|(i, e)| (e.parent, signature(e), i as u32))
         .collect();
     keyed.sort_unstable();
-    let mut out: Vec<Group> = keyed
-        .chunk_by(|a, b| a.0 == b.0 && a.1 == b.1)
-        .filter(|run| run.len() >= MIN_ITEMS)
-        .map(|run| {
-            let mut g = Group {
-                items: Vec::with_capacity(run.len()),
-                words: 0,
-                link_words: 0,
-            };
-            for &(_, _, i) in run {
-                let e = &elems[i as usize];
-                g.items.push(i);
-                g.words += e.words;
-                g.link_words += e.link_words;
-            }
-            g
-        })
-        .collect();
+    let mut out = Vec::new();
+    let mut left: Vec<(u32, u64, u32)> = Vec::new();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+        if run.len() >= MIN_ITEMS {
+            out.push(group_of(elems, run));
+        } else {
+            left.extend(
+                run.iter()
+                    .map(|&(parent, _, i)| (parent, item_signature(elems, i as usize), i)),
+            );
+        }
+    }
+    left.sort_unstable();
+    for run in left.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+        if run.len() >= MIN_ITEMS {
+            out.push(group_of(elems, run));
+        }
+    }
     out.sort_unstable_by_key(|g| g.items.first().copied());
     out
+}
+
+/// The group of one run of (parent, signature, element) keys.
+fn group_of(elems: &[Elem<'_>], run: &[(u32, u64, u32)]) -> Group {
+    let mut g = Group {
+        items: Vec::with_capacity(run.len()),
+        words: 0,
+        link_words: 0,
+    };
+    for &(_, _, i) in run {
+        let e = &elems[i as usize];
+        g.items.push(i);
+        g.words += e.words;
+        g.link_words += e.link_words;
+    }
+    g
 }
 
 #[cfg(test)]
@@ -217,6 +273,26 @@ mod tests {
         assert_eq!(
             dominant_first_item(&page).as_deref(),
             Some("Walking boots model 1 / Leather, waterproof, resoled by hand. / €19.00")
+        );
+    }
+
+    #[test]
+    fn cards_in_wrappers_of_their_own_classes_are_one_group() {
+        // Each card sits alone in a wrapper whose generated classes differ card to card.
+        let cards: String = ["f kb kc", "fv kg kh", "ab cd", "xq zz"]
+            .iter()
+            .enumerate()
+            .map(|(i, wrapper)| {
+                format!(
+                    "<div class='{wrapper}'><article class=aw><h2><a href=/s{i}>Scaling the \
+                     storage layer, part {i}</a></h2><p>Jane Roe</p><p>3 min read</p></article></div>"
+                )
+            })
+            .collect();
+        let page = format!("<main><div class=feed>{cards}</div></main>");
+        assert_eq!(
+            dominant_first_item(&page).as_deref(),
+            Some("Scaling the storage layer, part 0 / Jane Roe / 3 min read")
         );
     }
 
