@@ -938,15 +938,17 @@ fn is_below(dom: View<'_, '_>, node: NodeId, ancestor: NodeId) -> bool {
 /// True when the element's `id` spells the heading it labels: a slug that a site made from
 /// the heading (`<section id="sharing-with-a-single-developer"><h2>Sharing with a single
 /// developer</h2>`), whose words ("sharing", "related") say nothing about the element. The
-/// heading is the element itself or its first element child (or that child's first), and
-/// every word of the id, three at least, must be a word of the heading.
+/// heading is the element itself or its first element child (or that child's first). Three
+/// words of the id at least must be words of the heading, and all its words but one: a
+/// generator's prefix or a number may come with the slug (`1-heading-how-popular-are-…`,
+/// `section-related-work-and-sources`).
 fn id_names_heading(dom: View<'_, '_>, el: &ElementRef<'_, '_>) -> bool {
     let Some(id) = el.attr("id") else {
         return false;
     };
     let words: Vec<String> = id
         .split(['-', '_'])
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
         .map(str::to_lowercase)
         .collect();
     if words.len() < 3 || words.iter().any(|w| !w.chars().all(char::is_alphanumeric)) {
@@ -973,7 +975,11 @@ fn id_names_heading(dom: View<'_, '_>, el: &ElementRef<'_, '_>) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    words.iter().all(|w| heading_words.contains(&w.as_str()))
+    let found = words
+        .iter()
+        .filter(|w| heading_words.contains(&w.as_str()))
+        .count();
+    found >= 3 && found + 1 >= words.len()
 }
 
 /// Bounds on the text read for one metadata value (see [`collapsed_text`]).

@@ -83,6 +83,11 @@ fn chrome_words_inside_slugged_ids_are_not_cues() {
             "Evolve shared mutable history",
         ),
         ("related-work-in-the-field", "Related work in the field"),
+        // A generator's number and prefix around the slug.
+        (
+            "1-heading-how-popular-are-shared-desks",
+            "How popular are shared desks?",
+        ),
     ]
     .iter()
     .map(|(id, heading)| {
@@ -100,6 +105,7 @@ fn chrome_words_inside_slugged_ids_are_not_cues() {
         "Sharing with a single developer",
         "Evolve shared mutable history",
         "Related work in the field",
+        "How popular are shared desks?",
     ] {
         assert!(
             doc.text.contains(heading),
@@ -107,7 +113,7 @@ fn chrome_words_inside_slugged_ids_are_not_cues() {
             doc.text
         );
     }
-    assert_eq!(doc.text.matches(LONG).count(), 6);
+    assert_eq!(doc.text.matches(LONG).count(), 8);
     // A component named with layout words still reads as chrome.
     let share = doc
         .blocks
