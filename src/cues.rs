@@ -125,9 +125,10 @@ pub(crate) struct CueWord {
 }
 
 /// Words that, before a chrome word in one class token, make it a statement about the
-/// element's layout (`has-sidebar`, `with-sidebar-right`, `no-comments`), not the name of
-/// the component.
-pub(crate) const LAYOUT_STATE_WORDS: &[&str] = &["has", "with", "no", "without"];
+/// element's layout (`has-sidebar`, `with-sidebar-right`, `no-comments`) or a breakpoint
+/// condition (`lte-banner-w980`), not the name of the component.
+pub(crate) const LAYOUT_STATE_WORDS: &[&str] =
+    &["has", "with", "no", "without", "lt", "lte", "gt", "gte"];
 
 /// Counts that, before a plural chrome word, describe a layout (`two-sidebars`).
 pub(crate) const COUNT_WORDS: &[&str] = &["one", "two", "three", "both", "double"];

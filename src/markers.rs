@@ -333,6 +333,7 @@ mod tests {
             "o-layout has-sidebar",
             "container no-sidebar",
             "page two-sidebars",
+            "md lt-lg gt-xs lte-banner-w1564 lte-banner-w980",
         ] {
             let cue = cue_of(&format!("<div class=\"{layout}\">x</div>"));
             assert_eq!(cue.chrome, None, "{layout}");
