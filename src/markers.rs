@@ -91,10 +91,11 @@ fn counts_at(word: &CueWord, value: &str, start: usize, end: usize) -> bool {
 
 /// True when the word at `start..end` is part of a statement about the element's layout
 /// rather than the name of a component: `has-sidebar`, `with-sidebar-right`,
-/// `no-comments`, `layout__2-sidebars-inline`. Such an element holds the article beside
-/// its sidebar; it is not the sidebar. The word before (within the same class token, across
-/// `-` and `_`) is one of [`cues::LAYOUT_STATE_WORDS`], or a count ("2", "two") before a
-/// plural. A namespace or version (`g1-sidebar`, `v2-sidebar`) is not a count.
+/// `with-nav-sidebar`, `no-comments`, `layout__2-sidebars-inline`. Such an element holds the
+/// article beside its sidebar; it is not the sidebar. The word before (within the same class
+/// token, across `-` and `_`) or the token's first word is one of
+/// [`cues::LAYOUT_STATE_WORDS`], or the word before is a count ("2", "two") before a plural.
+/// A namespace or a version (`g1-sidebar`, `v2-sidebar`) is not a count.
 fn states_a_layout(bytes: &[u8], start: usize, end: usize) -> bool {
     let sep_start = bytes[..start]
         .iter()
@@ -108,6 +109,23 @@ fn states_a_layout(bytes: &[u8], start: usize, end: usize) -> bool {
         .rposition(|b| !b.is_ascii_alphanumeric())
         .map_or(0, |p| p + 1);
     let prev = &bytes[prev_start..sep_start];
+    // The class token's first word states it for the whole token (`with-nav-sidebar`).
+    let token_start = bytes[..start]
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(0, |p| p + 1);
+    let first_end = bytes[token_start..start]
+        .iter()
+        .position(|b| matches!(b, b'-' | b'_'))
+        .map_or(start, |p| token_start + p);
+    let first = &bytes[token_start..first_end];
+    if first_end < start
+        && cues::LAYOUT_STATE_WORDS
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(first))
+    {
+        return true;
+    }
     let listed = |list: &[&str]| list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(prev));
     let plural = matches!(bytes.get(end), Some(b's' | b'S'))
         && bytes.get(end + 1).is_none_or(|b| !b.is_ascii_alphabetic());
@@ -334,6 +352,7 @@ mod tests {
             "container no-sidebar",
             "page two-sidebars",
             "md lt-lg gt-xs lte-banner-w1564 lte-banner-w980",
+            "page-paragraphs with-nav-sidebar",
         ] {
             let cue = cue_of(&format!("<div class=\"{layout}\">x</div>"));
             assert_eq!(cue.chrome, None, "{layout}");
