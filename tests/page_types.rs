@@ -378,3 +378,55 @@ fn a_job_listing_keeps_every_items_title_company_salary_summary_and_date() {
         ],
     );
 }
+
+#[test]
+fn an_article_laid_out_in_a_builders_grid_keeps_every_text_cell() {
+    // A site builder puts each text block deep in a cell of its own grid rows, with a
+    // newsletter box between two of them: the cells are cousins, not siblings, and the
+    // longest one alone outscores the `<article>` around them all.
+    let para = |s: &str| {
+        format!(
+            "<p>{s} The point is worth making at length, because readers who start with \
+             good intentions often give up within the first month when nobody tells them \
+             what to expect or how to measure what they have already changed.</p>"
+        )
+    };
+    let cell = |lines: &[&str]| {
+        let body: String = lines.iter().map(|l| para(l)).collect();
+        format!(
+            "<div class=r><div class=c><div class=b1><div class=b2><div class=b3><div class=b4>\
+             <div class=b5><div class=b6><div class=b7>{body}</div></div></div></div></div></div>\
+             </div></div></div>"
+        )
+    };
+    let first: Vec<String> = (1..=7)
+        .map(|i| format!("First, step {i} of the audit."))
+        .collect();
+    let first: Vec<&str> = first.iter().map(String::as_str).collect();
+    let page = format!(
+        "<html><body><nav><a href=/>Home</a> <a href=/blog>Blog</a></nav><article>\
+         <div class=layout>{}{}\
+         <div class=r><div class=c><form class=newsletter-form><p>Every week you get a \
+         roundup of new posts, sent to your inbox, with no spam at all.</p></form></div></div>\
+         {}{}</div></article><footer><p>© Zero Waste Notes</p></footer></body></html>",
+        cell(&first),
+        cell(&["Second, change one habit.", "Keep it for a month."]),
+        cell(&["Third, audit the kitchen.", "Weigh the food waste."]),
+        cell(&["Finally, share what worked.", "Tell a friend."]),
+    );
+    let doc = extract(&page).expect("ok");
+    keeps(
+        &doc.text,
+        &[
+            "step 7 of the audit",
+            "Keep it for a month",
+            "Weigh the food waste",
+            "Tell a friend",
+        ],
+    );
+    drops(
+        &doc.text,
+        &["roundup of new posts", "Zero Waste Notes", "Home"],
+    );
+    lean_path_agrees(&page, &doc);
+}

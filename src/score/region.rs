@@ -3,8 +3,8 @@
 //! whether it lies inside the region and which chrome marker stands over it.
 
 use super::tuning::{
-    MAX_CHROME_SHARE, MIN_SCORING_CHARS, SCORING_LEVELS, SIBLING_MINOR_WORDS, SPLIT_LEVELS,
-    SPLIT_SHARE,
+    ARTICLE_MAX_LINK_DENSITY, ARTICLE_REGION_SHARE, MAX_CHROME_SHARE, MIN_SCORING_CHARS,
+    SCORING_LEVELS, SIBLING_MINOR_WORDS, SPLIT_LEVELS, SPLIT_SHARE,
 };
 use super::{link_density, Chrome};
 use crate::cues;
@@ -155,7 +155,44 @@ pub(crate) fn choose_region(seg: &Segmentation<'_>, score: &[f32]) -> Vec<u32> {
             break;
         }
     }
+    if let Some(a) = article_around(elems, top) {
+        return vec![a];
+    }
     join_siblings(seg, score, top)
+}
+
+/// The `<article>` element around the top candidate, when the candidate holds less than
+/// [`ARTICLE_REGION_SHARE`] of its words: an article laid out in a site builder's grid, one
+/// text block per cell and a newsletter box between, whose cells are cousins that sibling
+/// joining cannot reach. It must be one article (no other `<article>` inside, as in a list
+/// of cards) and not a link list. Its chrome boxes are still judged block by block.
+fn article_around(elems: &[Elem<'_>], top: u32) -> Option<u32> {
+    let mut at = elems.get(top as usize)?.parent;
+    while at != NONE {
+        let e = elems.get(at as usize)?;
+        if matches!(&*e.tag, "body" | "html") {
+            return None;
+        }
+        if &*e.tag == "article" {
+            break;
+        }
+        at = e.parent;
+    }
+    let a = elems.get(at as usize)?;
+    let top_words = elems.get(top as usize).map_or(0, |t| t.words) as f32;
+    if link_density(a.words, a.link_words) > ARTICLE_MAX_LINK_DENSITY
+        || top_words >= ARTICLE_REGION_SHARE * a.words as f32
+    {
+        return None;
+    }
+    // Elements after it in document order start inside it until its last block.
+    let nested = elems
+        .iter()
+        .enumerate()
+        .skip(at as usize + 1)
+        .take_while(|(_, d)| d.first_block < a.end_block)
+        .any(|(d, e)| &*e.tag == "article" && is_ancestor(elems, at, d as u32));
+    (!nested).then_some(at)
 }
 
 /// What a sibling of the top candidate does to the region's run.

@@ -11,6 +11,11 @@ pub(crate) const SCORING_LEVELS: usize = 5;
 pub(crate) const SPLIT_SHARE: f32 = 0.75;
 /// How far up the common container of a split article may be.
 pub(crate) const SPLIT_LEVELS: usize = 2;
+/// A top candidate holding less than this share of the words of the `<article>` around it
+/// gives the region to that article.
+pub(crate) const ARTICLE_REGION_SHARE: f32 = 0.6;
+/// ... unless the article's link density is above this (a link list).
+pub(crate) const ARTICLE_MAX_LINK_DENSITY: f32 = 0.35;
 /// Siblings with fewer words neither join nor break the region's run.
 pub(crate) const SIBLING_MINOR_WORDS: u32 = 10;
 /// A region holding less than this share of the page's prose is not trusted.
