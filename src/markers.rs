@@ -287,13 +287,26 @@ pub(crate) enum Hiding {
     UntilShown,
 }
 
+/// True for the hidden box in which React's streaming server renderer sends the content of
+/// a suspended boundary (`<div hidden id="S:3">`), which its inline script moves into the
+/// page as soon as it arrives.
+fn is_streamed_boundary(el: &ElementRef<'_, '_>) -> bool {
+    el.name() == "div"
+        && el
+            .attr("id")
+            .and_then(|id| id.strip_prefix("S:"))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// How the element is hidden from readers, if it is: the `hidden` attribute, `aria-hidden`,
 /// an inline `display:none`/`visibility:hidden`, or a screen-reader-only class.
 pub(crate) fn hiding(el: &ElementRef<'_, '_>) -> Option<Hiding> {
     let mut found = None;
     for (name, v) in el.attrs() {
         match (name, capped(v)) {
-            ("hidden", _) => found = Some(Hiding::UntilShown),
+            // React's streaming renderer sends a boundary's content in `<div hidden
+            // id="S:3">` and a script moves it into place at once: it is the page, shown.
+            ("hidden", _) if !is_streamed_boundary(el) => found = Some(Hiding::UntilShown),
             ("aria-hidden", v) if v.trim().eq_ignore_ascii_case("true") => {
                 found = Some(Hiding::UntilShown)
             }

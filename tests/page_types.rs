@@ -430,3 +430,45 @@ fn an_article_laid_out_in_a_builders_grid_keeps_every_text_cell() {
     );
     lean_path_agrees(&page, &doc);
 }
+
+#[test]
+fn a_boundary_streamed_by_react_in_a_hidden_box_is_the_page() {
+    // React's streaming renderer sends the article in `<div hidden id="S:0">`, after a
+    // placeholder, and an inline script moves it into place at once.
+    let para = |s: &str| {
+        format!(
+            "<p>{s} Index funds track a market index, so their costs stay low and their \
+             returns follow the market's, which suits investors who would rather not pick \
+             stocks one by one.</p>"
+        )
+    };
+    let page = format!(
+        "<html><body><main><div class=card><p>By Jane Roe, updated March 5</p></div>\
+         <template id=\"B:0\"></template><p>Loading…</p></main>\
+         <div hidden id=\"S:0\"><div class=prose>{}{}{}</div></div>\
+         <div hidden class=menu><p>Sign in to see your portfolio and saved articles.</p></div>\
+         </body></html>",
+        para("What is an index fund?"),
+        para("Why buy one?"),
+        para("What does it cost?"),
+    );
+    let doc = extract(&page).expect("ok");
+    keeps(
+        &doc.text,
+        &[
+            "What is an index fund?",
+            "Why buy one?",
+            "What does it cost?",
+        ],
+    );
+    drops(&doc.text, &["Sign in to see"]);
+    let article = doc
+        .blocks
+        .iter()
+        .find(|b| b.text.starts_with("Why buy one?"));
+    assert!(article.is_some_and(|b| !b.features.hidden && b.features.in_region));
+    // An ordinary hidden box is still hidden.
+    let menu = doc.blocks.iter().find(|b| b.text.starts_with("Sign in"));
+    assert!(menu.is_some_and(|b| b.features.hidden));
+    lean_path_agrees(&page, &doc);
+}
