@@ -359,7 +359,16 @@ fn promotions_of_other_stories_after_the_article_are_not_its_text() {
         .iter()
         .map(|(h, s)| format!("<div><h3><a href=/n/2>{h}</a></h3><p>{s}</p></div>"))
         .collect();
-    for (container, promos) in [("div class=content", in_one), ("article", in_two)] {
+    // The same with each story's date under its summary.
+    let dated: String = PROMOTED
+        .iter()
+        .map(|(h, s)| format!("<h3><a href=/n/3>{h}</a></h3><div>{s}</div><div>Mar 3, 2026</div>"))
+        .collect();
+    for (container, promos) in [
+        ("div class=content", in_one),
+        ("article", in_two),
+        ("article", dated),
+    ] {
         let page = format!(
             "<html><body><{container}>{article}<p><b>More from the Gazette</b></p>{promos}\
              </{}></body></html>",
@@ -367,7 +376,14 @@ fn promotions_of_other_stories_after_the_article_are_not_its_text() {
         );
         let doc = extract(&page).expect("ok");
         assert!(doc.text.contains("Last."), "{}", doc.text);
-        for leak in ["ferry", "roof", "Lifeboat", "Market hall", "More from"] {
+        for leak in [
+            "ferry",
+            "roof",
+            "Lifeboat",
+            "Market hall",
+            "More from",
+            "Mar 3",
+        ] {
             assert!(!doc.text.contains(leak), "{leak} leaked: {}", doc.text);
         }
     }

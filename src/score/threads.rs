@@ -9,8 +9,9 @@
 
 use super::tuning::{
     GALLERY_SLIDES, PROMO_ARTICLE_SHARE, PROMO_ARTICLE_WORDS, PROMO_HEADLINE_WORDS,
-    PROMO_LABEL_WORDS, PROMO_MEAN_HEADLINE_WORDS, PROMO_STORIES, PROMO_SUMMARY_WORDS,
-    PROMO_TAIL_WORDS, THREAD_ARTICLE_SHARE, THREAD_ARTICLE_WORDS, THREAD_LINE_WORDS, THREAD_POSTS,
+    PROMO_LABEL_WORDS, PROMO_MEAN_HEADLINE_WORDS, PROMO_META_WORDS, PROMO_STORIES,
+    PROMO_SUMMARY_WORDS, PROMO_TAIL_WORDS, THREAD_ARTICLE_SHARE, THREAD_ARTICLE_WORDS,
+    THREAD_LINE_WORDS, THREAD_POSTS,
 };
 use super::Judged;
 use crate::cues;
@@ -187,8 +188,22 @@ struct Story {
 /// One promoted story starting at block `i`: a headline of [`PROMO_HEADLINE_WORDS`] words at
 /// most, all of them a link, with a summary under it that has no link. The two share a block
 /// (`<a><b>Headline</b></a><br>Summary`) or stand one after the other (`<h3><a>…</a></h3>`
-/// then `<p>`).
+/// then `<p>`); a date or byline line of [`PROMO_META_WORDS`] words at most may follow.
 fn promo_story(blocks: &[RawBlock], i: usize) -> Option<Story> {
+    let mut story = promo_headline_and_summary(blocks, i)?;
+    // A short line under the summary, without a link, is the story's date or byline.
+    if let Some(meta) = blocks
+        .get(story.last + 1)
+        .filter(|m| (1..=PROMO_META_WORDS).contains(&m.words) && m.link_words == 0)
+    {
+        story.last += 1;
+        story.words += meta.words;
+    }
+    Some(story)
+}
+
+/// The headline and summary of a promoted story starting at block `i`.
+fn promo_headline_and_summary(blocks: &[RawBlock], i: usize) -> Option<Story> {
     let b = blocks.get(i)?;
     let (lo, hi) = PROMO_SUMMARY_WORDS;
     let headline = |words: u32| (2..=PROMO_HEADLINE_WORDS).contains(&words);

@@ -91,6 +91,8 @@ pub(crate) const PROMO_SUMMARY_WORDS: (u32, u32) = (6, 60);
 /// words at least (a list article's entries outweigh its introduction).
 pub(crate) const PROMO_ARTICLE_SHARE: u32 = 1;
 pub(crate) const PROMO_ARTICLE_WORDS: u32 = 120;
+/// A promoted story's date or byline line, under its summary: at most this many words.
+pub(crate) const PROMO_META_WORDS: u32 = 5;
 /// The region holds at most this many words of prose after a promotion.
 pub(crate) const PROMO_TAIL_WORDS: u32 = 100;
 /// A promotion's headlines hold at least this many words on average.
