@@ -124,6 +124,21 @@ pub(crate) struct CueWord {
     pub token: bool,
 }
 
+/// Chrome words that name a consent manager's dialog: laid over the page, never its text,
+/// however much prose its settings hold. The region is never chosen inside one.
+pub(crate) const CONSENT_WORDS: &[&str] = &[
+    "consent",
+    "gdpr",
+    "onetrust",
+    "ot-sdk",
+    "didomi",
+    "cookiebot",
+    "usercentrics",
+    "truste",
+    "sp_message",
+    "qc-cmp",
+];
+
 /// Words that, before a chrome word in one class token, make it a statement about the
 /// element's layout (`has-sidebar`, `with-sidebar-right`, `no-comments`) or a breakpoint
 /// condition (`lte-banner-w980`), not the name of the component.

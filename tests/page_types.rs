@@ -472,3 +472,42 @@ fn a_boundary_streamed_by_react_in_a_hidden_box_is_the_page() {
     assert!(menu.is_some_and(|b| b.features.hidden));
     lean_path_agrees(&page, &doc);
 }
+
+#[test]
+fn a_consent_managers_settings_are_never_the_region() {
+    // A listing of short entries, and a consent manager's settings dialog whose purposes hold
+    // more prose than the whole listing.
+    let entries: String = (1..=6)
+        .map(|i| {
+            format!(
+                "<div class=entry><h3><a href=/jobs/{i}>Backend engineer, team {i}</a></h3>\
+                 <p>Remote, Canada only</p><p>C$ 1{i}0k</p></div>"
+            )
+        })
+        .collect();
+    let purposes: String = ["Performance", "Targeting", "Functional", "Social media"]
+        .iter()
+        .map(|p| {
+            format!(
+                "<div class=group><h4>{p} cookies</h4><p>These cookies may be set through our \
+                 site by us and by our partners, so that we can count visits and traffic \
+                 sources, build a profile of your interests and show you relevant adverts on \
+                 other sites; if you do not allow them, you will see less targeted adverts, \
+                 and some parts of the site may not work as they should for you.</p></div>"
+            )
+        })
+        .collect();
+    let page = format!(
+        "<html><head><title>Backend jobs</title></head><body><main><h1>Backend jobs</h1>\
+         <div class=results>{entries}</div></main>\
+         <div id=onetrust-consent-sdk><div id=onetrust-pc-sdk><div class=pc-body>{purposes}\
+         </div></div></div></body></html>"
+    );
+    let doc = extract(&page).expect("ok");
+    keeps(
+        &doc.text,
+        &["Backend engineer, team 1", "Backend engineer, team 6"],
+    );
+    drops(&doc.text, &["count visits", "Targeting cookies"]);
+    lean_path_agrees(&page, &doc);
+}

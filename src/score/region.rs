@@ -15,9 +15,22 @@ use crate::segment::{Elem, Kind, Segmentation, NONE};
 pub(crate) fn candidate_scores(seg: &Segmentation<'_>) -> Vec<f32> {
     let elems = &seg.elems;
     let mut score = vec![f32::NAN; elems.len()];
+    // Per element: inside a consent manager's dialog (parents come first).
+    let mut consent = vec![false; elems.len()];
+    for (i, e) in elems.iter().enumerate() {
+        let own = e
+            .cue
+            .chrome
+            .is_some_and(|w| cues::CONSENT_WORDS.contains(&w));
+        consent[i] = own || consent.get(e.parent as usize).copied().unwrap_or(false);
+    }
     for b in &seg.blocks {
-        // Hidden text (a tab, a menu, a copy for structured data) does not choose the region.
-        if matches!(b.kind, Kind::Heading(_)) || b.text.len() < MIN_SCORING_CHARS {
+        // Hidden text (a tab, a menu, a copy for structured data) does not choose the region,
+        // nor does a consent dialog's (its settings can hold more prose than a listing).
+        if matches!(b.kind, Kind::Heading(_))
+            || b.text.len() < MIN_SCORING_CHARS
+            || consent.get(b.elem as usize).copied().unwrap_or(false)
+        {
             continue;
         }
         if link_density(b.words, b.link_words) > 0.5 {
