@@ -174,10 +174,10 @@ pub enum Term {
     /// A slide's counter and caption in a picture gallery ("3/50 …"), repeated slide after
     /// slide.
     SlideCaption,
-    /// A promotion of other stories inside the article: three or more in a row of a
+    /// A promotion of other stories at the article's end: three or more in a row of a
     /// headline that is wholly a link and a short summary under it, after an article at
-    /// least twice as long ("More from the Gazette"). Only where the page is read as an
-    /// article: a listing's entries look the same and are its content.
+    /// least as long ("More from the Gazette"). Only where the page is read as an article:
+    /// a listing's entries look the same and are its content.
     StoryPromo,
     /// The block recurs on many of its host's pages, at the same place: the site's template
     /// (a menu, a notice printed under every article, a footer), learned by a

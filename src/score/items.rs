@@ -90,26 +90,21 @@ const WRAPPER_LEVELS: usize = 3;
 /// each card in a box of its own whose generated classes differ card to card (`div.f kb kc`
 /// around one `article`, `div.fv kg` around the next).
 fn item_signature(elems: &[Elem<'_>], i: usize) -> u64 {
-    let mut at = i;
+    let Some(item) = elems.get(i) else { return 0 };
+    let mut core = item;
     for _ in 0..WRAPPER_LEVELS {
-        let Some(e) = elems.get(at) else { break };
-        let child = e.first_child as usize;
-        let only = elems
-            .get(child)
-            .filter(|c| c.next_sibling == NONE && c.words == e.words);
-        match only {
-            Some(_) => at = child,
-            None => break,
+        match elems.get(core.first_child as usize) {
+            Some(c) if c.next_sibling == NONE && c.words == core.words => core = c,
+            _ => break,
         }
     }
-    let own = elems.get(i).map_or(0, signature);
-    match elems.get(at) {
-        // The wrapper's own tag still counts: a list item wrapping a card is no div doing so.
-        Some(core) if at != i => signature(core)
-            .wrapping_mul(31)
-            .wrapping_add(tag_hash(&elems[i])),
-        _ => own,
+    if std::ptr::eq(core, item) {
+        return signature(item);
     }
+    // The wrapper's own tag still counts: a list item wrapping a card is no div doing so.
+    signature(core)
+        .wrapping_mul(31)
+        .wrapping_add(tag_hash(item))
 }
 
 /// The hash of an element's tag alone.

@@ -25,8 +25,8 @@ pub(crate) fn candidate_scores(seg: &Segmentation<'_>) -> Vec<f32> {
         consent[i] = own || consent.get(e.parent as usize).copied().unwrap_or(false);
     }
     for b in &seg.blocks {
-        // Hidden text (a tab, a menu, a copy for structured data) does not choose the region,
-        // nor does a consent dialog's (its settings can hold more prose than a listing).
+        // Headings and short lines do not choose the region, nor does a consent dialog's
+        // text (its settings can hold more prose than a listing).
         if matches!(b.kind, Kind::Heading(_))
             || b.text.len() < MIN_SCORING_CHARS
             || consent.get(b.elem as usize).copied().unwrap_or(false)

@@ -237,11 +237,13 @@ fn promo_headline_and_summary(blocks: &[RawBlock], i: usize) -> Option<Story> {
     })
 }
 
-/// A run of promoted stories: its first block, one past its last, and its stories.
+/// A run of promoted stories: its first block, one past its last, its stories, and the
+/// words of the page's prose before it.
 struct Run {
     start: usize,
     end: usize,
     stories: Vec<Story>,
+    article: u32,
 }
 
 /// Marks a promotion of other stories at the article's end. It is the page's only run of
@@ -262,8 +264,6 @@ struct Run {
 pub(crate) fn mark_promos(blocks: &[RawBlock], facts: &mut [Judged]) {
     let n = blocks.len().min(facts.len());
     let mut runs: Vec<Run> = Vec::new();
-    // Words of the page's prose before each run's start.
-    let mut article_at: Vec<u32> = Vec::new();
     let mut article = 0u32;
     let mut i = 0;
     while i < n {
@@ -275,11 +275,11 @@ pub(crate) fn mark_promos(blocks: &[RawBlock], facts: &mut [Judged]) {
         }
         let end = next.max(i + 1).min(n);
         if stories.len() >= PROMO_STORIES {
-            article_at.push(article);
             runs.push(Run {
                 start: i,
                 end,
                 stories,
+                article,
             });
         }
         article += (i..end)
@@ -288,7 +288,7 @@ pub(crate) fn mark_promos(blocks: &[RawBlock], facts: &mut [Judged]) {
             .sum::<u32>();
         i = end;
     }
-    let ([run], [article]) = (runs.as_slice(), article_at.as_slice()) else {
+    let [run] = runs.as_slice() else {
         return;
     };
     let count = run.stories.len() as u32;
@@ -299,8 +299,8 @@ pub(crate) fn mark_promos(blocks: &[RawBlock], facts: &mut [Judged]) {
         .filter(|&j| facts[j].prose && facts[j].in_region)
         .map(|j| blocks[j].words)
         .sum();
-    let promotion = *article >= PROMO_ARTICLE_WORDS
-        && *article >= PROMO_ARTICLE_SHARE * words
+    let promotion = run.article >= PROMO_ARTICLE_WORDS
+        && run.article >= PROMO_ARTICLE_SHARE * words
         && tail <= PROMO_TAIL_WORDS
         && headline_words >= PROMO_MEAN_HEADLINE_WORDS * count
         && 2 * questions < count;

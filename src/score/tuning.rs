@@ -87,9 +87,10 @@ pub(crate) const PROMO_STORIES: usize = 3;
 pub(crate) const PROMO_HEADLINE_WORDS: u32 = 14;
 /// A promoted story's summary: this many words, none of them a link.
 pub(crate) const PROMO_SUMMARY_WORDS: (u32, u32) = (6, 60);
-/// The article before a promotion holds at least this many times its words, and this many
-/// words at least (a list article's entries outweigh its introduction).
+/// The article before a promotion holds at least this many times its words (a list
+/// article's entries outweigh its introduction) ...
 pub(crate) const PROMO_ARTICLE_SHARE: u32 = 1;
+/// ... and this many words of prose at least.
 pub(crate) const PROMO_ARTICLE_WORDS: u32 = 120;
 /// A promoted story's date or byline line, under its summary: at most this many words.
 pub(crate) const PROMO_META_WORDS: u32 = 5;
