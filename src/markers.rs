@@ -97,6 +97,9 @@ fn counts_at(word: &CueWord, value: &str, start: usize, end: usize) -> bool {
 /// [`cues::LAYOUT_STATE_WORDS`], or the word before is a count ("2", "two") before a plural.
 /// A namespace or a version (`g1-sidebar`, `v2-sidebar`) is not a count.
 fn states_a_layout(bytes: &[u8], start: usize, end: usize) -> bool {
+    if joined_by_and(bytes, start) {
+        return true;
+    }
     let sep_start = bytes[..start]
         .iter()
         .rposition(|&b| !matches!(b, b'-' | b'_'))
@@ -133,6 +136,27 @@ fn states_a_layout(bytes: &[u8], start: usize, end: usize) -> bool {
         || (plural
             && (!prev.is_empty() && prev.iter().all(u8::is_ascii_digit)
                 || listed(cues::COUNT_WORDS)))
+}
+
+/// The chrome word is the second part of a box named for two (`topicBodyAndFooter`,
+/// `content-and-sidebar`): the box holds the component and something else beside it.
+fn joined_by_and(bytes: &[u8], start: usize) -> bool {
+    let mut end = start;
+    while end > 0 && matches!(bytes[end - 1], b'-' | b'_') {
+        end -= 1;
+    }
+    let (Some(word), Some(&before)) = (
+        end.checked_sub(3).map(|s| &bytes[s..end]),
+        end.checked_sub(4).map(|s| &bytes[s]),
+    ) else {
+        return false;
+    };
+    if end == start {
+        // camelCase: the joining word is capitalised and follows another word.
+        word == b"And" && before.is_ascii_alphanumeric()
+    } else {
+        word.eq_ignore_ascii_case(b"and") && matches!(before, b'-' | b'_')
+    }
 }
 
 /// The first word of one kind of page's own chrome vocabulary (one of `cues::TYPE_CHROME`)
@@ -366,6 +390,8 @@ mod tests {
             "page two-sidebars",
             "md lt-lg gt-xs lte-banner-w1564 lte-banner-w980",
             "page-paragraphs with-nav-sidebar",
+            "section topicBodyAndFooter",
+            "wrap content-and-sidebar",
         ] {
             let cue = cue_of(&format!("<div class=\"{layout}\">x</div>"));
             assert_eq!(cue.chrome, None, "{layout}");
@@ -376,6 +402,7 @@ mod tests {
             "v2-sidebar-sticky",
             "left-sidebar",
             "sidebars",
+            "band-sidebar",
         ] {
             let cue = cue_of(&format!("<div class=\"{sidebar}\">x</div>"));
             assert_eq!(cue.chrome, Some("sidebar"), "{sidebar}");
