@@ -305,6 +305,9 @@ pub(crate) fn classify(
             f.chrome = None;
         }
     }
+    if !strategy.thread_words.is_empty() {
+        clear_thread_words(blocks, &mut facts, strategy.thread_words);
+    }
     if !strategy.chrome.is_empty() {
         mark_type_chrome(seg, &mut facts, strategy.chrome, page_words);
     }
@@ -376,6 +379,29 @@ pub(crate) fn classify(
         strategy,
         language,
         headline,
+    }
+}
+
+/// Clears a thread word's marker (see [`tuning::Strategy::thread_words`]) when the prose it
+/// marks is [`tuning::THREAD_WORD_SHARE`] of the page's prose or more: then it names the posts.
+fn clear_thread_words(blocks: &[RawBlock], facts: &mut [Judged], words: &[&str]) {
+    let marks = |f: &Judged| f.chrome.is_some_and(|c| words.contains(&c.word));
+    let (mut marked, mut all) = (0u32, 0u32);
+    for (b, f) in blocks.iter().zip(facts.iter()) {
+        if f.prose {
+            all += b.words;
+            if marks(f) {
+                marked += b.words;
+            }
+        }
+    }
+    if all == 0 || (marked as f32) < tuning::THREAD_WORD_SHARE * all as f32 {
+        return;
+    }
+    for f in facts.iter_mut() {
+        if marks(f) {
+            f.chrome = None;
+        }
     }
 }
 

@@ -137,6 +137,9 @@ pub(crate) struct Strategy {
     /// A line found [`TEMPLATE_ITEMS`] times or more among the items is their template (a
     /// "Read more", a badge, a "Posted in") rather than their content.
     pub item_template: bool,
+    /// Chrome words that name the posts of a thread when they mark most of the page's prose
+    /// (see [`THREAD_WORD_SHARE`]); empty for none.
+    pub thread_words: &'static [&'static str],
     /// Short lines at the region's edges and in bare boxes are chrome (a date, "Share", a
     /// widget's label), as around an article. On a product grid or a landing page short
     /// lines are its labels, prices and figures.
@@ -150,6 +153,11 @@ pub(crate) struct Strategy {
     /// line may well be said twice (a meal plan's days, a step for each language's tab).
     pub drop_repeats: bool,
 }
+
+/// A chrome word of [`Strategy::thread_words`] names the thread's posts, not chrome, when the
+/// prose it marks is at least this share of the page's prose (a Q&A page's comments under
+/// each answer are a small part of it).
+pub(crate) const THREAD_WORD_SHARE: f32 = 0.5;
 
 /// A line found this many times among a page's items is their template.
 pub(crate) const TEMPLATE_ITEMS: u32 = 3;
@@ -210,6 +218,10 @@ pub(crate) fn strategy(read_as: PageType) -> Strategy {
         chrome,
         region_list_links,
         layout,
+        thread_words: match read_as {
+            Forum => cues::FORUM_THREAD_WORDS,
+            _ => &[],
+        },
         sections: matches!(read_as, Service | Forum),
         drop_repeats: !matches!(read_as, Article | Documentation | Other),
         short_lines: !matches!(read_as, Collection | Service),
