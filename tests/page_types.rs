@@ -511,3 +511,29 @@ fn a_consent_managers_settings_are_never_the_region() {
     drops(&doc.text, &["count visits", "Targeting cookies"]);
     lean_path_agrees(&page, &doc);
 }
+
+#[test]
+fn a_thread_whose_posts_are_all_called_comments_keeps_them_around_its_longest_post() {
+    // A link aggregator's thread: every post is a nested `comment`, and the longest post,
+    // deep in the tree, is the region. On a forum the word names the posts; the other posts
+    // are the rest of the thread, not a comment section under an article.
+    let page = include_str!("fixtures/aggregator_thread.html");
+    let url = url::Url::parse("https://links.example/t/why-our-build-cache/123").expect("url");
+    let doc = dechrome::Extractor::default()
+        .document(&dechrome::Page::from_text(page).url(&url))
+        .expect("ok");
+    assert_eq!(doc.page_type, dechrome::PageType::Forum);
+    keeps(
+        &doc.text,
+        &[
+            "the compiler embedded the absolute path",
+            "Did remapping the prefix fix it for you",
+            "it took us another month to notice",
+            "an archive tool that stored each file's modification time",
+            "Environment variables leaking into the key",
+            "hashing the tool versions rather than their paths",
+            "thanks for posting the scripts",
+        ],
+    );
+    drops(&doc.text, &["Moderation log", "Linkboard Active"]);
+}

@@ -383,12 +383,13 @@ pub(crate) fn classify(
 }
 
 /// Clears a thread word's marker (see [`tuning::Strategy::thread_words`]) when the prose it
-/// marks is [`tuning::THREAD_WORD_SHARE`] of the page's prose or more: then it names the posts.
+/// marks is [`tuning::THREAD_WORD_SHARE`] of the prose outside the region or more: then it
+/// names the posts (the region is often one post of them, whose own markers do not count).
 fn clear_thread_words(blocks: &[RawBlock], facts: &mut [Judged], words: &[&str]) {
     let marks = |f: &Judged| f.chrome.is_some_and(|c| words.contains(&c.word));
     let (mut marked, mut all) = (0u32, 0u32);
     for (b, f) in blocks.iter().zip(facts.iter()) {
-        if f.prose {
+        if f.prose && !f.in_region {
             all += b.words;
             if marks(f) {
                 marked += b.words;

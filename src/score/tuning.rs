@@ -137,8 +137,8 @@ pub(crate) struct Strategy {
     /// A line found [`TEMPLATE_ITEMS`] times or more among the items is their template (a
     /// "Read more", a badge, a "Posted in") rather than their content.
     pub item_template: bool,
-    /// Chrome words that name the posts of a thread when they mark most of the page's prose
-    /// (see [`THREAD_WORD_SHARE`]); empty for none.
+    /// Chrome words that name the posts of a thread when they mark most of the prose outside
+    /// the region (see [`THREAD_WORD_SHARE`]); empty for none.
     pub thread_words: &'static [&'static str],
     /// Short lines at the region's edges and in bare boxes are chrome (a date, "Share", a
     /// widget's label), as around an article. On a product grid or a landing page short
@@ -155,8 +155,8 @@ pub(crate) struct Strategy {
 }
 
 /// A chrome word of [`Strategy::thread_words`] names the thread's posts, not chrome, when the
-/// prose it marks is at least this share of the page's prose (a Q&A page's comments under
-/// each answer are a small part of it).
+/// prose it marks is at least this share of the prose outside the region (a Q&A page's
+/// comments under each answer are a small part of its answers).
 pub(crate) const THREAD_WORD_SHARE: f32 = 0.5;
 
 /// A line found this many times among a page's items is their template.
