@@ -537,3 +537,42 @@ fn a_thread_whose_posts_are_all_called_comments_keeps_them_around_its_longest_po
     );
     drops(&doc.text, &["Moderation log", "Linkboard Active"]);
 }
+
+#[test]
+fn a_consent_managers_prose_does_not_make_the_page_look_regionless() {
+    // A short article beside a consent manager's settings, whose purposes hold four times
+    // the article's prose. The dialog is laid over the page and is no part of it: the
+    // region still holds the page's prose, so it is trusted, and the dialog counts in no
+    // page-level feature.
+    let purposes: String = (1..=8)
+        .map(|i| {
+            format!(
+                "<div class=group><h4>Purpose {i}</h4><p>Information about your activity on \
+                 this service, such as the pages you visit and how long you stay, may be \
+                 combined with other information about you that we or our partners collected \
+                 earlier, to build or improve a profile of your interests and to show you \
+                 advertising that is more relevant to you on this and other services.</p></div>"
+            )
+        })
+        .collect();
+    let page = format!(
+        "<html><head><title>Library opens on Sundays</title></head><body>\
+         <nav><a href=/>Home</a> <a href=/news>News</a> <a href=/events>Events</a></nav>\
+         <main><article><h1>Library opens on Sundays</h1>\
+         <p>From next month the central library will open on Sundays from ten until four, \
+         after a year in which volunteers ran a reading room there on weekends.</p>\
+         <p>The council says the change costs less than expected, because the volunteers will \
+         keep the children's corner going while paid staff run the lending desk.</p>\
+         <p>The first Sunday opening is on the fourth, with a storytelling hour at eleven.</p>\
+         </article></main>\
+         <div id=onetrust-consent-sdk><div id=onetrust-pc-sdk>{purposes}</div></div>\
+         </body></html>"
+    );
+    let doc = extract(&page).expect("ok");
+    assert!(blocks_with(&doc, dechrome::Term::NoRegion).is_empty());
+    keeps(
+        &doc.text,
+        &["open on Sundays from ten", "storytelling hour at eleven"],
+    );
+    drops(&doc.text, &["Purpose 1", "build or improve a profile"]);
+}

@@ -89,6 +89,9 @@ pub(crate) struct Judged {
     pub in_region: bool,
     /// The chrome marker over the block, if any.
     pub chrome: Option<Chrome>,
+    /// In a consent manager's dialog: laid over the page, no part of it (not prose, and not
+    /// counted in the page's features).
+    pub consent: bool,
     /// Prose: few links, not a heading, long enough or a whole sentence.
     pub prose: bool,
     /// The lead paragraph just before the region.
@@ -252,13 +255,16 @@ pub(crate) fn classify(
         }
     }
 
-    let candidates = region::candidate_scores(seg);
+    let consent = region::consent_elems(&seg.elems);
+    let candidates = region::candidate_scores(seg, &consent);
     let roots = region::choose_region(seg, &candidates);
     let (elem_inside, elem_chrome) = region::locate_all(&seg.elems, &roots);
     for (b, f) in blocks.iter().zip(facts.iter_mut()) {
         f.in_region = elem_inside.get(b.elem as usize).copied().unwrap_or(false);
         f.chrome = elem_chrome.get(b.elem as usize).copied().flatten();
+        f.consent = consent.get(b.elem as usize).copied().unwrap_or(false);
         f.prose = !b.hidden
+            && !f.consent
             && link_density(b.words, b.link_words) < 0.3
             && !matches!(b.kind, Kind::Heading(_))
             && (b.words >= 15 || (b.words >= 5 && lexical::ends_sentence(&b.text)));

@@ -170,6 +170,9 @@ pub(crate) fn features(
         (0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
     let mut text_hits = [0u32; 4];
     for (b, f) in blocks.iter().zip(facts) {
+        if f.consent {
+            continue;
+        }
         words += b.words;
         links += b.link_words;
         if f.prose {

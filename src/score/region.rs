@@ -10,13 +10,11 @@ use super::{link_density, Chrome};
 use crate::cues;
 use crate::segment::{Elem, Kind, Segmentation, NONE};
 
-/// Scores every element that holds prose (readability), returning the per-element scores
-/// (NaN for an element that received no points).
-pub(crate) fn candidate_scores(seg: &Segmentation<'_>) -> Vec<f32> {
-    let elems = &seg.elems;
-    let mut score = vec![f32::NAN; elems.len()];
-    // Per element: inside a consent manager's dialog (parents come first).
+/// Per element: inside a consent manager's dialog (one of [`cues::CONSENT_WORDS`]), which is
+/// laid over the page and is no part of it.
+pub(crate) fn consent_elems(elems: &[Elem<'_>]) -> Vec<bool> {
     let mut consent = vec![false; elems.len()];
+    // Parents come before their children.
     for (i, e) in elems.iter().enumerate() {
         let own = e
             .cue
@@ -24,6 +22,14 @@ pub(crate) fn candidate_scores(seg: &Segmentation<'_>) -> Vec<f32> {
             .is_some_and(|w| cues::CONSENT_WORDS.contains(&w));
         consent[i] = own || consent.get(e.parent as usize).copied().unwrap_or(false);
     }
+    consent
+}
+
+/// Scores every element that holds prose (readability), returning the per-element scores
+/// (NaN for an element that received no points).
+pub(crate) fn candidate_scores(seg: &Segmentation<'_>, consent: &[bool]) -> Vec<f32> {
+    let elems = &seg.elems;
+    let mut score = vec![f32::NAN; elems.len()];
     for b in &seg.blocks {
         // Headings and short lines do not choose the region, nor does a consent dialog's
         // text (its settings can hold more prose than a listing).
