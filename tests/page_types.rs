@@ -576,3 +576,24 @@ fn a_consent_managers_prose_does_not_make_the_page_look_regionless() {
     );
     drops(&doc.text, &["Purpose 1", "build or improve a profile"]);
 }
+
+#[test]
+fn a_shops_sign_in_dialogs_in_its_footer_are_never_the_region() {
+    // A category page whose products are drawn by scripts: the server sent its heading and
+    // one line of copy, in a box named for where it sits on the screen. The page's `<footer>`
+    // holds the sign-in, reset and sign-up dialogs, with far more sentences than the copy;
+    // the region is never chosen there.
+    let page = include_str!("fixtures/shop_category_footer_dialogs.html");
+    let doc = extract(page).expect("ok");
+    keeps(&doc.text, &["hand-finished leather uppers"]);
+    drops(
+        &doc.text,
+        &[
+            "keep you signed in",
+            "reset your password",
+            "recurring automated",
+            "Continue as a guest",
+        ],
+    );
+    lean_path_agrees(page, &doc);
+}

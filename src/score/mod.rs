@@ -6,7 +6,8 @@
 //!    points (one, plus its commas, plus its length in hundreds of characters, at most three)
 //!    to the element that holds it, half to the next ancestor, and a third of the level to the
 //!    ones above. Each candidate starts from its tag and class/id weights and is discounted by
-//!    its link density. The best candidate may give way to an ancestor that holds several
+//!    its link density. Text in a consent manager's dialog or in the page's `<footer>` gives no
+//!    points. The best candidate may give way to an ancestor that holds several
 //!    near-best candidates, or that it shares with a strong candidate beside it (an article cut
 //!    into chunks). Its siblings join the region when they score well too, but only as one
 //!    unbroken run around it: a link list or a chrome-marked box ends the run, so what follows

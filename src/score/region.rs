@@ -30,12 +30,23 @@ pub(crate) fn consent_elems(elems: &[Elem<'_>]) -> Vec<bool> {
 pub(crate) fn candidate_scores(seg: &Segmentation<'_>, consent: &[bool]) -> Vec<f32> {
     let elems = &seg.elems;
     let mut score = vec![f32::NAN; elems.len()];
+    // Per element: inside the page's `<footer>` (one outside any `<article>`), parents first.
+    let mut in_footer = vec![false; elems.len()];
+    let mut in_article = vec![false; elems.len()];
+    for (i, e) in elems.iter().enumerate() {
+        let parent = |v: &[bool]| v.get(e.parent as usize).copied().unwrap_or(false);
+        in_article[i] = &*e.tag == "article" || parent(&in_article);
+        in_footer[i] = (&*e.tag == "footer" && !in_article[i]) || parent(&in_footer);
+    }
     for b in &seg.blocks {
         // Headings and short lines do not choose the region, nor does a consent dialog's
-        // text (its settings can hold more prose than a listing).
+        // text (its settings can hold more prose than a listing), nor the page's footer
+        // (where a shop keeps its sign-in and sign-up dialogs).
+        let elem = b.elem as usize;
         if matches!(b.kind, Kind::Heading(_))
             || b.text.len() < MIN_SCORING_CHARS
-            || consent.get(b.elem as usize).copied().unwrap_or(false)
+            || consent.get(elem).copied().unwrap_or(false)
+            || in_footer.get(elem).copied().unwrap_or(false)
         {
             continue;
         }
