@@ -574,9 +574,12 @@ impl Extractor {
             }
         }
         score::rescue(&seg.blocks, &mut cls.blocks, &role, threshold);
-        if cls.strategy.drop_repeats {
-            score::drop_repeats(&seg.blocks, &mut cls.blocks, threshold);
-        }
+        score::drop_repeats(
+            &seg.blocks,
+            &mut cls.blocks,
+            threshold,
+            cls.strategy.repeats,
+        );
         Ok(Decision {
             cls,
             metadata,

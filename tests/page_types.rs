@@ -597,3 +597,35 @@ fn a_shops_sign_in_dialogs_in_its_footer_are_never_the_region() {
     );
     lean_path_agrees(page, &doc);
 }
+
+#[test]
+fn an_articles_paragraphs_copied_for_another_screen_are_said_once_but_its_repeated_lines_stay() {
+    // A shop's guide printed twice, once per screen size, neither copy hidden in the HTML;
+    // and a meal plan whose days repeat the same dish line, which the reader needs each day.
+    let guide = "<h2>What counts as carry-on luggage?</h2>\
+        <p>Carry-on luggage is the bag you keep with you on the plane, in the overhead bin or \
+        under the seat in front of you, so that your essentials stay within reach.</p>\
+        <p>Airlines set their own limits, so check the size and weight your airline allows \
+        before you pack, and leave room for the things you buy while you are away.</p>";
+    let page = format!(
+        "<html><head><title>Carry-on luggage</title></head><body><main><article>\
+         <h1>Carry-on luggage</h1><div class=copy-desktop>{guide}</div>\
+         <div class=copy-mobile>{guide}</div>\
+         <h2>Three days of lunches</h2>\
+         <p>Monday</p><p>Chicken salad [1 cup lettuce, 4 oz. chicken, ½ cup beans, 1 tsp. oil]</p>\
+         <p>Tuesday</p><p>Chicken salad [1 cup lettuce, 4 oz. chicken, ½ cup beans, 1 tsp. oil]</p>\
+         <p>Wednesday</p><p>Chicken salad [1 cup lettuce, 4 oz. chicken, ½ cup beans, 1 tsp. oil]</p>\
+         </article></main></body></html>"
+    );
+    let doc = extract(&page).expect("ok");
+    assert_eq!(doc.page_type, dechrome::PageType::Article);
+    assert_eq!(doc.text.matches("overhead bin").count(), 1, "{}", doc.text);
+    assert_eq!(
+        doc.text.matches("leave room for").count(),
+        1,
+        "{}",
+        doc.text
+    );
+    assert_eq!(doc.text.matches("Chicken salad").count(), 3, "{}", doc.text);
+    lean_path_agrees(&page, &doc);
+}

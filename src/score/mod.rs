@@ -501,14 +501,29 @@ fn clear_own_chrome(
     }
 }
 
-/// A block that repeats, word for word, an earlier content block of some length is a copy (a
-/// layout for another screen size, a carousel's cloned slide, a no-script fallback): it is
-/// moved just under the threshold with the `Repeat` term, so that the text says it once.
-pub(crate) fn drop_repeats(blocks: &[RawBlock], facts: &mut [Judged], threshold: f32) {
+/// A block that repeats, word for word, an earlier content block is a copy (a layout for
+/// another screen size, a carousel's cloned slide, a no-script fallback), when the reading's
+/// [`tuning::Repeats`] says so: it is moved just under the threshold with the `Repeat` term, so
+/// that the text says it once.
+pub(crate) fn drop_repeats(
+    blocks: &[RawBlock],
+    facts: &mut [Judged],
+    threshold: f32,
+    repeats: tuning::Repeats,
+) {
+    let (min_words, sentences) = match repeats {
+        tuning::Repeats::Kept => return,
+        tuning::Repeats::Lines(n) => (n, false),
+        tuning::Repeats::Sentences(n) => (n, true),
+    };
     use std::collections::HashSet;
     let mut seen: HashSet<&str> = HashSet::new();
     for (b, f) in blocks.iter().zip(facts.iter_mut()) {
-        if f.score < threshold || b.words < tuning::REPEAT_MIN_WORDS || b.kind == Kind::Pre {
+        if f.score < threshold
+            || b.words < min_words
+            || b.kind == Kind::Pre
+            || (sentences && !lexical::ends_sentence(&b.text))
+        {
             continue;
         }
         if !seen.insert(b.text.as_str()) {

@@ -105,6 +105,9 @@ pub(crate) const PROMO_LABEL_WORDS: u32 = 6;
 
 /// A block of at least this many words that repeats an earlier content block is a copy.
 pub(crate) const REPEAT_MIN_WORDS: u32 = 8;
+/// On an article, a repeat is a copy from this many words, and only a whole sentence: a
+/// paragraph, not a line.
+pub(crate) const LONG_REPEAT_MIN_WORDS: u32 = 25;
 
 // --- Never empty ---
 
@@ -148,10 +151,9 @@ pub(crate) struct Strategy {
     /// comments (see [`super::threads`]). Only on an article: on a forum the posts are the
     /// content, and on a listing each entry has its own "Posted … by" line.
     pub comment_threads: bool,
-    /// A block that repeats an earlier content block word for word is a copy (a quote of an
-    /// earlier post, a layout for another screen size). On an article or a manual the same
-    /// line may well be said twice (a meal plan's days, a step for each language's tab).
-    pub drop_repeats: bool,
+    /// Which blocks that repeat an earlier content block word for word are copies (a quote of
+    /// an earlier post, a layout for another screen size).
+    pub repeats: Repeats,
 }
 
 /// A chrome word of [`Strategy::thread_words`] names the thread's posts, not chrome, when the
@@ -161,6 +163,18 @@ pub(crate) const THREAD_WORD_SHARE: f32 = 0.5;
 
 /// A line found this many times among a page's items is their template.
 pub(crate) const TEMPLATE_ITEMS: u32 = 3;
+
+/// Which repeated blocks a reading says once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Repeats {
+    /// None: a manual says whole paragraphs again (the same step under each platform's tab).
+    Kept,
+    /// Every block of this many words or more (a forum's quotes, a listing's copies).
+    Lines(u32),
+    /// Whole sentences of this many words or more: an article may say a line twice (a meal
+    /// plan's days), but a paragraph said twice is a layout for another screen size.
+    Sentences(u32),
+}
 
 /// Which runs of look-alike items a reading takes as content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -223,7 +237,11 @@ pub(crate) fn strategy(read_as: PageType) -> Strategy {
             _ => &[],
         },
         sections: matches!(read_as, Service | Forum),
-        drop_repeats: !matches!(read_as, Article | Documentation | Other),
+        repeats: match read_as {
+            Documentation => Repeats::Kept,
+            Article | Other => Repeats::Sentences(LONG_REPEAT_MIN_WORDS),
+            _ => Repeats::Lines(REPEAT_MIN_WORDS),
+        },
         short_lines: !matches!(read_as, Collection | Service),
         item_template: matches!(read_as, Listing | Service),
         comment_threads: matches!(read_as, Article),
