@@ -629,3 +629,32 @@ fn an_articles_paragraphs_copied_for_another_screen_are_said_once_but_its_repeat
     assert_eq!(doc.text.matches("Chicken salad").count(), 3, "{}", doc.text);
     lean_path_agrees(&page, &doc);
 }
+
+#[test]
+fn a_wikis_page_of_resources_keeps_its_link_lists_but_not_the_wikis_menus() {
+    // A wiki page that is a list of guides under headings: the lists are its content, and
+    // the navigation menu, the tools and the footer are the wiki's.
+    let page = include_str!("fixtures/wiki_resource_page.html");
+    let url = url::Url::parse("https://wiki.example.org/wiki/Backup_Strategies").expect("url");
+    let doc = dechrome::Extractor::default()
+        .document(&dechrome::Page::from_text(page).url(&url))
+        .expect("ok");
+    keeps(
+        &doc.text,
+        &[
+            "Backups for the impatient by Ana Ruiz",
+            "Continuous Archiving",
+            "Restoring Single Tables",
+            "offered by several companies",
+        ],
+    );
+    drops(
+        &doc.text,
+        &[
+            "Random page",
+            "What links here",
+            "Privacy policy",
+            "last edited",
+        ],
+    );
+}

@@ -305,7 +305,7 @@ pub(crate) fn classify(
     let values = page_type::features(seg, &facts, trusted, &groups, dominant, hints);
     let page_words: u32 = blocks.iter().map(|b| b.words).sum();
     let page_kind = page_type::detect(&values, page_words);
-    let strategy = tuning::strategy(page_kind.read_as);
+    let strategy = tuning::strategy_for(page_kind.read_as, &page_kind.probabilities);
     // Words that name layout components on this kind of page are not chrome here.
     for f in facts.iter_mut() {
         if f.chrome.is_some_and(|c| strategy.layout.contains(&c.word)) {

@@ -192,6 +192,10 @@ pub(crate) enum Items {
 /// article's reading is the safer one when the model is unsure.
 pub(crate) const MIN_TYPE_CONFIDENCE: f32 = 0.5;
 
+/// A page read as an article with at least this probability of being documentation may be a
+/// manual: its list links count against it as far as it may not be one.
+pub(crate) const MAYBE_DOCS: f32 = 0.3;
+
 /// The type whose reading applies to a page of a type detected with the given probability.
 pub(crate) fn read_as(page_type: PageType, confidence: f32) -> PageType {
     if confidence < MIN_TYPE_CONFIDENCE {
@@ -199,6 +203,23 @@ pub(crate) fn read_as(page_type: PageType, confidence: f32) -> PageType {
     } else {
         page_type
     }
+}
+
+/// The strategy for reading a page as `read_as`, given the probability of each type. An
+/// article that may be a manual ([`MAYBE_DOCS`] or more, a wiki's page of resources) lets its
+/// list links count less, as far as it may be one.
+pub(crate) fn strategy_for(read_as: PageType, probabilities: &[(PageType, f32)]) -> Strategy {
+    let mut s = strategy(read_as);
+    if read_as == PageType::Article {
+        let docs = probabilities
+            .iter()
+            .find(|(t, _)| *t == PageType::Documentation)
+            .map_or(0.0, |&(_, p)| p);
+        if docs >= MAYBE_DOCS {
+            s.region_list_links = (1.0 - docs).clamp(0.0, 1.0);
+        }
+    }
+    s
 }
 
 /// The strategy for reading a page as the given type.
@@ -254,3 +275,23 @@ pub(crate) fn strategy(read_as: PageType) -> Strategy {
 pub(crate) const NEIGHBOURHOOD: usize = 3;
 /// How many blocks after a heading are searched for its section's first block.
 pub(crate) const SECTION_SCAN: usize = 12;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_that_may_be_a_manual_lets_its_list_links_count_less() {
+        use PageType::*;
+        let unsure = [(Documentation, 0.39), (Listing, 0.2), (Article, 0.2)];
+        let s = strategy_for(Article, &unsure);
+        assert!((s.region_list_links - 0.61).abs() < 1e-6);
+        // A plain article keeps the article's weight; a manual has its own.
+        let sure = [(Article, 0.9), (Documentation, 0.05)];
+        assert_eq!(strategy_for(Article, &sure).region_list_links, 1.0);
+        assert_eq!(strategy_for(Documentation, &unsure).region_list_links, 0.0);
+        // Only the article's reading is blended.
+        let forum = [(Forum, 0.6), (Documentation, 0.35)];
+        assert_eq!(strategy_for(Forum, &forum).region_list_links, 1.0);
+    }
+}
