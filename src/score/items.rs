@@ -61,8 +61,12 @@ const STATE_TOKENS: &[&str] = &[
     "odd", "even", "first", "last", "active", "selected", "current", "featured",
 ];
 
+/// Prefixes of class tokens that name an item's place in the site's taxonomy, which differs
+/// item to item (a blog's `category-salmon`, a shop's `product_cat-boots`), not its box.
+const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "product_cat-", "product_tag-"];
+
 /// What makes siblings look alike: their tag and their class, without the tokens that tell
-/// one item from the next (numbers, odd/even, first/last, active). The tokens' hashes are
+/// one item from the next (numbers, odd/even, first/last, active, taxonomy terms). The tokens' hashes are
 /// summed, so their order does not matter and nothing is allocated.
 fn signature(e: &Elem<'_>) -> u64 {
     let hash = |x: &dyn Fn(&mut Fx)| {
@@ -74,6 +78,7 @@ fn signature(e: &Elem<'_>) -> u64 {
     for t in e.class().unwrap_or("").split_ascii_whitespace() {
         if t.bytes().any(|b| b.is_ascii_digit())
             || STATE_TOKENS.iter().any(|s| s.eq_ignore_ascii_case(t))
+            || TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p))
         {
             continue;
         }
@@ -288,6 +293,31 @@ mod tests {
         assert_eq!(
             dominant_first_item(&page).as_deref(),
             Some("Scaling the storage layer, part 0 / Jane Roe / 3 min read")
+        );
+    }
+
+    #[test]
+    fn posts_filed_under_different_categories_are_one_group() {
+        // A blog's cards carry each post's categories and tags as classes.
+        let cards: String = [
+            "category-fish category-dinner tag-quick",
+            "category-chicken tag-grill",
+            "category-vegan category-salads",
+            "category-dessert product_cat-books",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, terms)| {
+            format!(
+                "<article class='cell post type-post {terms}'><a href=/r{i}><div>{i}0 reviews \
+                 / 5 average</div><h3>Recipe number {i} with a name</h3></a></article>"
+            )
+        })
+        .collect();
+        let page = format!("<main><div class=grid>{cards}</div></main>");
+        assert_eq!(
+            dominant_first_item(&page).as_deref(),
+            Some("00 reviews / 5 average / Recipe number 0 with a name")
         );
     }
 
