@@ -227,13 +227,17 @@ pub(crate) const CLASS_ID_CUES: &[CueWord] = &[
     tok("blog", BODY), tok("prose", BODY), tok("page", BODY), tok("hentry", BODY),
 ];
 
-/// Element names that mark chrome on their own (HTML5 sectioning of page furniture).
+/// Element names that mark chrome on their own (HTML5 sectioning of page furniture, and a
+/// form: a contact, sign-up or search box; a form that wraps the whole page is a wrapper and
+/// its marker does not count, and on listings and product grids, which sit in filter forms,
+/// it is layout).
 pub(crate) const CHROME_TAGS: &[(&str, i16)] = &[
     ("nav", STRONG),
     ("footer", STRONG),
     ("aside", STRONG),
     ("menu", STRONG),
     ("header", NORMAL),
+    ("form", NORMAL),
 ];
 
 /// ARIA roles that mark chrome.
@@ -416,10 +420,10 @@ pub(crate) const SERVICE_LAYOUT: &[&str] = &[
 /// On a listing the entries sit in a "search" box, as teasers with a "read more".
 #[rustfmt::skip]
 pub(crate) const LISTING_LAYOUT: &[&str] = &[
-    "search", "teaser", "widget", "carousel", "read-more", "readmore",
+    "search", "teaser", "widget", "carousel", "read-more", "readmore", "form",
 ];
 /// On a product grid the products sit in a "search" box or a carousel.
-pub(crate) const COLLECTION_LAYOUT: &[&str] = &["search", "widget", "bottom", "carousel"];
+pub(crate) const COLLECTION_LAYOUT: &[&str] = &["search", "widget", "bottom", "carousel", "form"];
 /// On a forum the replies are the thread ("comment" stays chrome: Q&A sites keep comments
 /// under each answer, apart from the thread).
 pub(crate) const FORUM_LAYOUT: &[&str] = &["reply", "respond", "disqus"];

@@ -429,3 +429,52 @@ fn the_byline_nearest_the_headline_wins_over_a_quote_box() {
     let m = extract(&page).expect("ok").metadata;
     assert_eq!(m.authors, ["Jane Roe"]);
 }
+
+#[test]
+fn a_form_inside_the_article_box_is_not_its_text_but_a_page_wrapped_in_a_form_is_read() {
+    // A law firm's post: the page builder puts its contact form in the same box as the post,
+    // with a sentence of pitch, field labels and a consent line.
+    let post = "<h1>Who pays when you are hurt at the gym?</h1>\
+        <p>If someone is not careful at the gym, they may get hurt, and then wonder whether the \
+        waiver they signed when they joined keeps them from asking the gym to pay for it.</p>\
+        <p>Most waivers only protect the gym from claims about the ordinary risks of exercise, \
+        not from its own negligence, such as a broken machine it knew about and left in use.</p>\
+        <p>Keep the names of witnesses, photographs of the machine and your medical records, \
+        because the gym's own records of repairs may not be kept for long.</p>";
+    let form = "<form class=contact><h3>Contact us</h3>\
+        <p>Let us help! Call us or fill out this quick form and we will contact you within a day.</p>\
+        <div><label>First name</label><input></div><div><label>Last name</label><input></div>\
+        <div><label>How did you find our site?</label><select><option>Search</option></select></div>\
+        <div><label>How would you like to be contacted?</label></div>\
+        <p>I agree that submitting this form does not make me a client of the firm.</p>\
+        <button>Submit</button></form>";
+    let page = format!(
+        "<html><body><div class=page><div class=col>{post}{form}</div></div></body></html>"
+    );
+    let doc = extract(&page).expect("ok");
+    assert!(
+        doc.text.contains("Most waivers only protect the gym"),
+        "{}",
+        doc.text
+    );
+    for chrome in [
+        "fill out this quick form",
+        "How did you find our site",
+        "does not make me a client",
+    ] {
+        assert!(!doc.text.contains(chrome), "leaked: {chrome}\n{}", doc.text);
+    }
+    // A site framework that wraps the whole body in one form: the form is the page.
+    let wrapped = format!(
+        "<html><body><form id=aspnetForm action=/post><div class=page><div class=col>{post}\
+         </div></div></form></body></html>"
+    );
+    let doc = extract(&wrapped).expect("ok");
+    for kept in [
+        "they may get hurt",
+        "Most waivers only protect the gym",
+        "records of repairs",
+    ] {
+        assert!(doc.text.contains(kept), "missing: {kept}\n{}", doc.text);
+    }
+}
