@@ -205,10 +205,14 @@ fn in_generated_hash(bytes: &[u8], start: usize) -> bool {
             .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
+/// Words of 64 bits that hold one bit per vocabulary word.
+const SEEN_WORDS: usize = CLASS_ID_CUES.len().div_ceil(64);
+
 /// Applies the class/id vocabulary to one attribute value, adding to `cue`.
 fn apply_words(value: &str, cue: &mut Cue) {
     let Some(ac) = MATCHER.as_ref() else { return };
-    let mut seen: u128 = 0; // each vocabulary word counts once per attribute
+    // Each vocabulary word counts once per attribute: one bit per word.
+    let mut seen = [0u64; SEEN_WORDS];
     for m in ac.find_overlapping_iter(value) {
         let idx = m.pattern().as_usize();
         let Some(word): Option<&CueWord> = CLASS_ID_CUES.get(idx) else {
@@ -217,11 +221,14 @@ fn apply_words(value: &str, cue: &mut Cue) {
         if !counts_at(word, value, m.start(), m.end()) {
             continue;
         }
-        let bit = 1u128 << (idx % 128);
-        if seen & bit != 0 {
+        let (slot, bit) = (idx / 64, 1u64 << (idx % 64));
+        let Some(word_bits) = seen.get_mut(slot) else {
+            continue;
+        };
+        if *word_bits & bit != 0 {
             continue;
         }
-        seen |= bit;
+        *word_bits |= bit;
         cue.weight = cue.weight.saturating_add(word.weight);
         if word.weight < 0 {
             cue.chrome.get_or_insert(word.word);
@@ -485,6 +492,26 @@ mod tests {
         );
         let c = cue_of(r#"<div class="article-body">x</div>"#);
         assert!(c.content && c.chrome.is_none());
+    }
+
+    #[test]
+    fn every_vocabulary_word_counts_once_whatever_its_place_in_the_list() {
+        // Words 64 and more places apart in the vocabulary are told apart.
+        for (a, b) in [(0, 64), (0, 128), (5, 133), (70, 134)] {
+            let (wa, wb) = (&CLASS_ID_CUES[a], &CLASS_ID_CUES[b]);
+            let both = cue_of(&format!("<div class=\"{} {}\">x</div>", wa.word, wb.word));
+            let alone = |w: &CueWord| cue_of(&format!("<div class=\"{}\">x</div>", w.word)).weight;
+            assert_eq!(
+                both.weight,
+                alone(wa) + alone(wb),
+                "{} {}",
+                wa.word,
+                wb.word
+            );
+            // And a word said twice still counts once.
+            let twice = cue_of(&format!("<div class=\"{0} x-{0}\">x</div>", wa.word));
+            assert_eq!(twice.weight, alone(wa), "{}", wa.word);
+        }
     }
 
     #[test]
