@@ -210,6 +210,7 @@ pub(crate) const CLASS_ID_CUES: &[CueWord] = &[
     sub("subscribe", NORMAL), sub("subscription", NORMAL), sub("modal", NORMAL), sub("popup", NORMAL),
     sub("overlay", NORMAL), sub("disclaimer", NORMAL), sub("copyright", NORMAL), tok("legal", NORMAL),
     tok("notice", NORMAL), tok("alert", NORMAL), sub("donate", NORMAL),
+    sub("announcement", NORMAL), sub("bulletin", NORMAL),
     // metadata around the article
     sub("byline", NORMAL), tok("author", NORMAL), tok("meta", NORMAL), tok("tags", NORMAL),
     tok("tag", NORMAL), tok("dateline", NORMAL), sub("timestamp", NORMAL), tok("date", NORMAL),

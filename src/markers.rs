@@ -431,6 +431,15 @@ mod tests {
             cue_of(r#"<div role="navigation">x</div>"#).chrome,
             Some("navigation")
         );
+        // A site-wide announcement bar above the page.
+        assert_eq!(
+            cue_of(r#"<div class="announcement-bar">x</div>"#).chrome,
+            Some("announcement")
+        );
+        assert_eq!(
+            cue_of(r#"<div class="bulletinwp-bulletin">x</div>"#).chrome,
+            Some("bulletin")
+        );
     }
 
     #[test]
