@@ -91,7 +91,11 @@ fn chrome_words_inside_slugged_ids_are_not_cues() {
     ]
     .iter()
     .map(|(id, heading)| {
-        format!("<section id=\"{id}\"><h2>{heading}</h2><p>{LONG}</p><p>{LONG}</p></section>")
+        // (Each paragraph its own: a paragraph said twice on an article is said once.)
+        format!(
+            "<section id=\"{id}\"><h2>{heading}</h2><p>{heading}. {LONG}</p>\
+             <p>{LONG} So ends: {heading}.</p></section>"
+        )
     })
     .collect();
     let page = format!(
@@ -260,7 +264,8 @@ fn the_title_agrees_with_the_pages_own_title() {
 #[test]
 fn reader_comments_in_older_markup_are_a_thread_whatever_their_classes() {
     // An old blog's post, then its comments in the same container, with no `comment` class:
-    // each comment followed by its byline and a report link.
+    // each comment followed by its byline and a report link. The blog says the page is an
+    // article (a post this short with four comments could pass for a forum's thread).
     let comments: String = [
         (
             "Great write-up, I walked past the north pier last week and saw the cracks myself.",
@@ -291,7 +296,8 @@ fn reader_comments_in_older_markup_are_a_thread_whatever_their_classes() {
     })
     .collect();
     let page = format!(
-        "<html><head><title>Quay walls</title></head><body><div class=\"post\">\
+        "<html><head><title>Quay walls</title><meta property=\"og:type\" content=\"article\">\
+         </head><body><div class=\"post\">\
          <h1>Quay walls</h1><p>{LONG}</p><p>{LONG} Second.</p><p>{LONG} Third.</p>\
          <h3>4 comments:</h3>{comments}</div></body></html>"
     );
