@@ -337,6 +337,24 @@ pub(crate) const CALL_TO_ACTION: &[&str] = &[
     "subskrypcj", "zapraszamy do",
 ];
 
+/// The labels of a page's controls: buttons and links that act on an item rather than say
+/// something about it (lower case, as whole words; a line made only of them is a control's
+/// label, as "Quick view View options"). Statuses ("Sold out", "In stock") and names are not
+/// controls: a reader of the item wants those.
+#[rustfmt::skip]
+pub(crate) const CONTROL_LABELS: &[&str] = &[
+    // English
+    "add to cart", "add to bag", "add to basket", "add to wishlist", "add to wish list",
+    "add to favorites", "add to favourites", "add to compare", "wishlist", "compare",
+    "quick view", "quick shop", "quick add", "choose options", "select options", "view options",
+    "more options", "view details", "view product", "shop now", "buy now", "read full article",
+    "view company profile", "show more", "load more", "see more", "view all", "see all",
+    // German, French, Spanish, Italian, Dutch
+    "in den warenkorb", "zum warenkorb", "merken", "vergleichen", "ajouter au panier", "comparer",
+    "ne plus comparer", "añadir al carrito", "añadir a la cesta", "comparar",
+    "aggiungi al carrello", "confronta", "in winkelwagen", "vergelijk",
+];
+
 // ------------------------------------------------------------------------------ page types
 
 /// Class and id words that mark chrome around a product only: customer reviews and

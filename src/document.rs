@@ -124,6 +124,9 @@ pub enum Term {
     ItemTitle,
     /// A line that only labels an advertisement ("Advertisement", "Anzeige", …).
     AdLabel,
+    /// A line made only of the labels of controls ("Add to cart", "Quick view", "Compare"):
+    /// it acts on an item and says nothing about it, even inside a listing's items.
+    ControlLabel,
     /// The block lies in one of the page's repeated items (a listing's entries, a grid's
     /// products), on a page whose type makes those items its content.
     Item,

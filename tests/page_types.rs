@@ -658,3 +658,53 @@ fn a_wikis_page_of_resources_keeps_its_link_lists_but_not_the_wikis_menus() {
         ],
     );
 }
+
+#[test]
+fn a_grids_control_labels_go_but_its_names_prices_and_statuses_stay() {
+    // Each card of a product grid carries its name, price and stock status, and the labels
+    // of the controls that act on it, as links and boxes inside the card.
+    let cards: String = [
+        ("Trail runner, olive", "€120", "In stock"),
+        ("Trail runner, slate", "€120", "Sold out"),
+        ("Road racer, white", "€145", "In stock"),
+        ("Road racer, black", "€145", "Only 2 left"),
+        ("Walking shoe, tan", "€99", "In stock"),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, (name, price, status))| {
+        format!(
+            "<li class=product-card><a href=/p/{i} class=name>{name}</a>\
+             <div class=price>{price}</div><div class=stock>{status}</div>\
+             <div class=actions><a href=/p/{i}#quick>Quick view</a> <a href=/p/{i}/options>\
+             View options</a></div><a class=btn href=/compare?add={i}>+ Compare</a>\
+             <div class=cta><a href=/cart?add={i}>Add to cart</a></div></li>"
+        )
+    })
+    .collect();
+    let page = format!(
+        "<html><head><title>Running shoes</title></head><body>\
+         <nav><a href=/>Home</a> <a href=/men>Men</a> <a href=/women>Women</a></nav>\
+         <main><h1>Running shoes</h1><p>Shoes for the road and the trail, made to order in \
+         our workshop.</p><ul class=product-grid>{cards}</ul></main>\
+         <footer><a href=/terms>Terms</a></footer></body></html>"
+    );
+    let doc = extract(&page).expect("ok");
+    assert_eq!(doc.page_type, dechrome::PageType::Collection);
+    keeps(
+        &doc.text,
+        &[
+            "Trail runner, olive",
+            "Walking shoe, tan",
+            "€145",
+            "Sold out",
+            "Only 2 left",
+        ],
+    );
+    drops(
+        &doc.text,
+        &["Quick view", "View options", "Compare", "Add to cart"],
+    );
+    lean_path_agrees(&page, &doc);
+    assert!(!blocks_with(&doc, dechrome::Term::ControlLabel).is_empty());
+}

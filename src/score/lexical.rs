@@ -51,6 +51,34 @@ pub(crate) fn names_a_picture(text: &str) -> bool {
             .any(|w| cues::PICTURE_CREDIT_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
+/// True when the whole text is made of the labels of controls (`cues::CONTROL_LABELS`): "Add
+/// to cart", "Quick view View options", "+ Wishlist".
+pub(crate) fn is_control_label(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > CONTROL_LABEL_MAX_WORDS {
+        return false;
+    }
+    let mut rest = words.as_slice();
+    'next: while !rest.is_empty() {
+        for label in cues::CONTROL_LABELS {
+            let n = label.split(' ').count();
+            if rest.len() >= n && rest[..n].iter().copied().eq(label.split(' ')) {
+                rest = &rest[n..];
+                continue 'next;
+            }
+        }
+        return false;
+    }
+    true
+}
+
+/// A control's label, or a few of them on one line, is this many words at most.
+pub(crate) const CONTROL_LABEL_MAX_WORDS: usize = 8;
+
 /// True when the whole text only labels an advertisement ("Advertisement", "Anzeige", …).
 pub(crate) fn is_ad_label(text: &str) -> bool {
     let t = text
@@ -112,6 +140,28 @@ mod tests {
         assert!(names_a_picture("Crédit photo : AFP"));
         assert!(names_a_picture("Zdjęcie: archiwum"));
         assert!(!names_a_picture("The council met on Monday."));
+    }
+
+    #[test]
+    fn controls_labels_are_told_from_what_they_act_on() {
+        for label in [
+            "Add To Cart",
+            "Quick view View Options",
+            "+ Wishlist",
+            "Comparer Ne plus comparer",
+            "Choose options",
+        ] {
+            assert!(is_control_label(label), "{label}");
+        }
+        for line in [
+            "Sold out",
+            "Compare prices before you buy",
+            "Cart",
+            "Wool Runner",
+            "",
+        ] {
+            assert!(!is_control_label(line), "{line}");
+        }
     }
 
     #[test]

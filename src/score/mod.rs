@@ -103,6 +103,8 @@ pub(crate) struct Judged {
     pub item_title: bool,
     /// In one of the page's repeated items, where the page's type makes them content.
     pub in_items: bool,
+    /// The block is only the labels of controls ("Add to cart", "Quick view").
+    pub control: bool,
     /// In a thread of reader comments after the article.
     pub in_thread: bool,
     /// A gallery slide's counter and caption.
@@ -246,6 +248,8 @@ pub(crate) fn classify(
         facts.push(Judged {
             stop_density,
             has_stopwords,
+            control: b.words as usize <= lexical::CONTROL_LABEL_MAX_WORDS
+                && lexical::is_control_label(&b.text),
             ..Judged::default()
         });
     }
@@ -332,7 +336,8 @@ pub(crate) fn classify(
                 .get_mut(e.first_block as usize..e.end_block as usize)
                 .unwrap_or_default()
             {
-                f.in_items = true;
+                // A control's label in an item acts on it; it is judged like any other block.
+                f.in_items = !f.control;
             }
         }
     }

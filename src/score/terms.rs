@@ -135,6 +135,9 @@ pub(crate) fn first_pass(
         if b.words <= 3 && is_ad_label(&b.text) {
             x.push((Term::AdLabel, 1.0));
         }
+        if f.control {
+            x.push((Term::ControlLabel, 1.0));
+        }
         if page.trusted && f.in_region && i >= page.region_tail && calls_to_action(&b.text) {
             x.push((Term::CallToAction, phrase_share(b.words)));
         }

@@ -29,6 +29,7 @@ pub(crate) const WEIGHTS: &[(Term, f32)] = &[
     (Term::Credit, -1.0),
     (Term::ItemTitle, 2.0),
     (Term::AdLabel, -2.0),
+    (Term::ControlLabel, -2.5),
     (Term::Heading, 0.0),
     (Term::ListItem, 0.3),
     (Term::TableRow, 0.3),
