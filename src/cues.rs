@@ -349,6 +349,7 @@ pub(crate) const CONTROL_LABELS: &[&str] = &[
     "quick view", "quick shop", "quick add", "choose options", "select options", "view options",
     "more options", "view details", "view product", "shop now", "buy now", "read full article",
     "view company profile", "show more", "load more", "see more", "view all", "see all",
+    "read more", "apply now", "filter", "filters", "clear all", "sort by",
     // German, French, Spanish, Italian, Dutch
     "in den warenkorb", "zum warenkorb", "merken", "vergleichen", "ajouter au panier", "comparer",
     "ne plus comparer", "añadir al carrito", "añadir a la cesta", "comparar",
