@@ -708,3 +708,47 @@ fn a_grids_control_labels_go_but_its_names_prices_and_statuses_stay() {
     lean_path_agrees(&page, &doc);
     assert!(!blocks_with(&doc, dechrome::Term::ControlLabel).is_empty());
 }
+
+#[test]
+fn a_shops_search_results_whose_cards_are_each_one_link_are_the_page() {
+    // A shop's results page: each card is one link that says everything about the product,
+    // and the results and their filters sit in a box named for the search. On a listing or a
+    // grid that name is layout, so the cards are items even though every word of them is
+    // link text.
+    let cards: String = [
+        ("Trail runner", "Olive", "$108.00", "4.4"),
+        ("Road racer", "Slate", "$134.95", "3.9"),
+        ("Daily trainer", "Black", "$74.99", "3.8"),
+        ("Walking shoe", "Tan", "$169.99", "4.1"),
+        ("Court shoe", "White", "$59.99", "4.0"),
+        ("Hiking boot", "Brown", "$189.00", "4.6"),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, (name, colour, price, stars))| {
+        format!(
+            "<article class=\"pY-z Jx-z\"><a class=YB-z href=/p/{i}>{name}. Color {colour}. \
+             {price}. {stars} out of 5 stars</a><div class=JQ-z><span>{name}</span>\
+             <span>{price}</span></div></article>"
+        )
+    })
+    .collect();
+    let page = format!(
+        "<html><head><title>Women's sneakers</title></head><body>\
+         <header><nav><a href=/>Home</a> <a href=/women>Women</a> <a href=/men>Men</a></nav>\
+         </header><div class=\"searchWrapper searchFacetsV2\"><div class=filters>\
+         <a href=?size=7>Size 7</a> <a href=?size=8>Size 8</a> <a href=?c=black>Black</a></div>\
+         <div id=results><h1>Women's sneakers</h1><span>3953 items found</span>\
+         <h2>Search Results</h2><div id=products>{cards}</div></div></div><footer><a href=/help>Help</a> <a href=/terms>Terms</a></footer></body></html>"
+    );
+    let doc = extract(&page).expect("ok");
+    keeps(
+        &doc.text,
+        &[
+            "Trail runner. Color Olive. $108.00. 4.4 out of 5 stars",
+            "Hiking boot. Color Brown. $189.00. 4.6 out of 5 stars",
+        ],
+    );
+    drops(&doc.text, &["Terms", "Help", "Size 7"]);
+    lean_path_agrees(&page, &doc);
+}

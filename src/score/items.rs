@@ -135,14 +135,18 @@ pub(crate) fn substantial(e: &Elem<'_>) -> bool {
 }
 
 /// Per element: a chrome marker of ordinary strength or more ("nav", "sidebar", "related",
-/// not "widget") names it or one of its ancestors.
-fn marked(elems: &[Elem<'_>]) -> Vec<bool> {
+/// not "widget") names it or one of its ancestors; words in `layout` do not count (on a
+/// listing, its entries sit in a "search" box).
+fn marked(elems: &[Elem<'_>], layout: &[&str]) -> Vec<bool> {
     let mut out = vec![false; elems.len()];
     for (i, e) in elems.iter().enumerate() {
         let parent = elems
             .get(e.parent as usize)
             .is_some_and(|_| out[e.parent as usize]);
-        let own = e.cue.chrome.is_some() && e.cue.chrome_weight <= crate::cues::NORMAL;
+        let own = e
+            .cue
+            .chrome
+            .is_some_and(|w| e.cue.chrome_weight <= crate::cues::NORMAL && !layout.contains(&w));
         out[i] = parent || own;
     }
     out
@@ -154,10 +158,15 @@ pub(crate) fn dominant<'g>(qualified: &[&'g Group]) -> Option<&'g Group> {
 }
 
 /// The groups with at least [`MIN_ITEMS`] substantial items and no chrome marker over them (a
-/// weak one, such as "widget", aside).
-pub(crate) fn qualified<'g>(seg: &Segmentation<'_>, groups: &'g [Group]) -> Vec<&'g Group> {
+/// weak one, such as "widget", aside, and the words of `layout`, the page's reading's layout
+/// words).
+pub(crate) fn qualified<'g>(
+    seg: &Segmentation<'_>,
+    groups: &'g [Group],
+    layout: &[&str],
+) -> Vec<&'g Group> {
     let elems = &seg.elems;
-    let marked = marked(elems);
+    let marked = marked(elems, layout);
     groups
         .iter()
         .filter(|g| {
@@ -239,7 +248,7 @@ mod tests {
         let dom = Dom::parse(page, true);
         let seg = segment(dom.view(), false, false, false);
         let groups = groups(&seg);
-        let g = dominant(&qualified(&seg, &groups))?;
+        let g = dominant(&qualified(&seg, &groups, &[]))?;
         let e = &seg.elems[g.items[0] as usize];
         Some(
             seg.blocks[e.first_block as usize..e.end_block as usize]

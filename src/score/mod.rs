@@ -304,7 +304,7 @@ pub(crate) fn classify(
     };
     // Repeated structure and the page's type.
     let groups = items::groups(seg);
-    let qualified = items::qualified(seg, &groups);
+    let qualified = items::qualified(seg, &groups, &[]);
     let dominant = items::dominant(&qualified);
     let values = page_type::features(seg, &facts, trusted, &groups, dominant, hints);
     let page_words: u32 = blocks.iter().map(|b| b.words).sum();
@@ -325,7 +325,8 @@ pub(crate) fn classify(
     let chosen: Vec<&items::Group> = match strategy.items {
         tuning::Items::None => Vec::new(),
         tuning::Items::Dominant => dominant.into_iter().collect(),
-        tuning::Items::All => qualified,
+        // Qualified again without the reading's layout words (a listing's "search" box).
+        tuning::Items::All => items::qualified(seg, &groups, strategy.layout),
     };
     for g in chosen {
         for &item in &g.items {
