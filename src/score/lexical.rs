@@ -51,23 +51,57 @@ pub(crate) fn names_a_picture(text: &str) -> bool {
             .any(|w| cues::PICTURE_CREDIT_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
+/// The control labels, each split into its words.
+static CONTROL_WORDS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    cues::CONTROL_LABELS
+        .iter()
+        .map(|l| l.split(' ').collect())
+        .collect()
+});
+
+/// The words that open a control label, once each.
+static CONTROL_FIRST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut firsts: Vec<&str> = CONTROL_WORDS
+        .iter()
+        .filter_map(|l| l.first().copied())
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    firsts
+});
+
 /// True when the whole text is made of the labels of controls (`cues::CONTROL_LABELS`): "Add
 /// to cart", "Quick view View options", "+ Wishlist".
 pub(crate) fn is_control_label(text: &str) -> bool {
+    let is_word = |w: &&str| !w.is_empty();
+    let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(is_word);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    // Most lines fail on their first word: it is checked before anything is lowercased.
+    let opens = |f: &&str| {
+        if first.is_ascii() {
+            first.eq_ignore_ascii_case(f)
+        } else {
+            first.chars().flat_map(char::to_lowercase).eq(f.chars())
+        }
+    };
+    if !CONTROL_FIRST_WORDS.iter().any(opens) {
+        return false;
+    }
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .filter(is_word)
         .collect();
-    if words.is_empty() || words.len() > CONTROL_LABEL_MAX_WORDS {
+    if words.len() > CONTROL_LABEL_MAX_WORDS {
         return false;
     }
     let mut rest = words.as_slice();
     'next: while !rest.is_empty() {
-        for label in cues::CONTROL_LABELS {
-            let n = label.split(' ').count();
-            if rest.len() >= n && rest[..n].iter().copied().eq(label.split(' ')) {
-                rest = &rest[n..];
+        for label in CONTROL_WORDS.iter() {
+            if rest.len() >= label.len() && rest[..label.len()] == label[..] {
+                rest = &rest[label.len()..];
                 continue 'next;
             }
         }
