@@ -350,6 +350,8 @@ pub(crate) const CONTROL_LABELS: &[&str] = &[
     "more options", "view details", "view product", "shop now", "buy now", "read full article",
     "view company profile", "show more", "load more", "see more", "view all", "see all",
     "read more", "apply now", "filter", "filters", "clear all", "sort by",
+    // a control's placeholder while a script fills it
+    "loading",
     // German, French, Spanish, Italian, Dutch
     "in den warenkorb", "zum warenkorb", "merken", "vergleichen", "ajouter au panier", "comparer",
     "ne plus comparer", "añadir al carrito", "añadir a la cesta", "comparar",

@@ -662,7 +662,8 @@ fn a_wikis_page_of_resources_keeps_its_link_lists_but_not_the_wikis_menus() {
 #[test]
 fn a_grids_control_labels_go_but_its_names_prices_and_statuses_stay() {
     // Each card of a product grid carries its name, price and stock status, and the labels
-    // of the controls that act on it, as links and boxes inside the card.
+    // of the controls that act on it, as links and boxes inside the card, with an ad label
+    // and a placeholder that a script fills.
     let cards: String = [
         ("Trail runner, olive", "€120", "In stock"),
         ("Trail runner, slate", "€120", "Sold out"),
@@ -678,7 +679,8 @@ fn a_grids_control_labels_go_but_its_names_prices_and_statuses_stay() {
              <div class=price>{price}</div><div class=stock>{status}</div>\
              <div class=actions><a href=/p/{i}#quick>Quick view</a> <a href=/p/{i}/options>\
              View options</a></div><a class=btn href=/compare?add={i}>+ Compare</a>\
-             <div class=cta><a href=/cart?add={i}>Add to cart</a></div></li>"
+             <div class=cta><a href=/cart?add={i}>Add to cart</a></div>\
+             <div class=badge>Sponsored</div><div class=stock-live>Loading...</div></li>"
         )
     })
     .collect();
@@ -703,7 +705,14 @@ fn a_grids_control_labels_go_but_its_names_prices_and_statuses_stay() {
     );
     drops(
         &doc.text,
-        &["Quick view", "View options", "Compare", "Add to cart"],
+        &[
+            "Quick view",
+            "View options",
+            "Compare",
+            "Add to cart",
+            "Sponsored",
+            "Loading",
+        ],
     );
     lean_path_agrees(&page, &doc);
     assert!(!blocks_with(&doc, dechrome::Term::ControlLabel).is_empty());

@@ -333,12 +333,17 @@ pub(crate) fn classify(
             let Some(e) = seg.elems.get(item as usize) else {
                 continue;
             };
-            for f in facts
-                .get_mut(e.first_block as usize..e.end_block as usize)
+            let range = e.first_block as usize..e.end_block as usize;
+            for (b, f) in blocks
+                .get(range.clone())
                 .unwrap_or_default()
+                .iter()
+                .zip(facts.get_mut(range).unwrap_or_default())
             {
-                // A control's label in an item acts on it; it is judged like any other block.
-                f.in_items = !f.control;
+                // A control's label in an item acts on it, and an ad label ("Sponsored")
+                // says who paid for it: both are judged like any other block.
+                let ad_label = b.words <= 3 && lexical::is_ad_label(&b.text);
+                f.in_items = !(f.control || ad_label);
             }
         }
     }
