@@ -451,7 +451,7 @@ pub(crate) const COLLECTION_LAYOUT: &[&str] = &["search", "widget", "bottom", "c
 pub(crate) const FORUM_LAYOUT: &[&str] = &["reply", "respond", "disqus"];
 /// On a forum whose posts are all called comments (a link aggregator's or a federated
 /// forum's thread), "comment" names the thread itself: it is layout there when the prose it
-/// marks is most of the page's (see `tuning::THREAD_WORD_SHARE`).
+/// marks is half or more of the prose outside the region (see `tuning::THREAD_WORD_SHARE`).
 pub(crate) const FORUM_THREAD_WORDS: &[&str] = &["comment"];
 /// In documentation, admonitions ("alert", "notice") and margin notes are the manual's own.
 pub(crate) const DOCS_LAYOUT: &[&str] = &["alert", "notice", "aside", "meta", "bottom"];

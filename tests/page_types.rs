@@ -26,6 +26,14 @@ fn blocks_with(doc: &dechrome::Document, term: dechrome::Term) -> Vec<&str> {
         .collect()
 }
 
+/// The whole `Document` of a page fetched from `url` (the URL hints at the page's type).
+fn document_at(page: &str, url: &str) -> dechrome::Document {
+    let url = url::Url::parse(url).expect("url");
+    dechrome::Extractor::default()
+        .document(&dechrome::Page::from_text(page).url(&url))
+        .expect("ok")
+}
+
 /// Asserts that the text holds none of `chrome`.
 fn drops(text: &str, chrome: &[&str]) {
     for c in chrome {
@@ -518,10 +526,7 @@ fn a_thread_whose_posts_are_all_called_comments_keeps_them_around_its_longest_po
     // deep in the tree, is the region. On a forum the word names the posts; the other posts
     // are the rest of the thread, not a comment section under an article.
     let page = include_str!("fixtures/aggregator_thread.html");
-    let url = url::Url::parse("https://links.example/t/why-our-build-cache/123").expect("url");
-    let doc = dechrome::Extractor::default()
-        .document(&dechrome::Page::from_text(page).url(&url))
-        .expect("ok");
+    let doc = document_at(page, "https://links.example/t/why-our-build-cache/123");
     assert_eq!(doc.page_type, dechrome::PageType::Forum);
     keeps(
         &doc.text,
@@ -635,10 +640,7 @@ fn a_wikis_page_of_resources_keeps_its_link_lists_but_not_the_wikis_menus() {
     // A wiki page that is a list of guides under headings: the lists are its content, and
     // the navigation menu, the tools and the footer are the wiki's.
     let page = include_str!("fixtures/wiki_resource_page.html");
-    let url = url::Url::parse("https://wiki.example.org/wiki/Backup_Strategies").expect("url");
-    let doc = dechrome::Extractor::default()
-        .document(&dechrome::Page::from_text(page).url(&url))
-        .expect("ok");
+    let doc = document_at(page, "https://wiki.example.org/wiki/Backup_Strategies");
     keeps(
         &doc.text,
         &[

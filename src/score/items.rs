@@ -66,8 +66,8 @@ const STATE_TOKENS: &[&str] = &[
 const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "product_cat-", "product_tag-"];
 
 /// What makes siblings look alike: their tag and their class, without the tokens that tell
-/// one item from the next (numbers, odd/even, first/last, active, taxonomy terms). The tokens' hashes are
-/// summed, so their order does not matter and nothing is allocated.
+/// one item from the next (numbers, odd/even, first/last, active, taxonomy terms). The
+/// tokens' hashes are summed, so their order does not matter and nothing is allocated.
 fn signature(e: &Elem<'_>) -> u64 {
     let hash = |x: &dyn Fn(&mut Fx)| {
         let mut h = Fx::default();

@@ -74,8 +74,7 @@ static CONTROL_FIRST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// to cart", "Quick view View options", "+ Wishlist".
 pub(crate) fn is_control_label(text: &str) -> bool {
     let is_word = |w: &&str| !w.is_empty();
-    let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(is_word);
-    let Some(first) = words.next() else {
+    let Some(first) = text.split(|c: char| !c.is_alphanumeric()).find(is_word) else {
         return false;
     };
     // Most lines fail on their first word: it is checked before anything is lowercased.
