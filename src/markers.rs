@@ -172,6 +172,25 @@ pub(crate) fn type_chrome_word(words: &'static [CueWord], value: &str) -> Option
     })
 }
 
+/// The part of an id that names the element itself. A web framework's generated id spells
+/// the element's path in the server's tree of controls (ASP.NET's
+/// `ctl00_CommonBody_CommonContent_Main_EmailStoryWindow_PopupPanel`): every box of the page
+/// would carry the words of its ancestors ("body", "content", "main"), so only the last
+/// name is read.
+fn own_name(id: &str) -> &str {
+    let generated = id.starts_with("ctl")
+        && id
+            .as_bytes()
+            .get(3..5)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        || id.contains("_ctl0")
+        || id.contains('$');
+    if !generated {
+        return id;
+    }
+    id.rsplit(['_', '$']).find(|s| !s.is_empty()).unwrap_or(id)
+}
+
 /// Longest hash that [`in_generated_hash`] recognises.
 const MAX_HASH: usize = 8;
 
@@ -266,7 +285,7 @@ pub(crate) fn element_cue_reading(el: &ElementRef<'_, '_>, read_id: bool) -> Cue
         let v = capped(v);
         match (name, v) {
             ("class", v) => apply_words(v, &mut cue),
-            ("id", v) if read_id => apply_words(v, &mut cue),
+            ("id", v) if read_id => apply_words(own_name(v), &mut cue),
             ("role", v) => {
                 let v = v.trim();
                 if let Some(role) = cues::CHROME_ROLES
