@@ -181,8 +181,26 @@ pub(crate) fn qualified<'g>(
                 .first()
                 .is_some_and(|&i| !marked.get(i as usize).copied().unwrap_or(true))
         })
+        .filter(|g| !is_layout(elems, g))
         .collect()
 }
+
+/// Look-alike siblings of which one holds most of the words are a page's layout (its columns,
+/// an article beside its comments and its sidebar), not a run of items: items are of a
+/// kind, and of a size.
+fn is_layout(elems: &[Elem<'_>], g: &Group) -> bool {
+    let largest = g
+        .items
+        .iter()
+        .filter_map(|&i| elems.get(i as usize))
+        .map(|e| e.words)
+        .max()
+        .unwrap_or(0);
+    largest as f32 > LAYOUT_SHARE * g.words as f32
+}
+
+/// The share of a group's words above which its largest item makes it a layout.
+const LAYOUT_SHARE: f32 = 0.5;
 
 /// Every group of at least [`MIN_ITEMS`] look-alike siblings that hold text, in the order of
 /// their first items. Siblings are grouped by sorting (parent, signature) pairs rather than
