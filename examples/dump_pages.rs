@@ -4,8 +4,10 @@
 //! ```text
 //! cargo run --release --example dump_pages -- target/eval/wcxb-dev > pages.jsonl
 //! ```
-//! One line per page: `{"id", "page_type", "probabilities", "features": {name: value}}`,
-//! where `page_type` and `probabilities` are what the current model detects.
+//! One line per page: `{"id", "page_type", "probabilities", "features": {name: value},
+//! "neutral": [name]}`, where `page_type` and `probabilities` are what the current build
+//! decides, and `neutral` names the features whose signal the page does not give (no URL,
+//! nothing declared, no HTML5 sectioning tags).
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -21,7 +23,7 @@ fn main() {
             let doc = std::fs::read(path)
                 .ok()
                 .and_then(|b| dechrome::extract_bytes(&b).ok());
-            let (page_type, probabilities, features) = match doc {
+            let (page_type, probabilities, features, neutral) = match doc {
                 Some(d) => (
                     serde_json::to_value(d.page_type).unwrap_or(Value::Null),
                     serde_json::to_value(&d.page_type_evidence.probabilities)
@@ -31,11 +33,18 @@ fn main() {
                         .iter()
                         .map(|f| (f.name.clone(), json!(f.value)))
                         .collect::<Map<String, Value>>(),
+                    d.page_type_evidence
+                        .features
+                        .iter()
+                        .filter(|f| f.neutral)
+                        .map(|f| f.name.clone())
+                        .collect::<Vec<String>>(),
                 ),
-                None => (Value::Null, Value::Null, Map::new()),
+                None => (Value::Null, Value::Null, Map::new(), Vec::new()),
             };
-            json!({"id": id, "page_type": page_type, "probabilities": probabilities, "features": features})
-                .to_string()
+            json!({"id": id, "page_type": page_type, "probabilities": probabilities,
+                "features": features, "neutral": neutral})
+            .to_string()
         })
         .collect();
     dataset::print_lines(lines);

@@ -8,6 +8,8 @@
 //! cargo run --release --example evaluate -- DATASET --json                 # one JSON object
 //! cargo run --release --example evaluate -- DATASET --min-f1 0.94          # exit 1 below the floor
 //! cargo run --release --example evaluate -- DATASET --output markdown      # score the Markdown, markup stripped
+//! cargo run --release --example evaluate -- DATASET --page-type article     # every page read as one type
+//! cargo run --release --example evaluate -- target/eval/wcxb-dev --page-type truth   # each page as its true type
 //! cargo run --release --example evaluate -- target/eval/wcxb-dev \
 //!     --peer trafilatura=target/eval/wcxb-dev/peers/trafilatura.jsonl       # per page type, beside a peer
 //! ```
@@ -47,6 +49,7 @@ fn run() -> Result<ExitCode, String> {
     let mut markdown = false;
     let mut peers: Vec<(String, PathBuf)> = Vec::new();
     let mut table = false;
+    let mut given: Option<Given> = None;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -59,6 +62,14 @@ fn run() -> Result<ExitCode, String> {
                 peers.push((name.to_string(), PathBuf::from(file)));
             }
             "--per-doc" => per_doc = it.next().map(PathBuf::from),
+            "--page-type" => {
+                let v = it.next().ok_or("--page-type needs a type or `truth`")?;
+                given = Some(if v == "truth" {
+                    Given::Truth
+                } else {
+                    Given::Type(v.parse().map_err(|e| format!("--page-type: {e}"))?)
+                });
+            }
             "--output" => {
                 markdown = match it.next().as_deref() {
                     Some("markdown") => true,
@@ -88,11 +99,16 @@ fn run() -> Result<ExitCode, String> {
     let dataset = dataset
         .ok_or("usage: evaluate DATASET_DIR [--preds FILE] [--json] [--favor F] [--min-f1 X]")?;
     let truth = read_jsonl(&dataset.join("truth.jsonl"))?;
-    let preds: HashMap<String, String> = match preds_path {
-        Some(p) => read_preds(&p)?,
-        None => predict(&dataset, &truth, favor, markdown),
+    let (preds, read): (HashMap<String, String>, HashMap<String, String>) = match preds_path {
+        Some(p) => (read_preds(&p)?, HashMap::new()),
+        None => predict(&dataset, &truth, favor, markdown, given),
     };
-    let report = score(&truth, &preds);
+    let mut report = score(&truth, &preds);
+    for row in &mut report.per_doc {
+        if let Some(t) = row["id"].as_str().and_then(|id| read.get(id)) {
+            row["read_as"] = Value::from(t.as_str());
+        }
+    }
     let peer_reports: Vec<(String, Report)> = peers
         .iter()
         .map(|(name, path)| Ok((name.clone(), score(&truth, &read_preds(path)?))))
@@ -112,6 +128,7 @@ fn run() -> Result<ExitCode, String> {
         print_type_table(&report, &peer_reports, true);
     } else {
         report.print(&name);
+        print_read_as(&read);
         if !report.by_type.is_empty() {
             println!();
             print_type_table(&report, &peer_reports, false);
@@ -126,6 +143,34 @@ fn run() -> Result<ExitCode, String> {
         eprintln!("evaluate: F1 {primary:.4} meets the floor {floor:.4}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the pages are read as: a type given to every page, or each page's true type.
+#[derive(Clone, Copy)]
+enum Given {
+    Type(dechrome::PageType),
+    Truth,
+}
+
+/// How many pages were read as each type, most first.
+fn print_read_as(read: &HashMap<String, String>) {
+    if read.is_empty() {
+        return;
+    }
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for t in read.values() {
+        *counts.entry(t.as_str()).or_default() += 1;
+    }
+    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let n = read.len().max(1) as f64;
+    let not_article = read.values().filter(|t| t.as_str() != "article").count();
+    let list: Vec<String> = counts.iter().map(|(t, c)| format!("{t} {c}")).collect();
+    println!(
+        "read as:                 {}  (not article: {not_article}, {:.1}%)",
+        list.join(", "),
+        100.0 * not_article as f64 / n
+    );
 }
 
 fn id_of(r: &Value) -> Option<String> {
@@ -218,26 +263,51 @@ fn predict(
     truth: &[Value],
     favor: Favor,
     markdown: bool,
-) -> HashMap<String, String> {
+    given: Option<Given>,
+) -> (HashMap<String, String>, HashMap<String, String>) {
     let extractor = Extractor::builder().favor(favor).build();
-    truth
+    let results: Vec<(String, String, String)> = truth
         .par_iter()
         .filter_map(|r| {
             let id = id_of(r)?;
             let bytes = std::fs::read(dataset.join("pages").join(format!("{id}.html"))).ok()?;
-            let text = extractor
-                .extract_bytes(&bytes)
+            let mut page = dechrome::Page::new(&bytes);
+            match given {
+                Some(Given::Type(t)) => page = page.page_type(t),
+                Some(Given::Truth) => {
+                    if let Some(t) = r
+                        .get("page_type")
+                        .and_then(Value::as_str)
+                        .and_then(|t| t.parse().ok())
+                    {
+                        page = page.page_type(t);
+                    }
+                }
+                None => {}
+            }
+            let (text, read) = extractor
+                .document(&page)
                 .map(|d| {
-                    if markdown {
+                    let text = if markdown {
                         strip_markdown(&d.to_markdown())
                     } else {
                         d.text
-                    }
+                    };
+                    (text, d.page_type.as_str().to_string())
                 })
                 .unwrap_or_default();
-            Some((id, text))
+            Some((id, text, read))
         })
-        .collect()
+        .collect();
+    let mut texts = HashMap::new();
+    let mut read = HashMap::new();
+    for (id, text, t) in results {
+        if !t.is_empty() {
+            read.insert(id.clone(), t);
+        }
+        texts.insert(id, text);
+    }
+    (texts, read)
 }
 
 /// The text of a Markdown document, markup removed (blocks on lines of their own).

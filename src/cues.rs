@@ -444,6 +444,20 @@ pub(crate) const SERVICE_LAYOUT: &[&str] = &[
 pub(crate) const LISTING_LAYOUT: &[&str] = &[
     "search", "teaser", "widget", "carousel", "read-more", "readmore", "form",
 ];
+/// The layout words of every reading that takes runs of items (listings, grids, landing pages).
+pub(crate) const ITEMS_LAYOUT: &[&str] = &[
+    "search",
+    "teaser",
+    "widget",
+    "carousel",
+    "read-more",
+    "readmore",
+    "form",
+    "bottom",
+    "banner",
+    "promo",
+    "tablist",
+];
 /// On a product grid the products sit in a "search" box or a carousel.
 pub(crate) const COLLECTION_LAYOUT: &[&str] = &["search", "widget", "bottom", "carousel", "form"];
 /// On a forum the replies are the thread ("comment" stays chrome: Q&A sites keep comments

@@ -461,6 +461,10 @@ pub struct PageFeature {
     /// The part it played towards the detected type: its weight times its standardised
     /// value (positive: for the type).
     pub part: f32,
+    /// The page gives no such signal (no URL, no declared type, no HTML5 sectioning tags):
+    /// the feature was set neutral, and played no part.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub neutral: bool,
 }
 
 /// Why the page was given its [`PageType`](crate::PageType).
@@ -490,11 +494,28 @@ pub struct PageFeature {
 pub struct PageTypeEvidence {
     /// Each type's probability under the page-type model, most probable first.
     pub probabilities: Vec<(crate::PageType, f32)>,
-    /// The type whose reading was applied: the detected type, or `Article` when the model
-    /// was unsure (an article's reading is the safer one).
+    /// The type whose reading was applied: the page's type, or `Article` for a page of
+    /// another type the readings do not tell apart (`Other`, `Recipe`, `Video`, `Profile`).
     pub read_as: crate::PageType,
+    /// The expected loss of reading the page as each type (the model's order): the sum, over
+    /// the types it may be, of each type's probability times what that reading measurably
+    /// costs a page of that type, plus a fixed cost for naming the type wrong. The page is
+    /// read with the least among those it gives positive evidence for. `None` marks a
+    /// reading with less expected loss than the chosen one that was refused: the page gives
+    /// no evidence for it (no run of items for a listing, no thread words for a forum), or it
+    /// has the shape of an article and the model is not sure enough of the other type.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub expected_loss: Vec<(crate::PageType, Option<f32>)>,
+    /// The page has the shape of an article: one body of prose in its main region, which
+    /// the rest of the page only points away from. Another type must then be sure.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub article_like: bool,
     /// Every feature of the page, in the model's order.
     pub features: Vec<PageFeature>,
+    /// The type was given with the page ([`Page::page_type`](crate::Page::page_type)), not
+    /// detected: the page was read as that type.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub given: bool,
 }
 
 /// The result of an extraction: the article's text and every block with its label.

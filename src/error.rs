@@ -100,3 +100,47 @@ impl std::fmt::Display for NotHtmlKind {
         })
     }
 }
+
+/// A name that is none of a setting's values: the error of `FromStr` for
+/// [`PageType`](crate::PageType) and [`Favor`](crate::Favor).
+///
+/// ```
+/// let err = "blog".parse::<dechrome::PageType>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown page type \"blog\"; expected one of: article, forum, \
+///     product, listing, collection, documentation, service, recipe, video, profile, other");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName {
+    what: &'static str,
+    name: String,
+}
+
+impl UnknownName {
+    pub(crate) fn new(what: &'static str, name: &str) -> UnknownName {
+        UnknownName {
+            what,
+            name: name.chars().take(64).collect(),
+        }
+    }
+
+    fn expected(&self) -> String {
+        match self.what {
+            "page type" => crate::PageType::ALL.map(crate::PageType::as_str).join(", "),
+            _ => crate::Favor::ALL.map(crate::Favor::as_str).join(", "),
+        }
+    }
+}
+
+impl std::fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "unknown {} {:?}; expected one of: {}",
+            self.what,
+            self.name,
+            self.expected()
+        )
+    }
+}
+
+impl std::error::Error for UnknownName {}

@@ -44,6 +44,25 @@ pub enum Favor {
 }
 
 impl Favor {
+    /// Every setting, from the strictest.
+    pub const ALL: [Favor; 3] = [Favor::Precision, Favor::Balanced, Favor::Recall];
+
+    /// The setting's name, in lower case, as the command line and Python write it.
+    ///
+    /// ```
+    /// use dechrome::Favor;
+    /// assert_eq!(Favor::Precision.as_str(), "precision");
+    /// assert_eq!("Recall".parse::<Favor>(), Ok(Favor::Recall));
+    /// assert!("strict".parse::<Favor>().is_err());
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Favor::Precision => "precision",
+            Favor::Balanced => "balanced",
+            Favor::Recall => "recall",
+        }
+    }
+
     /// Score a block needs to be content.
     pub(crate) fn threshold(self) -> f32 {
         match self {
@@ -51,6 +70,28 @@ impl Favor {
             Favor::Balanced => 0.0,
             Favor::Recall => -0.35,
         }
+    }
+}
+
+impl std::fmt::Display for Favor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Favor {
+    type Err = crate::error::UnknownName;
+
+    /// Reads a setting's name, in any case.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownName`](crate::UnknownName) for a name that is no setting's.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Favor::ALL
+            .into_iter()
+            .find(|t| t.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| crate::error::UnknownName::new("favor", s))
     }
 }
 
@@ -350,7 +391,7 @@ impl Extractor {
     pub fn document(&self, page: &Page<'_>) -> Result<Document, Error> {
         let (text, encoding) = self.prepare(page)?;
         self.run(&text, |seg, budget| {
-            self.assemble(seg, encoding, page.url, budget)
+            self.assemble(seg, encoding, page, budget)
         })
     }
 
@@ -378,7 +419,7 @@ impl Extractor {
     pub fn extract_page(&self, page: &Page<'_>) -> Result<Extraction, Error> {
         let (text, encoding) = self.prepare(page)?;
         self.run(&text, |seg, budget| {
-            self.assemble_lean(seg, encoding, page.url, budget)
+            self.assemble_lean(seg, encoding, page, budget)
         })
     }
 
@@ -542,12 +583,14 @@ impl Extractor {
     fn decide(
         &self,
         seg: &Segmentation<'_>,
-        url: Option<&url::Url>,
+        page: &Page<'_>,
         explain: bool,
         budget: &Budget,
     ) -> Result<Decision, Error> {
+        let url = page.url;
         let json_ld = metadata::json_ld_nodes(&seg.sources.json_ld, budget)?;
-        let hints = self.hints(seg, &json_ld, url);
+        let mut hints = self.hints(seg, &json_ld, url);
+        hints.given = page.page_type;
         let template = self.template_inputs(seg, url, budget)?;
         let mut cls = score::classify(
             seg,
@@ -610,10 +653,10 @@ impl Extractor {
         &self,
         seg: Segmentation<'_>,
         encoding: &'static Encoding,
-        url: Option<&url::Url>,
+        page: &Page<'_>,
         budget: &Budget,
     ) -> Result<Extraction, Error> {
-        let d = self.decide(&seg, url, false, budget)?;
+        let d = self.decide(&seg, page, false, budget)?;
         let threshold = self.favor.threshold();
         let resolve = |u: &str| resolve_url(d.base.as_ref(), u);
         let elems = &seg.elems;
@@ -684,7 +727,7 @@ impl Extractor {
         &self,
         mut seg: Segmentation<'_>,
         encoding: &'static Encoding,
-        url: Option<&url::Url>,
+        page: &Page<'_>,
         budget: &Budget,
     ) -> Result<Document, Error> {
         let Decision {
@@ -692,7 +735,7 @@ impl Extractor {
             metadata,
             role: roles,
             base,
-        } = self.decide(&seg, url, true, budget)?;
+        } = self.decide(&seg, page, true, budget)?;
         let threshold = self.favor.threshold();
         let n = seg.blocks.len();
         let resolve = |u: &str| resolve_url(base.as_ref(), u);
@@ -837,7 +880,10 @@ impl Extractor {
         );
         let page = &cls.page;
         let page_type_evidence = crate::PageTypeEvidence {
+            given: page.given,
             read_as: page.read_as,
+            expected_loss: page.expected_loss.clone(),
+            article_like: page.article_like,
             probabilities: {
                 let mut p = page.probabilities.clone();
                 p.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -850,6 +896,7 @@ impl Extractor {
                     name: e.feature.to_string(),
                     value: e.value,
                     part: e.part,
+                    neutral: e.neutral,
                 })
                 .collect(),
         };
@@ -881,6 +928,12 @@ impl Extractor {
         let mut declared = metadata::declared_types(json_ld);
         declared.extend(seg.sources.itemtypes.iter().copied());
         score::page_type::Hints {
+            given: None,
+            opengraph: seg
+                .sources
+                .meta
+                .iter()
+                .any(|(k, _)| k.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("og:"))),
             declared,
             og_type: meta("og:type"),
             url: url

@@ -112,7 +112,7 @@ pub use document::{
     Block, BlockKind, Contribution, Document, Extraction, Features, Formula, Image, Label, Link,
     ListInfo, Outlink, PageFeature, PageTypeEvidence, Structure, TableInfo, Term,
 };
-pub use error::{Error, NotHtmlKind};
+pub use error::{Error, NotHtmlKind, UnknownName};
 pub use extractor::{Extractor, ExtractorBuilder, Favor};
 pub use limits::Limits;
 pub use metadata::{MetaRole, Metadata, PageType};

@@ -57,6 +57,71 @@ pub enum PageType {
     Other,
 }
 
+impl PageType {
+    /// Every type, in declaration order.
+    pub const ALL: [PageType; 11] = [
+        PageType::Article,
+        PageType::Forum,
+        PageType::Product,
+        PageType::Listing,
+        PageType::Collection,
+        PageType::Documentation,
+        PageType::Service,
+        PageType::Recipe,
+        PageType::Video,
+        PageType::Profile,
+        PageType::Other,
+    ];
+
+    /// The type's name, in lower case, as the command line, JSON and Python write it.
+    ///
+    /// ```
+    /// use dechrome::PageType;
+    /// assert_eq!(PageType::Documentation.as_str(), "documentation");
+    /// assert_eq!("listing".parse::<PageType>(), Ok(PageType::Listing));
+    /// for t in PageType::ALL {
+    ///     assert_eq!(t.as_str().parse::<PageType>(), Ok(t));
+    /// }
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PageType::Article => "article",
+            PageType::Forum => "forum",
+            PageType::Product => "product",
+            PageType::Listing => "listing",
+            PageType::Collection => "collection",
+            PageType::Documentation => "documentation",
+            PageType::Service => "service",
+            PageType::Recipe => "recipe",
+            PageType::Video => "video",
+            PageType::Profile => "profile",
+            PageType::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for PageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for PageType {
+    type Err = crate::error::UnknownName;
+
+    /// Reads a type's name, in any case (`"article"`, `"Listing"`).
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownName`](crate::UnknownName) for a name that is no type's.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        PageType::ALL
+            .into_iter()
+            .find(|t| t.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| crate::error::UnknownName::new("page type", s))
+    }
+}
+
 /// The page's metadata. Each field comes from the most trusted source that has it: JSON-LD,
 /// then meta tags, then microdata, then `<time>`, then the text. Dates are ISO 8601, with the
 /// timezone when the page gives one.

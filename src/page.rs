@@ -36,6 +36,7 @@ pub struct Page<'a> {
     pub(crate) body: Body<'a>,
     pub(crate) content_type: Option<&'a str>,
     pub(crate) url: Option<&'a url::Url>,
+    pub(crate) page_type: Option<crate::PageType>,
 }
 
 /// A page's body: raw bytes to decode, or text already decoded.
@@ -59,6 +60,7 @@ impl<'a> Page<'a> {
             body: Body::Bytes(bytes),
             content_type: None,
             url: None,
+            page_type: None,
         }
     }
 
@@ -76,6 +78,7 @@ impl<'a> Page<'a> {
             body: Body::Text(html),
             content_type: None,
             url: None,
+            page_type: None,
         }
     }
 
@@ -113,6 +116,28 @@ impl<'a> Page<'a> {
     /// ```
     pub fn url(mut self, url: &'a url::Url) -> Page<'a> {
         self.url = Some(url);
+        self
+    }
+
+    /// The page's type, when the caller knows it (from a sitemap, a URL pattern, a feed):
+    /// the page is then read as that type, whatever the model would say. `Article` forces
+    /// the article's reading (the main text, without teasers or comments); `Listing` takes a
+    /// page's items as its content, `Forum` every post of a thread. The model's
+    /// probabilities are still computed and reported in
+    /// [`PageTypeEvidence`](crate::PageTypeEvidence). Default: none, and the type is
+    /// detected.
+    ///
+    /// ```
+    /// use dechrome::{Extractor, Page, PageType};
+    /// let html = "<article><h1>Harbour notes</h1><p>The ferry returned to the north pier on \
+    ///     Monday, three months after the storms.</p></article>";
+    /// let doc = Extractor::default().document(&Page::from_text(html).page_type(PageType::Listing))?;
+    /// assert_eq!(doc.page_type, PageType::Listing);
+    /// assert!(doc.page_type_evidence.given);
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
+    pub fn page_type(mut self, page_type: crate::PageType) -> Page<'a> {
+        self.page_type = Some(page_type);
         self
     }
 

@@ -44,6 +44,7 @@ mod lexical;
 mod listing;
 pub(crate) mod page_type;
 mod page_type_model;
+mod reading_loss;
 mod region;
 mod terms;
 mod threads;
@@ -306,9 +307,32 @@ pub(crate) fn classify(
     let groups = items::groups(seg);
     let qualified = items::qualified(seg, &groups, &[]);
     let dominant = items::dominant(&qualified);
-    let values = page_type::features(seg, &facts, trusted, &groups, dominant, hints);
+    // The page's runs of items as the readings that take items find them, with their layout
+    // words ("teaser", "search"), describe it: a listing's entries are often called teasers.
+    let as_items = items::qualified(seg, &groups, crate::cues::ITEMS_LAYOUT);
+    let described = page_type::describe(
+        seg,
+        &facts,
+        trusted,
+        &groups,
+        items::dominant(&as_items),
+        hints,
+    );
     let page_words: u32 = blocks.iter().map(|b| b.words).sum();
-    let page_kind = page_type::detect(&values, page_words);
+    let mut page_kind = page_type::detect(&described, page_words, |t, f| {
+        if tuning::strategy(t).items == tuning::Items::All {
+            // A listing's, a grid's or a landing page's reading needs its runs of items,
+            // found with its own layout words.
+            !items::qualified(seg, &groups, tuning::strategy(t).layout).is_empty()
+        } else {
+            page_type::evidence_in_features(t, f)
+        }
+    });
+    if let Some(given) = hints.given {
+        page_kind.page_type = given;
+        page_kind.read_as = page_type::reading_of(given);
+        page_kind.given = true;
+    }
     let strategy = tuning::strategy_for(page_kind.read_as, &page_kind.probabilities);
     // Words that name layout components on this kind of page are not chrome here.
     for f in facts.iter_mut() {
@@ -326,7 +350,10 @@ pub(crate) fn classify(
         tuning::Items::None => Vec::new(),
         tuning::Items::Dominant => dominant.into_iter().collect(),
         // Qualified again without the reading's layout words (a listing's "search" box).
-        tuning::Items::All => items::qualified(seg, &groups, strategy.layout),
+        tuning::Items::All => items::qualified(seg, &groups, strategy.layout)
+            .into_iter()
+            .filter(|g| !points_away(seg, &facts, g, trusted, region_prose))
+            .collect(),
     };
     for g in chosen {
         for &item in &g.items {
@@ -398,6 +425,22 @@ pub(crate) fn classify(
         language,
         headline,
     }
+}
+
+/// A run of items outside a trusted region that holds far more prose than the items hold
+/// words: an article's teasers of other pages, which only point away from it, not the
+/// page's own items.
+fn points_away(
+    seg: &Segmentation<'_>,
+    facts: &[Judged],
+    g: &items::Group,
+    trusted: bool,
+    region_prose: u32,
+) -> bool {
+    let (a, _) = g.block_range(&seg.elems);
+    trusted
+        && !facts.get(a).is_some_and(|f| f.in_region)
+        && region_prose as f32 >= tuning::ARTICLE_OVER_ITEMS * g.words as f32
 }
 
 /// Clears a thread word's marker (see [`tuning::Strategy::thread_words`]) when the prose it

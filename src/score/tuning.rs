@@ -161,6 +161,10 @@ pub(crate) struct Strategy {
 /// comments under each answer are a small part of its answers).
 pub(crate) const THREAD_WORD_SHARE: f32 = 0.5;
 
+/// A run of items outside a trusted region whose prose holds this many times the run's words
+/// is an article's teasers of other pages, not the page's own items.
+pub(crate) const ARTICLE_OVER_ITEMS: f32 = 2.0;
+
 /// A line found this many times among a page's items is their template.
 pub(crate) const TEMPLATE_ITEMS: u32 = 3;
 
@@ -188,22 +192,24 @@ pub(crate) enum Items {
     All,
 }
 
-/// Below this probability, a page is read as an article whatever its most probable type: an
-/// article's reading is the safer one when the model is unsure.
-pub(crate) const MIN_TYPE_CONFIDENCE: f32 = 0.5;
+/// A page's type named wrong costs this much on top of what its reading loses (crawlers file
+/// pages by it): of two readings that cost about the same, the more probable type wins.
+pub(crate) const MISREAD_COST: f32 = 0.1;
+
+/// A page with the shape of an article is read as another type only when the model gives that
+/// type at least this probability.
+pub(crate) const SURE_OVER_ARTICLE: f32 = 0.7;
+
+/// The shape of an article: its trusted region holds at least this many words of prose ...
+pub(crate) const ARTICLE_BODY_WORDS: u32 = 200;
+/// ... and at least this share of the page's prose ...
+pub(crate) const ARTICLE_PROSE_SHARE: f32 = 2.0 / 3.0;
+/// ... and no run of items inside it holds this share of the page's words or more.
+pub(crate) const ARTICLE_ITEMS_SHARE: f32 = 0.3;
 
 /// A page read as an article with at least this probability of being documentation may be a
 /// manual: its list links count against it as far as it may not be one.
 pub(crate) const MAYBE_DOCS: f32 = 0.3;
-
-/// The type whose reading applies to a page of a type detected with the given probability.
-pub(crate) fn read_as(page_type: PageType, confidence: f32) -> PageType {
-    if confidence < MIN_TYPE_CONFIDENCE {
-        PageType::Article
-    } else {
-        page_type
-    }
-}
 
 /// The strategy for reading a page as `read_as`, given the probability of each type. An
 /// article that may be a manual ([`MAYBE_DOCS`] or more, a wiki's page of resources) lets its
@@ -260,7 +266,7 @@ pub(crate) fn strategy(read_as: PageType) -> Strategy {
         sections: matches!(read_as, Service | Forum),
         repeats: match read_as {
             Documentation => Repeats::Kept,
-            Article | Other => Repeats::Sentences(LONG_REPEAT_MIN_WORDS),
+            Article | Other | Recipe | Video | Profile => Repeats::Sentences(LONG_REPEAT_MIN_WORDS),
             _ => Repeats::Lines(REPEAT_MIN_WORDS),
         },
         short_lines: !matches!(read_as, Collection | Service),

@@ -67,6 +67,14 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = FavorArg::Balanced)]
     pub favor: FavorArg,
 
+    /// Read the page (every page, in batch mode) as this type, rather than detecting it:
+    /// article, forum, product, listing, collection, documentation, service (or recipe,
+    /// video, profile, other, which read as an article). A crawler that knows its pages'
+    /// type from a sitemap or a URL pattern gives it here; "article" keeps a page's text
+    /// without its teasers and comments whatever the page looks like.
+    #[arg(long, value_name = "TYPE", value_parser = parse_page_type)]
+    pub page_type: Option<dechrome::PageType>,
+
     /// Drop content blocks shorter than N words.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub min_words: u32,
@@ -144,6 +152,10 @@ pub enum FavorArg {
     Balanced,
     /// Keep what may be content.
     Recall,
+}
+
+fn parse_page_type(s: &str) -> Result<dechrome::PageType, String> {
+    s.parse().map_err(|e: dechrome::UnknownName| e.to_string())
 }
 
 /// Why a run stopped, with its exit code.
@@ -320,6 +332,9 @@ fn single(
     if let Some(u) = &url {
         page = page.url(u);
     }
+    if let Some(t) = args.page_type {
+        page = page.page_type(t);
+    }
     let extraction_failed = |e: dechrome::Error| Failure::Extraction(e.to_string());
     let mut out = std::io::BufWriter::new(out);
     let written = if !args.explain && !args.metadata && args.format == Format::Text {
@@ -385,17 +400,52 @@ fn explain(doc: &Document, out: &mut dyn Write) -> std::io::Result<()> {
         .probabilities
         .iter()
         .take(3)
-        .map(|(t, p)| format!("{t:?} {p:.2}").to_lowercase())
+        .map(|(t, p)| format!("{t} {p:.2}"))
         .collect();
+    let how = if ev.given {
+        "given with the page".to_string()
+    } else {
+        let mut losses: Vec<(dechrome::PageType, f32)> = ev
+            .expected_loss
+            .iter()
+            .filter_map(|&(t, l)| Some((t, l?)))
+            .collect();
+        losses.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let shown: Vec<String> = losses.iter().map(|(t, l)| format!("{t} {l:.3}")).collect();
+        let unread: Vec<&str> = ev
+            .expected_loss
+            .iter()
+            .filter(|(_, l)| l.is_none())
+            .map(|(t, _)| t.as_str())
+            .collect();
+        format!(
+            "least expected loss of {}{}{}",
+            shown.join(", "),
+            if unread.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " (refused: {}: no evidence, or not sure enough)",
+                    unread.join(", ")
+                )
+            },
+            if ev.article_like {
+                "; shaped like an article"
+            } else {
+                ""
+            }
+        )
+    };
     writeln!(
         out,
-        "# page type: {:?} (probabilities: {}); read as {:?}",
+        "# page type: {} (probabilities: {}); read as {}, by {how}",
         doc.page_type,
         probs.join(", "),
         ev.read_as
     )?;
     let mut parts: Vec<&dechrome::PageFeature> = ev.features.iter().collect();
     parts.sort_by(|a, b| b.part.total_cmp(&a.part));
+    parts.retain(|f| !f.neutral);
     let show = |f: &&dechrome::PageFeature| format!("{} {:.2} ({:+.2})", f.name, f.value, f.part);
     let for_it: Vec<String> = parts.iter().take(5).map(show).collect();
     let against: Vec<String> = parts.iter().rev().take(3).map(show).collect();
@@ -461,6 +511,7 @@ fn batch_run(
         metadata: args.metadata || matches!(source, Source::Warc(_)),
         links: args.links,
         max_input_bytes: extractor.limits().max_input_bytes,
+        page_type: args.page_type,
     };
     let mut out = std::io::BufWriter::new(out);
     let templated;
@@ -527,7 +578,10 @@ pub(crate) fn line_for(
     item: &Item,
     options: &batch::Options,
 ) -> (String, Option<String>) {
-    let page = item.page();
+    let mut page = item.page();
+    if let Some(t) = options.page_type {
+        page = page.page_type(t);
+    }
     let mut line = item.head();
     let result = match options.format {
         Format::Text | Format::Json => extractor.extract_page(&page).map(|r| {

@@ -45,6 +45,8 @@ pub struct Options {
     pub links: bool,
     /// Pages larger than this are not read whole: they get an error line.
     pub max_input_bytes: usize,
+    /// Every page is read as this type (`--page-type`).
+    pub page_type: Option<dechrome::PageType>,
 }
 
 /// One page to extract, with the fields its line starts with.
