@@ -13,15 +13,20 @@ fn find(hay: &[u8], from: usize, needle: u8) -> Option<usize> {
     memchr::memchr(needle, hay.get(from..)?).map(|p| from + p)
 }
 
-/// Finds `</name` (ASCII case-insensitive) at or after `from`.
+/// Finds the end tag `</name` (ASCII case-insensitive, then a space, `/` or `>`, as the
+/// tokenizer reads it: `</titlevalue>` does not end a title) at or after `from`.
 fn find_end_tag(hay: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut at = from;
     loop {
         let lt = at + memchr::memmem::find(hay.get(at..)?, b"</")?;
         let start = lt + 2;
+        let end = start + name.len();
         if hay
-            .get(start..start + name.len())
+            .get(start..end)
             .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && hay
+                .get(end)
+                .is_none_or(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c | b'/' | b'>'))
         {
             return Some(lt);
         }
@@ -117,6 +122,14 @@ pub(crate) fn bound(
         let Some(raw) = raw else { continue };
         // Skip to the matching end tag: nothing inside is markup.
         let Some(end) = ends.find(bytes, i, raw) else {
+            if RAW_TEXT[raw] == b"title" {
+                // A title never closed would take the whole page as its text (the page is
+                // damaged, as a copy cut and joined back is): it ends where markup starts.
+                if let Some(at) = next_tag(bytes, i) {
+                    out.replace(at, at, "</title>");
+                    i = at;
+                }
+            }
             continue;
         };
         if is_noscript {
@@ -135,6 +148,21 @@ pub(crate) fn bound(
         None => Cow::Borrowed(text),
     };
     (text, noscript_bytes)
+}
+
+/// Where the next tag starts at or after `from`: a `<` before a letter, `/` or `!`.
+fn next_tag(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let lt = find(bytes, at, b'<')?;
+        if bytes
+            .get(lt + 1)
+            .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!'))
+        {
+            return Some(lt);
+        }
+        at = lt + 1;
+    }
 }
 
 /// The elements whose content the tokenizer reads as raw text (or RCDATA) in HTML.
@@ -369,6 +397,30 @@ mod tests {
             bound(page, 10),
             "<svg><style>.a{}</svg><p >The article's text.</p><style>"
         );
+    }
+
+    #[test]
+    fn a_title_never_closed_ends_where_markup_starts() {
+        // A damaged copy: the title's end tag was lost, and the page follows.
+        let page = "<head><title>Harbour news (The Gazette)ntById(x) < 3;\n<script>f()</script>\
+            </head><body><p>The ferry returned.</p></body>";
+        assert_eq!(
+            bound(page, 10),
+            "<head><title>Harbour news (The Gazette)ntById(x) < 3;\n</title><script></script>\
+             </head><body><p>The ferry returned.</p></body>"
+        );
+        // A closed title, however late, is left as it is.
+        let page = "<title>A <b>bold</b> title</title><p>x</p>";
+        assert!(matches!(bound(page, 10), Cow::Borrowed(_)));
+        // An end tag of another name does not close it.
+        let page = "<title>Oil prices</titlevalue=\"true\" --></head><body><p>x</p>";
+        assert_eq!(
+            bound(page, 10),
+            "<title>Oil prices</title></titlevalue=\"true\" --></head><body><p>x</p>"
+        );
+        // Many unclosed titles stay linear and each ends at the next tag.
+        let page = "<title>x<p>y".repeat(3);
+        assert_eq!(bound(&page, 10), "<title>x</title><p>y".repeat(3));
     }
 
     #[test]
