@@ -444,6 +444,10 @@ pub(crate) const SERVICE_LAYOUT: &[&str] = &[
 pub(crate) const LISTING_LAYOUT: &[&str] = &[
     "search", "teaser", "widget", "carousel", "read-more", "readmore", "form",
 ];
+/// Chrome words that name a page's furniture: they name its content only when they mark
+/// most of it (see `tuning::OWN_WORDS_SHARE`).
+pub(crate) const FURNITURE: &[&str] = &["footer", "copyright", "newsletter"];
+
 /// The layout words of every reading that takes runs of items (listings, grids, landing pages).
 pub(crate) const ITEMS_LAYOUT: &[&str] = &[
     "search",

@@ -616,13 +616,14 @@ impl Extractor {
                 slot.get_or_insert(r);
             }
         }
-        score::rescue(&seg.blocks, &mut cls.blocks, &role, threshold);
-        score::drop_repeats(
+        score::rescue(
             &seg.blocks,
             &mut cls.blocks,
+            &role,
+            &cls.main_items,
             threshold,
-            cls.strategy.repeats,
         );
+        score::drop_repeats(seg, &mut cls.blocks, threshold, cls.strategy.repeats);
         Ok(Decision {
             cls,
             metadata,

@@ -54,10 +54,13 @@ pub(crate) mod weights;
 use crate::document::{BlockKind, Contribution, Term};
 use crate::language;
 use crate::metadata::MetaRole;
-use crate::segment::{Elem, Kind, RawBlock, Segmentation};
+use crate::segment::{self, Elem, Kind, RawBlock, Segmentation};
 use crate::stopwords;
 use std::collections::HashMap;
-use tuning::{MIN_REGION_SHARE, OWN_CONTENT_SHARE, REGION_TAIL_BLOCKS, UNMARKED_ARTICLE_SHARE};
+use tuning::{
+    MIN_REGION_SHARE, OWN_CONTENT_SHARE, OWN_WORDS_SHARE, REGION_TAIL_BLOCKS,
+    UNMARKED_ARTICLE_SHARE,
+};
 
 /// A chrome marker that applies to a block: its word and weight.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -148,6 +151,9 @@ pub(crate) struct Classified {
     pub strategy: tuning::Strategy,
     pub language: Option<&'static str>,
     pub headline: Option<usize>,
+    /// The blocks of each item of the page's main run of items (with the layout words of
+    /// the readings that take items), for a page whose blocks all fall under the threshold.
+    pub main_items: Vec<std::ops::Range<usize>>,
 }
 
 pub(crate) fn kind_public(k: Kind) -> BlockKind {
@@ -281,8 +287,13 @@ pub(crate) fn classify(
     let region_long: Vec<usize> = (0..n)
         .filter(|&i| facts[i].in_region && facts[i].prose)
         .collect();
+    // Prose under a chrome marker of ordinary strength or more outside the region (a comment
+    // thread, a box of related stories) does not compete with it.
     let page_prose: u32 = (0..n)
-        .filter(|&i| facts[i].prose)
+        .filter(|&i| {
+            facts[i].prose
+                && (facts[i].in_region || facts[i].chrome.is_none_or(|c| c.strength() < 1.0))
+        })
         .map(|i| blocks[i].words)
         .sum();
     let region_prose: u32 = region_long.iter().map(|&i| blocks[i].words).sum();
@@ -418,12 +429,22 @@ pub(crate) fn classify(
     };
     let headline = terms::first_pass(blocks, &mut facts, &page, explain);
     context::second_pass(blocks, &mut facts, &page);
+    let main_items = items::dominant(&as_items)
+        .map(|g| {
+            g.items
+                .iter()
+                .filter_map(|&i| seg.elems.get(i as usize))
+                .map(|e| e.first_block as usize..(e.end_block as usize).min(n))
+                .collect()
+        })
+        .unwrap_or_default();
     Classified {
         blocks: facts,
         page: page_kind,
         strategy,
         language,
         headline,
+        main_items,
     }
 }
 
@@ -524,6 +545,13 @@ fn clear_own_chrome(
         .filter(|&&i| facts[i].chrome.is_none())
         .map(|&i| blocks[i].words)
         .sum();
+    // All the region's words, prose or not (a hub's runs of short items, its menus).
+    let region_words: u32 = blocks
+        .iter()
+        .zip(facts.iter())
+        .filter(|(_, f)| f.in_region)
+        .map(|(b, _)| b.words)
+        .sum();
     let mut marked_words: Vec<(&'static str, u32)> = Vec::new();
     for &i in region_long {
         if let Some(c) = facts[i].chrome {
@@ -540,7 +568,10 @@ fn clear_own_chrome(
             .iter()
             .find(|&&i| facts[i].chrome.is_none_or(|c| c.word == word))
             .is_some_and(|&i| facts[i].chrome.is_some());
-        let owns_region = first_marked && words as f32 >= OWN_CONTENT_SHARE * region_prose as f32;
+        let owns_region = first_marked
+            && words as f32 >= OWN_CONTENT_SHARE * region_prose as f32
+            && (!crate::cues::FURNITURE.contains(&word)
+                || words as f32 >= OWN_WORDS_SHARE * region_words as f32);
         if region_prose > 0
             && owns_region
             && (unmarked as f32) < UNMARKED_ARTICLE_SHARE * region_prose as f32
@@ -560,7 +591,7 @@ fn clear_own_chrome(
 /// [`tuning::Repeats`] says so: it is moved just under the threshold with the `Repeat` term, so
 /// that the text says it once.
 pub(crate) fn drop_repeats(
-    blocks: &[RawBlock],
+    seg: &Segmentation<'_>,
     facts: &mut [Judged],
     threshold: f32,
     repeats: tuning::Repeats,
@@ -570,9 +601,9 @@ pub(crate) fn drop_repeats(
         tuning::Repeats::Lines(n) => (n, false),
         tuning::Repeats::Sentences(n) => (n, true),
     };
-    use std::collections::HashSet;
-    let mut seen: HashSet<&str> = HashSet::new();
-    for (b, f) in blocks.iter().zip(facts.iter_mut()) {
+    let blocks = &seg.blocks;
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (j, (b, f)) in blocks.iter().zip(facts.iter_mut()).enumerate() {
         if f.score < threshold
             || b.words < min_words
             || b.kind == Kind::Pre
@@ -580,10 +611,37 @@ pub(crate) fn drop_repeats(
         {
             continue;
         }
-        if !seen.insert(b.text.as_str()) {
-            move_to(f, threshold - 1e-3, Term::Repeat);
+        match seen.entry(b.text.as_str()) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(j);
+            }
+            std::collections::hash_map::Entry::Occupied(first) => {
+                if !same_text(&seg.elems, *first.get(), b.elem) {
+                    move_to(f, threshold - 1e-3, Term::Repeat);
+                }
+            }
         }
     }
+}
+
+/// True when block `first` lies in the same text as the block element `later`: within
+/// [`tuning::SAME_TEXT_LEVELS`] of its ancestors. A paragraph said again in the same text (a
+/// refrain, a chorus) is the text's; one said again in another box of the page (the copy of
+/// a layout for another screen size, a quote in a later post) is a copy.
+fn same_text(elems: &[Elem<'_>], first: usize, later: u32) -> bool {
+    let mut at = elems
+        .get(later as usize)
+        .map_or(segment::NONE, |e| e.parent);
+    for _ in 0..tuning::SAME_TEXT_LEVELS {
+        let Some(e) = elems.get(at as usize) else {
+            return false;
+        };
+        if (e.first_block as usize..e.end_block as usize).contains(&first) {
+            return true;
+        }
+        at = e.parent;
+    }
+    false
 }
 
 /// Never empty when the page has prose: when no block without a metadata role reaches the
@@ -591,14 +649,30 @@ pub(crate) fn drop_repeats(
 /// neutral share of function words or more, not mostly links; its neighbours scoring within
 /// [`tuning::FALLBACK_MARGIN`] of it) is lifted to the threshold with the `Fallback` term. A
 /// page of menus, link lists and labels alone (a blocked or empty page) stays empty.
+///
+/// A page with a main run of items (a home page of tiles, a hub) and no block over the
+/// threshold has those items as its content instead: their names, teasers and prices, not
+/// the labels of their controls. Prose that a word of the page's furniture marks (a footer's
+/// address, a newsletter's pitch) is never the fallback, nor is a consent dialog's.
 pub(crate) fn rescue(
     blocks: &[RawBlock],
     facts: &mut [Judged],
     roles: &[Option<MetaRole>],
+    main_items: &[std::ops::Range<usize>],
     threshold: f32,
 ) {
     let free = |i: usize| roles.get(i).copied().flatten().is_none();
     if (0..facts.len()).any(|i| free(i) && facts[i].score >= threshold) {
+        return;
+    }
+    if !main_items.is_empty() {
+        for i in main_items.iter().flat_map(Clone::clone) {
+            let b = &blocks[i];
+            let label = facts[i].control || (b.words <= 3 && lexical::is_ad_label(&b.text));
+            if free(i) && b.words > 0 && !label {
+                move_to(&mut facts[i], threshold + 1e-3, Term::Fallback);
+            }
+        }
         return;
     }
     let seed = (0..blocks.len())
@@ -607,6 +681,10 @@ pub(crate) fn rescue(
                 && blocks[i].words >= tuning::FALLBACK_MIN_WORDS
                 && !mostly_linked(&blocks[i])
                 && facts[i].stop_density >= tuning::NEUTRAL_STOPWORD_DENSITY
+                && !facts[i].consent
+                && facts[i]
+                    .chrome
+                    .is_none_or(|c| !crate::cues::FURNITURE.contains(&c.word))
         })
         .max_by(|&a, &b| {
             facts[a]

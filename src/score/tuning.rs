@@ -27,6 +27,10 @@ pub(crate) const MAX_CHROME_SHARE: f32 = 0.5;
 /// under `UNMARKED_ARTICLE_SHARE`, is the page's own content (a forum's posts).
 pub(crate) const OWN_CONTENT_SHARE: f32 = 0.7;
 pub(crate) const UNMARKED_ARTICLE_SHARE: f32 = 0.2;
+/// A word of a page's furniture ([`crate::cues::FURNITURE`]) names its content only when it
+/// also marks this share of all the region's words, prose or not: on a small page whose items
+/// are short lines, the footer's address is still the footer's.
+pub(crate) const OWN_WORDS_SHARE: f32 = 0.5;
 
 // --- Block inputs ---
 
@@ -108,6 +112,10 @@ pub(crate) const REPEAT_MIN_WORDS: u32 = 8;
 /// On an article, a repeat is a copy from this many words, and only a whole sentence: a
 /// paragraph, not a line.
 pub(crate) const LONG_REPEAT_MIN_WORDS: u32 = 25;
+
+/// A repeated block whose first copy lies within this many of its ancestors is said again in
+/// the same text (a refrain), not copied from another box of the page.
+pub(crate) const SAME_TEXT_LEVELS: usize = 1;
 
 // --- Never empty ---
 
