@@ -312,6 +312,65 @@ pub(crate) const AD_LABELS: &[&str] = &[
     "广告",
 ];
 
+/// What a paywall, a registration wall or a subscription pitch says, in the largest languages
+/// of the web: a block that says one of these, wherever it stands, is the publisher selling,
+/// not the article (matched where a word starts, ASCII letters in any case; Chinese and
+/// Japanese phrases anywhere). Generic calls to action ("subscribe") are in
+/// [`CALL_TO_ACTION`], which counts only at the article's end.
+#[rustfmt::skip]
+pub(crate) const PAYWALL_PROMPTS: &[&str] = &[
+    // English
+    "subscribe to continue", "subscribe to read", "subscribe now", "subscribers only",
+    "for subscribers", "exclusive to subscribers", "already a subscriber", "already subscribed",
+    "to continue reading", "continue reading with", "keep reading with", "sign in to continue",
+    "log in to continue", "sign in to read", "log in to read", "register to continue",
+    "register to read", "register for free to", "free articles left", "free article left",
+    "free articles remaining", "articles remaining this month", "you have reached your limit",
+    "you've reached your limit", "reached the limit of free", "unlock this article",
+    "unlock more articles", "unlock unlimited", "unlimited digital access", "get unlimited access",
+    "start your free trial", "start your subscription", "subscription required",
+    "this article is for subscribers", "this content is for subscribers",
+    "read the e-paper", "our e-paper", "the digital edition", "create a free account",
+    "thank you for registering", "thanks for registering", "thanks for subscribing",
+    "thank you for subscribing", "already have an account? log in",
+    // German
+    "jetzt abonnieren", "abo abschließen", "nur für abonnenten", "für abonnenten",
+    "bereits abonnent", "schon abonnent", "bereits registriert", "zum weiterlesen",
+    "um weiterzulesen", "weiterlesen mit", "jetzt weiterlesen", "artikel freischalten",
+    "jetzt freischalten", "gratis testen", "kostenlos testen", "jetzt testen", "digital-abo",
+    "digitalabo", "probeabo", "testabo", "zum e-paper", "das e-paper", "vielen dank für ihre registrierung",
+    // French
+    "réservé aux abonnés", "reserve aux abonnes", "article réservé", "abonnez-vous pour",
+    "déjà abonné", "deja abonne", "pour lire la suite", "lire la suite de cet article",
+    "je m'abonne", "offre numérique", "essai gratuit", "merci de votre inscription",
+    // Spanish
+    "suscríbete para", "suscribete para", "exclusivo para suscriptores",
+    "solo para suscriptores", "ya eres suscriptor", "hazte suscriptor", "para seguir leyendo",
+    "para continuar leyendo", "contenido exclusivo para", "accede sin límites",
+    "regístrate para", "registrate para", "gracias por registrarte",
+    // Portuguese
+    "exclusivo para assinantes", "conteúdo exclusivo", "assine para", "já é assinante",
+    "ja e assinante", "para continuar lendo", "assinatura digital", "cadastre-se para",
+    // Italian
+    "riservato agli abbonati", "articolo riservato", "abbonati per", "sei già abbonato",
+    "per continuare a leggere", "continua a leggere con", "accedi per continuare",
+    "registrati per",
+    // Dutch, Polish, Turkish
+    "alleen voor abonnees", "al abonnee", "word abonnee", "lees verder met",
+    "om verder te lezen", "tylko dla prenumeratorów", "wykup dostęp", "masz już konto",
+    "aboneler için", "abone ol", "okumaya devam etmek için",
+    // Russian
+    "подпишитесь", "оформите подписку", "только для подписчиков", "уже подписчик",
+    "чтобы продолжить чтение", "чтобы читать дальше", "зарегистрируйтесь, чтобы",
+    // Japanese
+    "有料会員", "会員限定", "有料記事", "この記事は有料", "続きを読むには", "続きをお読みいただくには",
+    "会員登録", "無料会員", "無料登録", "ログインして", "ご購読", "購読申し込み", "購読はこちら",
+    "電子版", "今すぐ登録", "登録はこちら", "ご登録ありがとう",
+    // Chinese
+    "订阅", "訂閱", "付费会员", "会员专享", "仅限会员", "登录后", "注册后", "开通会员", "免费试读",
+    "付費會員", "會員專屬",
+];
+
 /// Phrases that ask the reader to do something other than read: subscribe, follow, sign up,
 /// support, download the app. A block at the end of the region that holds one is the
 /// publisher talking, not the article (lower case; matched as substrings).

@@ -155,6 +155,10 @@ pub enum Term {
     /// At the end of the region, a block that asks the reader to subscribe, follow, sign up
     /// or support the publisher.
     CallToAction,
+    /// Anywhere on the page, a block that says what a paywall, a registration wall or a
+    /// subscription pitch says ("Subscribe to continue reading", "Nur für Abonnenten",
+    /// "この記事は有料会員限定です"), in a block of at most 50 words.
+    Paywall,
     /// A byline or dateline: metadata, never body text.
     MetadataLine,
     /// Hidden until a script shows it (the `hidden` attribute, `aria-hidden`, an inline

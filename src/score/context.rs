@@ -26,6 +26,9 @@ pub(crate) fn second_pass(blocks: &[RawBlock], facts: &mut [Judged], page: &Page
     };
     for (i, b) in blocks.iter().enumerate() {
         let f = &facts[i];
+        if f.paywall {
+            continue;
+        }
         // A heading as long as a paragraph (a standfirst styled as a heading) is judged as
         // one, not by its section. An item's title in a listing is judged as the item, not by
         // what follows it.

@@ -41,6 +41,34 @@ pub(crate) fn calls_to_action(text: &str) -> bool {
     })
 }
 
+static PAYWALL: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(cues::PAYWALL_PROMPTS)
+        .ok()
+});
+
+/// True when the text is a paywall's, a registration wall's or a subscription pitch's
+/// ([`cues::PAYWALL_PROMPTS`]): a phrase where a word starts, or a Chinese or Japanese one
+/// anywhere.
+pub(crate) fn is_paywall_prompt(text: &str) -> bool {
+    let Some(ac) = PAYWALL.as_ref() else {
+        return false;
+    };
+    ac.find_overlapping_iter(text).any(|m| {
+        let cjk = text[m.start()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c as u32 >= 0x2E80);
+        cjk || !text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// True when a word of the text names a picture or its credit (`cues::PICTURE_CREDIT_WORDS`),
 /// or the text carries a © sign.
 pub(crate) fn names_a_picture(text: &str) -> bool {

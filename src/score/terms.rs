@@ -1,10 +1,12 @@
 //! The first pass: each block's score as a sum of named inputs times their weights
 //! ([`Term`], weights in [`super::weights`]).
 
-use super::lexical::{calls_to_action, ends_sentence, is_ad_label, looks_like_date};
+use super::lexical::{
+    calls_to_action, ends_sentence, is_ad_label, is_paywall_prompt, looks_like_date,
+};
 use super::tuning::{
-    CREDIT_MAX_WORDS, LONG_WORDS, NEUTRAL_STOPWORD_DENSITY, PHRASE_FULL_WORDS, PICTURE_LINE_WORDS,
-    SHORT_WORDS, STANDFIRST_WORDS,
+    CREDIT_MAX_WORDS, LONG_WORDS, NEUTRAL_STOPWORD_DENSITY, PAYWALL_MAX_WORDS, PHRASE_FULL_WORDS,
+    PICTURE_LINE_WORDS, SHORT_WORDS, STANDFIRST_WORDS,
 };
 use super::weights;
 use super::{context, link_density, picture_line, Judged, Page};
@@ -141,6 +143,10 @@ pub(crate) fn first_pass(
         if page.trusted && f.in_region && i >= page.region_tail && calls_to_action(&b.text) {
             x.push((Term::CallToAction, phrase_share(b.words)));
         }
+        let paywall = b.words <= PAYWALL_MAX_WORDS && is_paywall_prompt(&b.text);
+        if paywall {
+            x.push((Term::Paywall, phrase_share(b.words)));
+        }
         let kind_term = match b.kind {
             Kind::Heading(_) => Some(Term::Heading),
             Kind::ListItem => Some(Term::ListItem),
@@ -175,6 +181,7 @@ pub(crate) fn first_pass(
                 value: input * weights::weight(term),
             });
         let f = &mut facts[i];
+        f.paywall = paywall;
         f.score = if explain {
             let mut c: Vec<Contribution> = Vec::with_capacity(capacity);
             c.extend(terms);

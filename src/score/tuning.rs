@@ -52,6 +52,9 @@ pub(crate) const PICTURE_LINE_WORDS: u32 = 25;
 /// to this many words of the block's own prose, and shrinks in proportion beyond: "follow
 /// us" makes a 10-word line chrome, not a 600-word paragraph that says it once.
 pub(crate) const PHRASE_FULL_WORDS: f32 = 60.0;
+/// Longest block (in words) read for a paywall's or a subscription pitch's phrases: a longer
+/// one is an article that may well talk about subscriptions.
+pub(crate) const PAYWALL_MAX_WORDS: u32 = 50;
 /// How many of the region's last blocks (of three words or more) are read for calls to action.
 pub(crate) const REGION_TAIL_BLOCKS: usize = 4;
 /// Longest line (in words) read as a label for what follows when it ends with a colon.
