@@ -5,7 +5,7 @@
 //! cargo run --release --example dump_pages -- target/eval/wcxb-dev > pages.jsonl
 //! ```
 //! One line per page: `{"id", "page_type", "probabilities", "features": {name: value},
-//! "neutral": [name]}`, where `page_type` and `probabilities` are what the current build
+//! "neutral": [name], "article_like"}`, where `page_type` and `probabilities` are what the current build
 //! decides, and `neutral` names the features whose signal the page does not give (no URL,
 //! nothing declared, no HTML5 sectioning tags).
 use rayon::prelude::*;
@@ -23,6 +23,9 @@ fn main() {
             let doc = std::fs::read(path)
                 .ok()
                 .and_then(|b| dechrome::extract_bytes(&b).ok());
+            let article_like = doc
+                .as_ref()
+                .is_some_and(|d| d.page_type_evidence.article_like);
             let (page_type, probabilities, features, neutral) = match doc {
                 Some(d) => (
                     serde_json::to_value(d.page_type).unwrap_or(Value::Null),
@@ -43,7 +46,7 @@ fn main() {
                 None => (Value::Null, Value::Null, Map::new(), Vec::new()),
             };
             json!({"id": id, "page_type": page_type, "probabilities": probabilities,
-                "features": features, "neutral": neutral})
+                "features": features, "neutral": neutral, "article_like": article_like})
             .to_string()
         })
         .collect();

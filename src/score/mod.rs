@@ -333,11 +333,17 @@ pub(crate) fn classify(
         hints,
     );
     let page_words: u32 = blocks.iter().map(|b| b.words).sum();
+    let other_prose = described.other_prose;
     let mut page_kind = page_type::detect(&described, page_words, |t, f| {
-        if tuning::strategy(t).items == tuning::Items::All {
+        let reading = tuning::strategy(t);
+        // A landing page's reading also reads prose outside the region as its sections.
+        if reading.sections && other_prose >= tuning::SECTIONS_EVIDENCE_WORDS {
+            return true;
+        }
+        if reading.items == tuning::Items::All {
             // A listing's, a grid's or a landing page's reading needs its runs of items,
             // found with its own layout words.
-            !items::qualified(seg, &groups, tuning::strategy(t).layout).is_empty()
+            !items::qualified(seg, &groups, reading.layout).is_empty()
         } else {
             page_type::evidence_in_features(t, f)
         }

@@ -232,6 +232,9 @@ pub(crate) struct Described {
     /// holds [`tuning::ARTICLE_BODY_WORDS`] words of prose or more and most of the page's
     /// prose, and no run of items inside it holds much of the page.
     pub article_like: bool,
+    /// Words of prose outside the region that no chrome marker names: other sections of a
+    /// landing page, other posts of a thread.
+    pub other_prose: u32,
 }
 
 /// The features of a page, and which signals it gives.
@@ -276,7 +279,7 @@ pub(crate) fn describe(
         (0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
     let (mut list, mut short, mut hidden, mut chrome, mut prices, mut dates) =
         (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
-    let (mut outside, mut outside_links) = (0u32, 0u32);
+    let (mut outside, mut outside_links, mut other_prose) = (0u32, 0u32, 0u32);
     let mut text_hits = [0u32; 4];
     for (b, j) in blocks.iter().zip(facts) {
         if j.consent {
@@ -292,6 +295,8 @@ pub(crate) fn describe(
             prose += b.words;
             if j.in_region {
                 region += b.words;
+            } else if j.chrome.is_none() {
+                other_prose += b.words;
             }
         }
         match b.kind {
@@ -456,6 +461,7 @@ pub(crate) fn describe(
         features: f,
         known,
         article_like,
+        other_prose,
     }
 }
 

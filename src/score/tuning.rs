@@ -203,9 +203,16 @@ pub(crate) enum Items {
     All,
 }
 
-/// A page's type named wrong costs this much on top of what its reading loses (crawlers file
-/// pages by it): of two readings that cost about the same, the more probable type wins.
-pub(crate) const MISREAD_COST: f32 = 0.1;
+/// A page's type named wrong costs this much on top of what its reading loses: the type is an
+/// output too (crawlers file pages by it). Chosen on held-out sites (`tools/page_type_loss.py
+/// --misread`): at 1.0, naming the type wrong weighs as much as losing the whole text, and the
+/// measured losses only settle close calls. Lower, they push uncertain articles of sites the
+/// model never saw into listings (l3s-gn1 held out: 0.9363 at 1.0, 0.9337 at 0.1).
+pub(crate) const MISREAD_COST: f32 = 1.0;
+
+/// Words of unmarked prose outside the region that are evidence of a landing page's sections
+/// (or a thread's other posts).
+pub(crate) const SECTIONS_EVIDENCE_WORDS: u32 = 50;
 
 /// A page with the shape of an article is read as another type only when the model gives that
 /// type at least this probability.
