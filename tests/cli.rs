@@ -471,3 +471,42 @@ fn template_learns_a_batch_in_two_passes() {
     assert_eq!(code, 2, "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn page_type_reads_every_page_as_the_type_given() {
+    let blog = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/blog_comments.html"
+    );
+    // One page: the type given is the type read, and --explain says it was given.
+    let (code, out, _) = run(&["--page-type", "listing", "--explain", SAMPLE]);
+    assert_eq!(code, 0);
+    assert!(out.contains("# page type: listing"), "{out}");
+    assert!(out.contains("given with the page"), "{out}");
+    // A blog post read as a forum thread keeps its comments as posts; as an article, not.
+    let (_, as_article, _) = run(&["--page-type", "Article", blog]);
+    let (_, as_forum, _) = run(&["--page-type", "forum", blog]);
+    assert!(
+        as_forum.contains("Welcome back! We missed you"),
+        "{as_forum}"
+    );
+    assert!(
+        !as_article.contains("Welcome back! We missed you"),
+        "{as_article}"
+    );
+    // Batch lines carry the type given.
+    let dir = temp_dir("page-type");
+    std::fs::write(dir.join("a.html"), article("roads", "/m")).expect("write");
+    let dir_arg = dir.to_string_lossy().into_owned();
+    let (code, out, _) = run(&["--jsonl", &dir_arg, "--page-type", "forum", "--quiet"]);
+    assert_eq!(code, 0);
+    assert_eq!(lines(&out)[0]["page_type"], "forum");
+    // An unknown type is a usage error that names the known ones.
+    let (code, _, err) = run(&["--page-type", "blog", SAMPLE]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("unknown page type") && err.contains("documentation"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

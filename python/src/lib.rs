@@ -6,7 +6,7 @@
 //! (PyO3's macros generate `unsafe` code, so this crate cannot forbid it as the library does.)
 
 use dechrome::url::Url;
-use dechrome::{Error, Extractor as Inner, Favor, Limits, Page};
+use dechrome::{Error, Extractor as Inner, Favor, Limits, Page, PageType};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -110,6 +110,7 @@ struct Input {
     body: Body,
     url: Option<Url>,
     content_type: Option<String>,
+    page_type: Option<PageType>,
 }
 
 enum Body {
@@ -137,6 +138,9 @@ impl Input {
         if let Some(u) = &self.url {
             page = page.url(u);
         }
+        if let Some(t) = self.page_type {
+            page = page.page_type(t);
+        }
         page
     }
 }
@@ -156,6 +160,15 @@ fn body_of(obj: &Bound<'_, PyAny>) -> PyResult<Body> {
         "a page is str or bytes, not {}",
         obj.get_type().name()?
     )))
+}
+
+/// A page type given by name ("article", "listing", ...), or a `ValueError`.
+fn page_type_of(name: Option<&str>) -> PyResult<Option<PageType>> {
+    name.map(|n| {
+        n.parse::<PageType>()
+            .map_err(|e| PyValueError::new_err(e.to_string()))
+    })
+    .transpose()
 }
 
 /// A URL as given: one that does not parse is no hint, as in the Rust API.
@@ -180,6 +193,7 @@ fn input_of(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
             body: body_of(&html)?,
             url: url_of(text("url")?.as_deref()),
             content_type: text("content_type")?,
+            page_type: page_type_of(text("page_type")?.as_deref())?,
         });
     }
     if let Ok(t) = obj.cast::<PyTuple>() {
@@ -189,6 +203,7 @@ fn input_of(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
                 body: body_of(&t.get_item(0)?)?,
                 url: url_of(url.as_deref()),
                 content_type: None,
+                page_type: None,
             });
         }
     }
@@ -196,6 +211,7 @@ fn input_of(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
         body: body_of(obj)?,
         url: None,
         content_type: None,
+        page_type: None,
     })
 }
 
@@ -214,12 +230,7 @@ struct Done {
 fn run(extractor: &Inner, input: &Input, output: Output, links: bool) -> Result<Done, Failure> {
     let work = || -> Result<Done, Error> {
         let page = input.page();
-        let page_type = |t| {
-            serde_json::to_value(t)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        };
+        let page_type = |t: PageType| t.as_str().to_string();
         if output == Output::Text {
             let r = extractor.extract_page(&page)?;
             return Ok(Done {
@@ -436,20 +447,23 @@ impl Extractor {
 
     /// Extracts one page (``str`` or ``bytes``). ``url`` resolves its links and hints at its
     /// type (one that does not parse is ignored); ``content_type`` is the HTTP header as
-    /// received, for the charset of ``bytes``. Raises ``DechromeError`` (or a subclass) for a
-    /// page it cannot read.
-    #[pyo3(signature = (html, *, url=None, content_type=None))]
+    /// received, for the charset of ``bytes``; ``page_type`` ("article", "listing", ...)
+    /// reads the page as that type instead of detecting it. Raises ``DechromeError`` (or a
+    /// subclass) for a page it cannot read, ``ValueError`` for an unknown ``page_type``.
+    #[pyo3(signature = (html, *, url=None, content_type=None, page_type=None))]
     fn extract(
         &self,
         py: Python<'_>,
         html: &Bound<'_, PyAny>,
         url: Option<&str>,
         content_type: Option<String>,
+        page_type: Option<&str>,
     ) -> PyResult<Extracted> {
         let input = Input {
             body: body_of(html)?,
             url: url_of(url),
             content_type,
+            page_type: page_type_of(page_type)?,
         };
         let (inner, output, links) = (&self.inner, self.output, self.links);
         let done = py.detach(|| run(inner, &input, output, links));
@@ -461,7 +475,8 @@ impl Extractor {
 
     /// Extracts a list of pages on ``threads`` threads (default: all cores), without the GIL,
     /// and returns their results in order. A page is ``str``, ``bytes``, a ``(html, url)``
-    /// tuple or a dict with ``html`` and optional ``url`` and ``content_type``. With
+    /// tuple or a dict with ``html`` and optional ``url``, ``content_type`` and
+    /// ``page_type``. With
     /// ``errors="raise"`` (default) the first page that fails raises its error; with
     /// ``errors="none"`` its place in the list holds None.
     #[pyo3(signature = (pages, *, threads=None, errors="raise"))]

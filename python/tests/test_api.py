@@ -170,3 +170,29 @@ def test_hostile_input_gives_a_result_or_a_typed_error():
 
 def test_version():
     assert dechrome.__version__.count(".") == 2
+
+
+LISTING = (
+    "<html><body><nav><a href='/'>Home</a></nav><main><h1>Walks</h1>"
+    + "".join(
+        f"<div class=card><h3><a href='/w/{i}'>Walk number {i} by the river</a></h3>"
+        f"<p>A flat walk of {i} miles along the towpath, with a pub at the end.</p></div>"
+        for i in range(1, 9)
+    )
+    + "</main></body></html>"
+)
+
+
+def test_a_page_type_given_is_the_reading():
+    # The type a crawler knows from its sitemap: the page is read as that type.
+    r = dechrome.extract(LISTING, page_type="listing")
+    assert r.page_type == "listing"
+    assert "Walk number 3 by the river" in r.text
+    forced = dechrome.extract(ARTICLE, page_type="forum")
+    assert forced.page_type == "forum"
+    many = dechrome.extract_many(
+        [{"html": ARTICLE, "page_type": "article"}, {"html": LISTING, "page_type": "listing"}]
+    )
+    assert [m.page_type for m in many] == ["article", "listing"]
+    with pytest.raises(ValueError, match="unknown page type"):
+        dechrome.extract(ARTICLE, page_type="blog")

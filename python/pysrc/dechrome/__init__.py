@@ -49,6 +49,7 @@ def extract(
     *,
     url: Optional[str] = None,
     content_type: Optional[str] = None,
+    page_type: Optional[str] = None,
     favor: str = "balanced",
     output: str = "text",
     links: bool = False,
@@ -57,7 +58,9 @@ def extract(
 
     ``html`` is the page as ``str`` or as the ``bytes`` received (their charset comes from
     ``content_type``, a byte-order mark, a ``<meta>`` tag or detection). ``url`` resolves
-    links and hints at the page's type; ``favor`` is "precision", "balanced" or "recall";
+    links and hints at the page's type; ``page_type`` ("article", "forum", "product",
+    "listing", "collection", "documentation", "service") reads the page as that type instead
+    of detecting it; ``favor`` is "precision", "balanced" or "recall";
     ``output`` chooses what ``Result.output`` holds: "text", "markdown", "html" or "json"
     (the whole document, every block with its score and terms). With ``links=True``,
     ``Result.links`` lists every link of the page.
@@ -66,7 +69,7 @@ def extract(
     ``CharsetError``) for a page it cannot read.
     """
     return Extractor(favor=favor, output=output, links=links).extract(
-        html, url=url, content_type=content_type
+        html, url=url, content_type=content_type, page_type=page_type
     )
 
 
@@ -82,7 +85,7 @@ def extract_many(
     """Extracts many pages on ``threads`` threads (default: all cores), without the GIL.
 
     Each page is ``str``, ``bytes``, a ``(html, url)`` tuple or a dict with ``html`` and
-    optional ``url`` and ``content_type``. The results come back in the pages' order. With
+    optional ``url``, ``content_type`` and ``page_type``. The results come back in the pages' order. With
     ``errors="raise"`` the first page that fails raises; with ``errors="none"`` it gives
     None in its place.
     """

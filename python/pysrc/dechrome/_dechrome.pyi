@@ -49,6 +49,7 @@ class Extractor:
         *,
         url: Optional[str] = None,
         content_type: Optional[str] = None,
+        page_type: Optional[str] = None,
     ) -> Result: ...
     def extract_many(
         self,
