@@ -7,6 +7,8 @@
 //! cargo run --release --example evaluate -- DATASET --preds preds.jsonl   # score a file instead
 //! cargo run --release --example evaluate -- DATASET --json                 # one JSON object
 //! cargo run --release --example evaluate -- DATASET --min-f1 0.94          # exit 1 below the floor
+//! cargo run --release --example evaluate -- DATASET --max-not-article 3     # exit 1 if more than 3% of an
+//!                                                                           # article set reads as another type
 //! cargo run --release --example evaluate -- DATASET --output markdown      # score the Markdown, markup stripped
 //! cargo run --release --example evaluate -- DATASET --page-type article     # every page read as one type
 //! cargo run --release --example evaluate -- target/eval/wcxb-dev --page-type truth   # each page as its true type
@@ -50,6 +52,7 @@ fn run() -> Result<ExitCode, String> {
     let mut peers: Vec<(String, PathBuf)> = Vec::new();
     let mut table = false;
     let mut given: Option<Given> = None;
+    let mut max_not_article: Option<f64> = None;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -62,6 +65,13 @@ fn run() -> Result<ExitCode, String> {
                 peers.push((name.to_string(), PathBuf::from(file)));
             }
             "--per-doc" => per_doc = it.next().map(PathBuf::from),
+            "--max-not-article" => {
+                max_not_article = Some(
+                    it.next()
+                        .and_then(|v| v.parse().ok())
+                        .ok_or("--max-not-article needs a percentage")?,
+                )
+            }
             "--page-type" => {
                 let v = it.next().ok_or("--page-type needs a type or `truth`")?;
                 given = Some(if v == "truth" {
@@ -133,6 +143,15 @@ fn run() -> Result<ExitCode, String> {
             println!();
             print_type_table(&report, &peer_reports, false);
         }
+    }
+    if let Some(max) = max_not_article {
+        let not_article = read.values().filter(|t| t.as_str() != "article").count();
+        let share = 100.0 * not_article as f64 / read.len().max(1) as f64;
+        if read.is_empty() || share > max {
+            eprintln!("evaluate: {share:.1}% of the pages read as another type than article, over {max}%");
+            return Ok(ExitCode::FAILURE);
+        }
+        eprintln!("evaluate: {share:.1}% of the pages read as another type than article, within {max}%");
     }
     let primary = report.primary_f1();
     if let Some(floor) = min_f1 {
