@@ -148,10 +148,14 @@ fn run() -> Result<ExitCode, String> {
         let not_article = read.values().filter(|t| t.as_str() != "article").count();
         let share = 100.0 * not_article as f64 / read.len().max(1) as f64;
         if read.is_empty() || share > max {
-            eprintln!("evaluate: {share:.1}% of the pages read as another type than article, over {max}%");
+            eprintln!(
+                "evaluate: {share:.1}% of the pages read as another type than article, over {max}%"
+            );
             return Ok(ExitCode::FAILURE);
         }
-        eprintln!("evaluate: {share:.1}% of the pages read as another type than article, within {max}%");
+        eprintln!(
+            "evaluate: {share:.1}% of the pages read as another type than article, within {max}%"
+        );
     }
     let primary = report.primary_f1();
     if let Some(floor) = min_f1 {
