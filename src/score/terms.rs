@@ -24,6 +24,16 @@ pub(crate) fn first_pass(
     let mut headline = None;
     // The inputs of one block, gathered in one reused buffer.
     let mut x: Vec<(Term, f32)> = Vec::with_capacity(24);
+    // The next block of three words or more after each block, found by one pointer that
+    // only moves forward: the whole pass stays linear however many short blocks there are.
+    let mut body_at = 0usize;
+    let mut next_body = |i: usize| {
+        body_at = body_at.max(i + 1);
+        while body_at < n && blocks[body_at].words < 3 {
+            body_at += 1;
+        }
+        (body_at < n).then_some(body_at)
+    };
     for (i, b) in blocks.iter().enumerate() {
         x.clear();
         x.push((Term::Bias, 1.0));
@@ -48,10 +58,9 @@ pub(crate) fn first_pass(
                     x.push((Term::OtherSection, 1.0));
                 }
                 // The heading right above the lead paragraph is the headline.
-                let next_body = (i + 1..n).find(|&j| blocks[j].words >= 3);
                 if matches!(b.kind, Kind::Heading(_))
                     && headline.is_none()
-                    && next_body.is_some_and(|j| facts[j].lead || facts[j].prose_above)
+                    && next_body(i).is_some_and(|j| facts[j].lead || facts[j].prose_above)
                 {
                     x.push((Term::Headline, 1.0));
                     headline.get_or_insert(i);

@@ -69,17 +69,47 @@ pub(crate) fn mark_threads(blocks: &[RawBlock], facts: &mut [Judged]) {
     if places.values().all(|p| p.len() < THREAD_POSTS) {
         return;
     }
-    // Words of post text before each block, for the article's length and the posts'.
-    let mut words_before = Vec::with_capacity(blocks.len() + 1);
+    // Words and blocks of post text before each block (for the article's length, the posts'
+    // and whether a stretch holds any), and the nearest post text and keyed line on each
+    // side: every question below is answered in constant time, so that many keys with many
+    // places cost no more than one pass.
+    let n = blocks.len();
+    let mut words_before = Vec::with_capacity(n + 1);
+    let mut posts_before = Vec::with_capacity(n + 1);
     words_before.push(0u32);
-    for j in 0..blocks.len() {
-        let w = if post_text(j) { blocks[j].words } else { 0 };
-        words_before.push(words_before[j] + w);
+    posts_before.push(0u32);
+    for j in 0..n {
+        let post = post_text(j);
+        words_before.push(words_before[j] + if post { blocks[j].words } else { 0 });
+        posts_before.push(posts_before[j] + u32::from(post));
+    }
+    let any_post = |from: usize, to: usize| from < to && posts_before[to] > posts_before[from];
+    let mut prev_post: Vec<Option<usize>> = Vec::with_capacity(n);
+    let mut last_post = None;
+    for j in 0..n {
+        prev_post.push(last_post);
+        if post_text(j) {
+            last_post = Some(j);
+        }
+    }
+    // After each block: the first post text, and the first keyed line.
+    let mut next_post: Vec<Option<usize>> = vec![None; n];
+    let mut next_key: Vec<Option<usize>> = vec![None; n];
+    let (mut post_seen, mut key_seen) = (None, None);
+    for j in (0..n).rev() {
+        next_post[j] = post_seen;
+        next_key[j] = key_seen;
+        if post_text(j) {
+            post_seen = Some(j);
+        }
+        if keys[j].is_some() {
+            key_seen = Some(j);
+        }
     }
     let mut thread: Option<(usize, usize)> = None;
     for at in places.values().filter(|p| p.len() >= THREAD_POSTS) {
         // Post text between every two occurrences: one line per post.
-        let per_post = at.windows(2).all(|w| (w[0] + 1..w[1]).any(post_text));
+        let per_post = at.windows(2).all(|w| any_post(w[0] + 1, w[1]));
         let (first, last) = (at[0], at[at.len() - 1]);
         let article = words_before[first];
         // Comments are shorter than the article they follow, while the stories of an index
@@ -91,10 +121,9 @@ pub(crate) fn mark_threads(blocks: &[RawBlock], facts: &mut [Judged]) {
         {
             continue;
         }
-        let post_after_last = (last + 1..blocks.len())
-            .take_while(|&j| keys[j].is_none())
-            .find(|&j| post_text(j));
-        let post_before_first = (0..first).rev().find(|&j| post_text(j));
+        // The first post text after the last line, before any other keyed line.
+        let post_after_last = next_post[last].filter(|&p| next_key[last].is_none_or(|k| p < k));
+        let post_before_first = prev_post[first];
         // A footer line follows each post: the first post stands before it. A header line
         // opens each post: the last post follows it.
         let (from, to) = match post_after_last {
