@@ -328,7 +328,7 @@ pub struct Link {
 }
 
 /// A formula (MathML) in a block's text: its TeX or alternative text where the page gave
-/// one, its symbols otherwise. Markdown writes it as inline math, `$…$`.
+/// one, its symbols otherwise. Markdown writes it as inline math in a code span, `` $`…`$ ``.
 ///
 /// ```
 /// let page = "<p>Einstein showed that <math alttext=\"E = mc^2\"><mi>E</mi><mo>=</mo>\
@@ -338,7 +338,7 @@ pub struct Link {
 /// assert!(doc.text.contains("showed that E = mc^2 for a body"));
 /// let f = &doc.blocks[0].structure.formulas[0];
 /// assert_eq!(&doc.blocks[0].text[f.start..f.end], "E = mc^2");
-/// assert!(doc.to_markdown().contains("$E = mc^2$"));
+/// assert!(doc.to_markdown().contains("$` E = mc^2 `$"));
 /// # Ok::<(), dechrome::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -659,7 +659,7 @@ impl Extractor {
     ) -> Result<Extraction, Error> {
         let d = self.decide(&seg, page, false, budget)?;
         let threshold = self.favor.threshold();
-        let resolve = |u: &str| resolve_url(d.base.as_ref(), u);
+        let resolver = Resolver::new(d.base.clone(), page.len(), budget);
         let elems = &seg.elems;
         let content: Vec<bool> = seg
             .blocks
@@ -676,20 +676,29 @@ impl Extractor {
             if !content[i] || over.is_some() {
                 return None;
             }
-            let links: usize = if self.link_targets_in_text {
-                raw.links().iter().map(|l| link_bytes(l.href)).sum()
+            let targets = if self.link_targets_in_text {
+                let resolved: Result<Vec<(usize, String)>, Error> = raw
+                    .links()
+                    .iter()
+                    .map(|l| Ok((l.end, resolver.resolve(l.href)?)))
+                    .collect();
+                match resolved {
+                    Ok(t) => t,
+                    Err(e) => {
+                        over = Some(e);
+                        return None;
+                    }
+                }
             } else {
-                0
+                Vec::new()
             };
-            if let Err(e) = budget.charge("output", raw.text.len() + links) {
+            let written: usize = targets.iter().map(|(_, u)| u.len() + 3).sum();
+            if let Err(e) = budget.charge("output", raw.text.len() + written) {
                 over = Some(e);
                 return None;
             }
             let text = if self.link_targets_in_text {
-                Cow::Owned(with_link_targets(
-                    &raw.text,
-                    raw.links().iter().map(|l| (l.end, resolve(l.href))),
-                ))
+                Cow::Owned(with_link_targets(&raw.text, targets.into_iter()))
             } else {
                 Cow::Borrowed(raw.text.as_str())
             };
@@ -703,9 +712,9 @@ impl Extractor {
         if self.keep_links {
             for (raw, &in_content) in seg.blocks.iter().zip(&content) {
                 for l in raw.links() {
-                    budget.charge("output", link_bytes(l.href) + (l.end - l.start))?;
+                    budget.charge("output", l.end - l.start)?;
                     links.push(Outlink {
-                        url: resolve(l.href),
+                        url: resolver.resolve(l.href)?,
                         text: raw.text.get(l.start..l.end).unwrap_or("").to_string(),
                         in_content,
                     });
@@ -713,8 +722,8 @@ impl Extractor {
             }
         }
         let mut metadata = d.metadata;
-        metadata.image = metadata.image.as_deref().map(resolve);
-        metadata.canonical_url = metadata.canonical_url.as_deref().map(resolve);
+        metadata.image = resolver.resolve_opt(metadata.image.as_deref())?;
+        metadata.canonical_url = resolver.resolve_opt(metadata.canonical_url.as_deref())?;
         Ok(Extraction {
             text,
             metadata,
@@ -739,10 +748,10 @@ impl Extractor {
         } = self.decide(&seg, page, true, budget)?;
         let threshold = self.favor.threshold();
         let n = seg.blocks.len();
-        let resolve = |u: &str| resolve_url(base.as_ref(), u);
+        let resolver = Resolver::new(base, page.len(), budget);
         let mut metadata = metadata;
-        metadata.image = metadata.image.as_deref().map(resolve);
-        metadata.canonical_url = metadata.canonical_url.as_deref().map(resolve);
+        metadata.image = resolver.resolve_opt(metadata.image.as_deref())?;
+        metadata.canonical_url = resolver.resolve_opt(metadata.canonical_url.as_deref())?;
         budget.charge(
             "output",
             n * (std::mem::size_of::<Block>() + std::mem::size_of::<u32>()),
@@ -762,18 +771,16 @@ impl Extractor {
                 Label::Boilerplate
             };
             // What the block adds to the segmentation's memory (its text moves), charged
-            // before it is built: its links and images, its explanation and its paths.
-            let links: usize = raw.links().iter().map(|l| link_bytes(l.href)).sum();
-            let images: usize = raw
+            // before it is built: its images' texts, its explanation and its paths (the
+            // resolver charges every URL as it makes it).
+            let alts: usize = raw
                 .images()
                 .iter()
-                .map(|im| link_bytes(im.src) + im.alt.len())
+                .map(|im| im.alt.len() + std::mem::size_of::<Image>())
                 .sum();
             budget.charge(
                 "output",
-                links
-                    + images
-                    + contributions.len() * std::mem::size_of::<Contribution>()
+                alts + contributions.len() * std::mem::size_of::<Contribution>()
                     + PATH_STEPS * 8
                     + CLASS_PATH_BYTES,
             )?;
@@ -796,20 +803,24 @@ impl Extractor {
                 links: raw
                     .links()
                     .iter()
-                    .map(|l| Link {
-                        start: l.start,
-                        end: l.end,
-                        url: resolve(l.href),
+                    .map(|l| {
+                        Ok(Link {
+                            start: l.start,
+                            end: l.end,
+                            url: resolver.resolve(l.href)?,
+                        })
                     })
-                    .collect(),
+                    .collect::<Result<_, Error>>()?,
                 images: raw
                     .images()
                     .iter()
-                    .map(|im| Image {
-                        src: resolve(im.src),
-                        alt: im.alt.to_string(),
+                    .map(|im| {
+                        Ok(Image {
+                            src: resolver.resolve(im.src)?,
+                            alt: im.alt.to_string(),
+                        })
                     })
-                    .collect(),
+                    .collect::<Result<_, Error>>()?,
                 formulas: raw
                     .formulas()
                     .iter()
@@ -961,22 +972,62 @@ impl Extractor {
     }
 }
 
-/// Resolves `href` against `base` when both allow it; otherwise returns it as it is.
-/// Bytes a link to `href` may take in a result: the resolved URL (the base can lengthen
-/// it) and its record.
-fn link_bytes(href: &str) -> usize {
-    href.len() + 256 + std::mem::size_of::<Link>()
+/// Makes a page's links absolute against its base, and charges every URL it returns to the
+/// budget. Resolving copies the base into every link, so a long base (a crafted `<base
+/// href>`, URL or `WARC-Target-URI`) could make each of a page's links as long as itself:
+/// the bytes that resolving adds, over all the page's links, are held to the page's size
+/// plus [`RESOLVE_ALLOWANCE`]. Past that allowance, links stay as the page wrote them.
+struct Resolver<'b> {
+    base: Option<url::Url>,
+    /// Bytes that resolving may still add.
+    allowance: std::cell::Cell<usize>,
+    budget: &'b Budget,
 }
 
-fn resolve_url(base: Option<&url::Url>, href: &str) -> String {
-    match base {
-        Some(b) => b
-            .join(href)
-            .map(String::from)
-            .unwrap_or_else(|_| href.to_string()),
-        None => url::Url::parse(href)
-            .map(String::from)
-            .unwrap_or_else(|_| href.to_string()),
+/// Bytes that resolving links may add beyond the page's own size.
+const RESOLVE_ALLOWANCE: usize = 64 << 10;
+
+impl<'b> Resolver<'b> {
+    fn new(base: Option<url::Url>, input_bytes: usize, budget: &'b Budget) -> Resolver<'b> {
+        Resolver {
+            base,
+            allowance: std::cell::Cell::new(input_bytes.saturating_add(RESOLVE_ALLOWANCE)),
+            budget,
+        }
+    }
+
+    /// `href` made absolute where the base and the allowance let it be; otherwise as it is.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MemoryLimit`] when the URL does not fit in the budget.
+    fn resolve(&self, href: &str) -> Result<String, Error> {
+        let url = match &self.base {
+            // The joined URL is at most the base and the href long: a base longer than what
+            // is left is not copied at all.
+            Some(b) if b.as_str().len() <= self.allowance.get() => match b.join(href) {
+                Ok(u) => {
+                    let u = String::from(u);
+                    let grown = u.len().saturating_sub(href.len());
+                    self.allowance
+                        .set(self.allowance.get().saturating_sub(grown));
+                    u
+                }
+                Err(_) => href.to_string(),
+            },
+            Some(_) => href.to_string(),
+            None => url::Url::parse(href)
+                .map(String::from)
+                .unwrap_or_else(|_| href.to_string()),
+        };
+        self.budget
+            .charge("output", url.len() + std::mem::size_of::<Link>())?;
+        Ok(url)
+    }
+
+    /// An optional URL made absolute (a metadata field).
+    fn resolve_opt(&self, href: Option<&str>) -> Result<Option<String>, Error> {
+        href.map(|h| self.resolve(h)).transpose()
     }
 }
 

@@ -75,7 +75,12 @@ fn md_escape(text: &str, out: &mut String) {
     let mut line_start = true;
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
-        if c == '\n' {
+        // CommonMark ends a line at `\n`, `\r` and `\r\n`: each is a hard break here, and
+        // what follows it is escaped as the start of a line.
+        if c == '\r' && chars.get(i + 1) == Some(&'\n') {
+            continue;
+        }
+        if c == '\n' || c == '\r' {
             out.push_str("\\\n");
             line_start = true;
             continue;
@@ -142,7 +147,7 @@ fn md_inline(b: &Block, out: &mut String) {
 }
 
 /// Writes a run of plain text that starts at byte `start` of the block, its formulas as
-/// inline math (`$…$`, their TeX unescaped) and the rest escaped.
+/// inline math in code spans (see [`md_formula`]) and the rest escaped.
 fn md_text_with_formulas(b: &Block, text: &str, start: usize, out: &mut String) {
     let end = start + text.len();
     let mut at = start;
@@ -155,13 +160,31 @@ fn md_text_with_formulas(b: &Block, text: &str, start: usize, out: &mut String) 
             continue;
         };
         md_escape(before, out);
-        // A `$` inside would end the math early; a line break would end the paragraph.
-        out.push('$');
-        out.push_str(&formula.replace('$', "\\$").replace('\n', " "));
-        out.push('$');
+        md_formula(formula, out);
         at = f.end;
     }
     md_escape(b.text.get(at..end).unwrap_or(""), out);
+}
+
+/// Writes a formula as inline math in a code span, `` $`x^2`$ ``: a renderer with math reads
+/// it as TeX, and one without shows it as code. Either way, nothing in the formula (it is
+/// the page's text: an `alttext` or a TeX annotation) is read as Markdown or HTML, and no
+/// line end in it ends the paragraph.
+fn md_formula(formula: &str, out: &mut String) {
+    let flat: String = formula
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
+    let longest = flat.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    out.push('$');
+    out.push_str(&fence);
+    // A space on each side keeps a backtick at either end apart from the fence.
+    out.push(' ');
+    out.push_str(&flat);
+    out.push(' ');
+    out.push_str(&fence);
+    out.push('$');
 }
 
 fn md_images(b: &Block, out: &mut String) {
@@ -174,8 +197,12 @@ fn md_images(b: &Block, out: &mut String) {
 }
 
 fn md_cell(text: &str) -> String {
+    let flat: String = text
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
     let mut s = String::new();
-    md_escape(&text.replace('\n', " "), &mut s);
+    md_escape(&flat, &mut s);
     s
 }
 
@@ -200,9 +227,13 @@ pub(crate) fn markdown(doc: &Document) -> String {
             i += run.len();
             let rows: Vec<&Vec<String>> = run.iter().map(|t| &t.cells).collect();
             let width = rows.iter().map(|r| r.len()).max().unwrap_or(1).max(1);
+            // The header row and the delimiter row take every column; the other rows only
+            // their own cells (GFM fills a short row with empty cells), so that one wide row
+            // over many narrow ones costs its own width once, not once per row.
             for (r, row) in rows.iter().enumerate() {
                 chunk.push('|');
-                for c in 0..width {
+                let cells = if r == 0 { width } else { row.len().max(1) };
+                for c in 0..cells {
                     let _ = write!(
                         chunk,
                         " {} |",
@@ -229,9 +260,11 @@ pub(crate) fn markdown(doc: &Document) -> String {
                 chunk.push_str(&h.replace("\\\n", " "));
             }
             BlockKind::Pre => {
-                let longest = b.text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+                // Every line end as `\n`, so that the quote's prefix reaches every line.
+                let code = b.text.replace("\r\n", "\n").replace('\r', "\n");
+                let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
                 let fence = "`".repeat(longest.max(2) + 1);
-                let _ = write!(chunk, "{fence}\n{}\n{fence}", b.text);
+                let _ = write!(chunk, "{fence}\n{code}\n{fence}");
             }
             BlockKind::ListItem if b.structure.list.is_some() => {
                 let list = b.structure.list.unwrap_or(crate::document::ListInfo {
@@ -266,11 +299,13 @@ pub(crate) fn markdown(doc: &Document) -> String {
     out
 }
 
+/// Puts `prefix` before every line, a line ending at any of CommonMark's line ends.
 fn prefix_lines(text: &str, prefix: &str) -> String {
     if prefix.is_empty() {
         return text.to_string();
     }
-    text.lines()
+    text.replace("\r\n", "\n")
+        .split(['\n', '\r'])
         .map(|l| format!("{prefix}{l}"))
         .collect::<Vec<_>>()
         .join("\n")

@@ -1,8 +1,9 @@
 //! Extraction is linear in the page, whatever its shape: for every shape the grammar in
 //! `support/hostile.rs` draws (nesting, misnesting, foreign content, formatting clones, long
 //! runs of list items, headings and tiny blocks, huge attributes) and every shape reported in
-//! an issue, four times the page costs less than six times the time, and the memory stays
-//! within 300 bytes per byte of page.
+//! an issue, four times the page costs less than six times the time, the memory stays
+//! within 300 bytes per byte of page, and the text, Markdown and HTML within 8 bytes per
+//! byte of page plus 1 MiB.
 //!
 //! Timing needs an optimised build, so the test is ignored in the debug suite and run by
 //! `.ci/run`: `cargo test --release --test linear_time -- --include-ignored`.
@@ -23,22 +24,30 @@ const DRAWN: usize = 150;
 /// (a quadratic shape takes seconds at this size; a linear one, tens of milliseconds).
 const NOISE_SECONDS: f64 = 0.1;
 
-/// Extracts with links kept and renders the Markdown (the path that grows the most): the
-/// fastest of `runs` runs, and the peak memory.
-fn measure(page: &str, runs: usize) -> (f64, usize) {
+/// Extracts with links kept and renders the Markdown and the HTML (the paths that grow the
+/// most): the fastest of `runs` runs, the peak memory, and the largest output.
+fn measure(page: &str, runs: usize) -> (f64, usize, usize) {
     let extractor = dechrome::Extractor::builder().keep_links(true).build();
     let mut best = f64::MAX;
     let mut peak = 0;
+    let mut output = 0;
     for _ in 0..runs {
         let base = counting::start();
         let t = Instant::now();
         if let Ok(doc) = extractor.extract(page) {
-            std::hint::black_box(doc.to_markdown());
+            let md = std::hint::black_box(doc.to_markdown());
+            let html = std::hint::black_box(doc.to_html());
+            output = output.max(md.len()).max(html.len()).max(doc.text.len());
         }
         best = best.min(t.elapsed().as_secs_f64());
         peak = peak.max(counting::peak_since(base));
     }
-    (best, peak)
+    (best, peak, output)
+}
+
+/// The output bound every format keeps: 8 bytes per byte of page, plus 1 MiB.
+fn output_bound(page: &str) -> usize {
+    8 * page.len() + (1 << 20)
 }
 
 #[test]
@@ -52,13 +61,13 @@ fn every_generated_shape_is_linear_in_time_and_bounded_in_memory() {
     {
         let n = shape.repeats_for(SMALL_BYTES);
         let (small, large) = (shape.page(n), shape.page(4 * n));
-        let (t1, _) = measure(&small, 3);
-        let (t4, peak) = measure(&large, 3);
+        let (t1, _, _) = measure(&small, 3);
+        let (t4, peak, output) = measure(&large, 3);
         let mut ratio = t4 / t1.max(1e-6);
         if t4 > NOISE_SECONDS && ratio >= 6.0 {
             // Measured again, longer, before it counts: a busy machine can slow one run.
-            let (t1, _) = measure(&small, 7);
-            let (t4, _) = measure(&large, 7);
+            let (t1, _, _) = measure(&small, 7);
+            let (t4, _, _) = measure(&large, 7);
             ratio = t4 / t1.max(1e-6);
         }
         if t4 > NOISE_SECONDS && ratio > worst.0 {
@@ -68,6 +77,14 @@ fn every_generated_shape_is_linear_in_time_and_bounded_in_memory() {
             failures.push(format!(
                 "time x{ratio:.1} ({:.0} ms for {} KB): {}",
                 t4 * 1e3,
+                large.len() >> 10,
+                shape.name
+            ));
+        }
+        if output > output_bound(&large) {
+            failures.push(format!(
+                "output {} KB for {} KB: {}",
+                output >> 10,
                 large.len() >> 10,
                 shape.name
             ));

@@ -82,9 +82,24 @@ pub const TAGS: &[&str] = &[
     "article",
 ];
 
+/// An article's opening: enough prose for a trusted region, so that the paths that run
+/// only when a region is trusted (the lead, the headline, prose above, the region's edges,
+/// comment threads, promotions) are timed too.
+pub const ARTICLE: &str = "<article><h1>The harbour reopens</h1><p>The harbour reopened on \
+    Monday after three months of repairs to the north pier, and the first ferry left at nine \
+    with a full deck of cars and foot passengers, most of them locals who had waited all \
+    winter.</p><p>The repairs cost more than the council had planned, because the divers found \
+    that the old timber piles under the pier had rotted further than the survey showed, and \
+    every one of them had to be replaced before the deck could be laid again.</p><p>The \
+    harbour master said the pier should now last another fifty years, and that the ferry \
+    company would add an evening crossing from May, when the tourist season begins and the \
+    island's hotels open their doors again.</p></article>";
+
 /// Opening contexts: what the repeated unit sits inside.
 pub const CONTEXTS: &[&str] = &[
     "",
+    ARTICLE,
+    "<main><div class=content>",
     "<svg>",
     "<math>",
     "<table>",
@@ -256,7 +271,58 @@ pub fn named() -> Vec<Shape> {
     let long_href = format!("<p><a href=\"http://e.example/{}\">", "h".repeat(12 << 10));
     let big_site = format!("<meta property=og:site_name content=\"{LETTERS}\"><title>");
     let formatting_run: String = (0..200).map(|i| format!("<b class=c{i}>")).collect();
+    let long_base = format!("<base href=\"http://e.example/{LETTERS}/\">{ARTICLE}");
+    let wide_header: String = format!(
+        "{ARTICLE}<table><tr>{}</tr>",
+        "<th>Column heading</th>".repeat(2000)
+    );
+    let formula = "<math alttext=\"&lt;img src=x onerror=alert(1)&gt;[a](javascript:b)\">\
+        <mi>x</mi></math>";
     vec![
+        Shape::new(
+            "an article, then one-word blocks",
+            ARTICLE,
+            "<div>x</div>",
+            "",
+        ),
+        Shape::new(
+            "an article, then one-word headings",
+            ARTICLE,
+            "<h3>x</h3>",
+            "",
+        ),
+        Shape::new(
+            "an article, then comment lines and posts",
+            ARTICLE,
+            "<p>Posted by Reader at 10:{i}</p><p>A short reply with a few words in it.</p>",
+            "",
+        ),
+        Shape::new(
+            "an article, then teaser pairs",
+            ARTICLE,
+            "<h3><a href=/s{i}>Another story about the harbour</a></h3>\
+             <p>Its summary is a sentence of about a dozen words long.</p>",
+            "",
+        ),
+        Shape::new(
+            "a long base href under every link",
+            &long_base,
+            "<p><a href=x{i}>a link</a></p>",
+            "",
+        ),
+        Shape::new(
+            "a wide header row over one-cell rows",
+            &wide_header,
+            "<tr><td>x</td></tr>",
+            "</table>",
+        ),
+        Shape::new("formulas with markup in their text", ARTICLE, formula, ""),
+        Shape::new(
+            "carriage returns in quoted code",
+            ARTICLE,
+            "<blockquote><pre>a&#13;# b&#13;<x>\r</pre></blockquote>",
+            "",
+        ),
         Shape::new("svg then self-closed divs", "<svg>", "<div/>", ""),
         Shape::new(
             "span around 250 divs, repeated",
