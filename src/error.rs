@@ -50,6 +50,15 @@ pub enum Error {
         /// The configured limit.
         limit: usize,
     },
+    /// The extraction took longer than [`Limits::timeout`](crate::Limits::timeout); it
+    /// stopped at the first check past it.
+    #[error("the {stage} stage ran past the time limit of {limit:?}")]
+    Timeout {
+        /// The stage that was running: `"parse"`, `"segment"`, `"score"` or `"output"`.
+        stage: &'static str,
+        /// The configured limit.
+        limit: std::time::Duration,
+    },
     /// The page's charset is one that browsers refuse to decode (ISO-2022-KR, HZ-GB-2312,
     /// ISO-2022-CN: the WHATWG "replacement" encoding), which would turn the whole page into
     /// a single U+FFFD.

@@ -545,7 +545,8 @@ impl Extractor {
         let mut first = parse::parse(text, &self.limits, &budget, Noscript::Skipped, links)?;
         let noscript_bytes = first.noscript_bytes;
         let view = View::new(&first.dom.nodes, &first.dom.attrs);
-        let seg = segment::segment(view, self.records_links(), fast, false);
+        let seg =
+            segment::segment_until(view, self.records_links(), fast, false, &budget.deadline)?;
         budget.charge("segment", seg.bytes())?;
         let visible = seg.prose_words();
         if noscript_bytes < NOSCRIPT_MIN_BYTES || visible >= NOSCRIPT_SHELL_WORDS {
@@ -555,7 +556,8 @@ impl Extractor {
         }
         let mut second = parse::parse(text, &self.limits, &budget, Noscript::AsMarkup, links)?;
         let view = View::new(&second.dom.nodes, &second.dom.attrs);
-        let with_noscript = segment::segment(view, self.records_links(), fast, true);
+        let with_noscript =
+            segment::segment_until(view, self.records_links(), fast, true, &budget.deadline)?;
         budget.charge("segment", with_noscript.bytes())?;
         if with_noscript.prose_words() > visible.saturating_mul(2) {
             drop(seg);
@@ -598,7 +600,8 @@ impl Extractor {
             template.as_deref(),
             self.keep_captions,
             explain,
-        );
+            &budget.deadline,
+        )?;
         let threshold = self.favor.threshold();
         let first_content = cls.blocks.iter().position(|b| b.score >= threshold);
         let (metadata, roles) = metadata::extract(
@@ -760,6 +763,7 @@ impl Extractor {
         let mut parents = Vec::with_capacity(n);
         let elems = &seg.elems;
         for (i, raw) in seg.blocks.iter_mut().enumerate() {
+            budget.deadline.tick("output")?;
             let judged = &mut cls.blocks[i];
             let mut contributions = std::mem::take(&mut judged.terms);
             let role = roles[i];

@@ -2,6 +2,7 @@
 
 use crate::error::Error;
 use std::cell::Cell;
+use std::time::{Duration, Instant};
 
 /// The limits that bound one extraction, in one place.
 ///
@@ -18,6 +19,7 @@ use std::cell::Cell;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 #[non_exhaustive]
 pub struct Limits {
     /// Largest input accepted, in bytes (default 64 MiB).
@@ -46,6 +48,23 @@ pub struct Limits {
     /// (default 16), so that a large page of ordinary markup fits: a 1 MiB page may use
     /// 208 MiB, a 50 MiB page about 1 GiB.
     pub memory_per_input_byte: usize,
+    /// Longest one extraction may take, from the call to its result (default: none). Every
+    /// stage checks the clock between its steps and inside its long loops (every few
+    /// thousand tokens, nodes or blocks), and the first check past it stops the extraction
+    /// with [`Error::Timeout`](crate::Error::Timeout). Time is linear in the page's size
+    /// whatever its markup, so this is for a crawler's latency budget, not for safety: an
+    /// extraction overruns it by at most a few milliseconds.
+    ///
+    /// ```
+    /// use dechrome::{Error, Extractor, Limits};
+    /// use std::time::Duration;
+    /// let mut limits = Limits::default();
+    /// limits.timeout = Some(Duration::ZERO);
+    /// let extractor = Extractor::builder().limits(limits).build();
+    /// let page = "<p>A page that takes some time, as every page does.</p>".repeat(10);
+    /// assert!(matches!(extractor.extract(&page), Err(Error::Timeout { .. })));
+    /// ```
+    pub timeout: Option<Duration>,
 }
 
 impl Default for Limits {
@@ -56,26 +75,78 @@ impl Default for Limits {
             max_depth: 128,
             max_memory: 192 << 20,
             memory_per_input_byte: 16,
+            timeout: None,
         }
     }
 }
 
-/// The memory budget of one extraction: every stage that can grow faster than its input
-/// charges it, and the first charge past the limit is an error.
+/// The time one extraction may take: a deadline that every stage checks between its steps
+/// ([`check`](Deadline::check)) and inside its long loops ([`tick`](Deadline::tick), which
+/// reads the clock once every [`TICKS_PER_CHECK`] calls).
+#[derive(Debug)]
+pub(crate) struct Deadline {
+    at: Option<(Instant, Duration)>,
+    ticks: Cell<u32>,
+}
+
+/// Loop steps between two readings of the clock.
+const TICKS_PER_CHECK: u32 = 1024;
+
+impl Deadline {
+    /// A deadline `limit` from now, or none.
+    pub fn after(limit: Option<Duration>) -> Deadline {
+        Deadline {
+            at: limit.map(|l| {
+                (
+                    Instant::now().checked_add(l).unwrap_or_else(Instant::now),
+                    l,
+                )
+            }),
+            ticks: Cell::new(0),
+        }
+    }
+
+    /// An error once the deadline has passed.
+    pub fn check(&self, stage: &'static str) -> Result<(), Error> {
+        match self.at {
+            Some((at, limit)) if Instant::now() >= at => Err(Error::Timeout { stage, limit }),
+            _ => Ok(()),
+        }
+    }
+
+    /// [`check`](Deadline::check), once every [`TICKS_PER_CHECK`] calls.
+    pub fn tick(&self, stage: &'static str) -> Result<(), Error> {
+        if self.at.is_none() {
+            return Ok(());
+        }
+        let t = self.ticks.get().wrapping_add(1);
+        self.ticks.set(t);
+        if t.is_multiple_of(TICKS_PER_CHECK) {
+            self.check(stage)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// The budget of one extraction: its memory, which every stage that can grow faster than its
+/// input charges (the first charge past the limit is an error), and its time.
 #[derive(Debug)]
 pub(crate) struct Budget {
     limit: usize,
     used: Cell<usize>,
+    pub deadline: Deadline,
 }
 
 impl Budget {
-    /// The budget for a page of `input_bytes`.
+    /// The budget for a page of `input_bytes`, its deadline counted from now.
     pub fn new(limits: &Limits, input_bytes: usize) -> Budget {
         Budget {
             limit: limits
                 .max_memory
                 .saturating_add(limits.memory_per_input_byte.saturating_mul(input_bytes)),
             used: Cell::new(0),
+            deadline: Deadline::after(limits.timeout),
         }
     }
 

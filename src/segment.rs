@@ -988,12 +988,32 @@ const MAX_SOURCE_NODES: usize = 200;
 
 /// Walks the document once and returns its blocks, its block-level elements and its
 /// metadata sources.
+#[cfg(test)]
 pub(crate) fn segment<'a>(
     dom: View<'_, 'a>,
     keep_links: bool,
     keep_block_stops: bool,
     read_noscript: bool,
 ) -> Segmentation<'a> {
+    let none = crate::limits::Deadline::after(None);
+    match segment_until(dom, keep_links, keep_block_stops, read_noscript, &none) {
+        Ok(seg) => seg,
+        Err(e) => unreachable!("no deadline, no error: {e}"),
+    }
+}
+
+/// Walks the tree into blocks, checking `deadline` as it goes.
+///
+/// # Errors
+///
+/// [`Error::Timeout`](crate::Error::Timeout) once the deadline has passed.
+pub(crate) fn segment_until<'a>(
+    dom: View<'_, 'a>,
+    keep_links: bool,
+    keep_block_stops: bool,
+    read_noscript: bool,
+    deadline: &crate::limits::Deadline,
+) -> Result<Segmentation<'a>, crate::error::Error> {
     // Every element is at most one entry, and every block holds text from at least one text
     // node: reserving that much up front spares the copies (and the slack) of doubling. Pages
     // not yet touched cost no memory.
@@ -1017,6 +1037,7 @@ pub(crate) fn segment<'a>(
     };
     let mut id = dom.node(DOCUMENT).map_or(NO_NODE, |d| d.first_child);
     while let Some(node) = dom.node(id) {
+        deadline.tick("segment")?;
         let descend = if let Some(el) = dom.element(id) {
             w.enter(el)
         } else {
@@ -1054,7 +1075,7 @@ pub(crate) fn segment<'a>(
     // The tables grew by doubling; on a large page the slack is worth returning.
     w.elems.shrink_to_fit();
     w.blocks.shrink_to_fit();
-    Segmentation {
+    Ok(Segmentation {
         elems: w.elems,
         blocks: w.blocks,
         stops: w.stops,
@@ -1066,7 +1087,7 @@ pub(crate) fn segment<'a>(
             })
             .unwrap_or_default(),
         sources: w.sources,
-    }
+    })
 }
 
 impl Segmentation<'_> {

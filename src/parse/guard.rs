@@ -218,7 +218,14 @@ impl TokenSink for Guard<'_> {
     type Handle = NodeId;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
-        if self.failed.borrow().is_some() || !self.admits(&token) {
+        if self.failed.borrow().is_some() {
+            return TokenSinkResult::Continue;
+        }
+        if let Err(e) = self.budget.deadline.tick("parse") {
+            *self.failed.borrow_mut() = Some(e);
+            return TokenSinkResult::Continue;
+        }
+        if !self.admits(&token) {
             return TokenSinkResult::Continue;
         }
         self.cached_load.set(None);

@@ -231,7 +231,8 @@ pub(crate) fn classify(
     template: Option<&[f32]>,
     keep_captions: bool,
     explain: bool,
-) -> Classified {
+    deadline: &crate::limits::Deadline,
+) -> Result<Classified, crate::error::Error> {
     let blocks = &seg.blocks;
     let n = blocks.len();
     let (language, lang_idx) = page_language(seg);
@@ -270,6 +271,7 @@ pub(crate) fn classify(
         }
     }
 
+    deadline.check("score")?;
     let consent = region::consent_elems(&seg.elems);
     let candidates = region::candidate_scores(seg, &consent);
     let roots = region::choose_region(seg, &candidates);
@@ -317,6 +319,7 @@ pub(crate) fn classify(
     } else {
         n
     };
+    deadline.check("score")?;
     // Repeated structure and the page's type.
     let groups = items::groups(seg);
     let qualified = items::qualified(seg, &groups, &[]);
@@ -436,7 +439,9 @@ pub(crate) fn classify(
         explain,
         strategy,
     };
+    deadline.check("score")?;
     let headline = terms::first_pass(blocks, &mut facts, &page, explain);
+    deadline.check("score")?;
     context::second_pass(blocks, &mut facts, &page);
     let main_items = items::dominant(&as_items)
         .map(|g| {
@@ -447,14 +452,14 @@ pub(crate) fn classify(
                 .collect()
         })
         .unwrap_or_default();
-    Classified {
+    Ok(Classified {
         blocks: facts,
         page: page_kind,
         strategy,
         language,
         headline,
         main_items,
-    }
+    })
 }
 
 /// A run of items outside a trusted region that holds far more prose than the items hold

@@ -7,7 +7,15 @@ use crate::segment::segment;
 fn labels(page: &str) -> Vec<(String, bool)> {
     let html = Dom::parse(page, true);
     let seg = segment(html.view(), false, false, false);
-    let cls = classify(&seg, &page_type::Hints::default(), None, false, true);
+    let cls = classify(
+        &seg,
+        &page_type::Hints::default(),
+        None,
+        false,
+        true,
+        &crate::limits::Deadline::after(None),
+    )
+    .expect("no deadline");
     seg.blocks
         .iter()
         .zip(&cls.blocks)
@@ -168,7 +176,15 @@ fn linked_titles_are_content_only_where_the_items_are_the_page() {
     let titled = |page: &str| {
         let html = Dom::parse(page, true);
         let seg = segment(html.view(), false, false, false);
-        let cls = classify(&seg, &page_type::Hints::default(), None, false, true);
+        let cls = classify(
+            &seg,
+            &page_type::Hints::default(),
+            None,
+            false,
+            true,
+            &crate::limits::Deadline::after(None),
+        )
+        .expect("no deadline");
         cls.blocks
             .iter()
             .filter(|j| j.terms.iter().any(|c| c.term == Term::ItemTitle))
