@@ -107,6 +107,8 @@ mod score;
 mod segment;
 mod stopwords;
 mod template;
+#[cfg(feature = "warc")]
+pub mod warc;
 
 pub use document::{
     Block, BlockKind, Contribution, Document, Extraction, Features, Formula, Image, Label, Link,
