@@ -565,6 +565,36 @@ impl Document {
         self.blocks.iter().filter(|b| b.is_content())
     }
 
+    /// Every link of the page, boilerplate included, in document order, as
+    /// [`Extraction::links`] lists them: a crawler's frontier. Links are recorded with
+    /// [`keep_links`](crate::ExtractorBuilder::keep_links); without it, this is empty.
+    ///
+    /// ```
+    /// let html = "<nav><a href='/about'>About</a></nav><article><p>The ferry leaves at nine \
+    ///     and returns at six, from the <a href='/pier'>north pier</a>.</p></article>";
+    /// let extractor = dechrome::Extractor::builder().keep_links(true).build();
+    /// let doc = extractor.extract(html)?;
+    /// let outlinks = doc.outlinks();
+    /// let links: Vec<(&str, bool)> =
+    ///     outlinks.iter().map(|l| (l.url.as_str(), l.in_content)).collect();
+    /// assert_eq!(links, [("/about", false), ("/pier", true)]);
+    /// assert_eq!(doc.outlinks(), extractor.extract_page(&dechrome::Page::from_text(html))?.links);
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
+    pub fn outlinks(&self) -> Vec<Outlink> {
+        self.blocks
+            .iter()
+            .flat_map(|b| {
+                let in_content = b.is_content() && b.role.is_none();
+                b.structure.links.iter().map(move |l| Outlink {
+                    url: l.url.clone(),
+                    text: b.text.get(l.start..l.end).unwrap_or("").to_string(),
+                    in_content,
+                })
+            })
+            .collect()
+    }
+
     /// The main content as CommonMark (with GFM tables): headings, nested lists, tables,
     /// fenced code, quotations, and links and images when they were kept. Text never turns
     /// into markup by accident: Markdown's special characters are escaped.

@@ -6,7 +6,7 @@ passes: learn every page, then extract), scores both with ../shared/eval/score.p
 --per-doc, and reports mean token precision, recall and F1 over the pages of hosts with at
 least --min-pages pages, with and without the memory.
 
-    cargo build --release --features cli
+    cargo build --release
     python3 tools/template_hosts.py target/eval/wcxb-dev
 """
 import argparse, collections, json, os, subprocess, sys, tempfile

@@ -154,9 +154,28 @@ pub fn run(
         },
         ..Summary::default()
     };
+    let unit = summary.unit;
     let bar = if show_progress {
-        let bar = ProgressBar::new_spinner();
-        if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} {msg} [{elapsed}]") {
+        // A total when it is known (a directory's pages); a count with its unit otherwise.
+        let total = match &source {
+            Source::Directory { dir, .. } => std::fs::read_dir(dir).ok().map(|d| {
+                d.filter_map(Result::ok)
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+                    .count() as u64
+            }),
+            Source::Warc(_) => None,
+        };
+        let (bar, template) = match total {
+            Some(n) => (
+                ProgressBar::new(n),
+                format!("{{bar:30}} {{pos}}/{{len}} {unit} {{msg}} [{{elapsed}}, {{eta}} left]"),
+            ),
+            None => (
+                ProgressBar::new_spinner(),
+                format!("{{spinner}} {{pos}} {unit} {{msg}} [{{elapsed}}]"),
+            ),
+        };
+        if let Ok(style) = ProgressStyle::with_template(&template) {
             bar.set_style(style);
         }
         bar
@@ -204,9 +223,9 @@ pub fn run(
                 bar.inc(items.len() as u64);
                 let secs = started.elapsed().as_secs_f64().max(1e-9);
                 bar.set_message(format!(
-                    "{} ({:.0}/s, {:.1} MB/s)",
-                    summary.unit,
+                    "({:.0} {}/s, {:.1} MB/s)",
                     bar.position() as f64 / secs,
+                    summary.unit,
                     summary.bytes as f64 / 1e6 / secs
                 ));
             }
@@ -273,7 +292,7 @@ fn read_source(
                 }
                 Source::Warc(files) => {
                     for file in &files {
-                        if !crate::warc_in::read_file(file, max_input, &mut batcher) {
+                        if !read_warc(file, max_input, &mut batcher) {
                             break;
                         }
                     }
@@ -367,9 +386,18 @@ fn read_directory(
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let url = urls.get(&id).cloned();
-        let mut fields = vec![("id", serde_json::Value::from(id))];
-        if let Some(u) = &url {
-            fields.push(("url", u.as_str().into()));
+        // Every line has the same keys: the URL is null where the table gives none.
+        let fields = vec![
+            ("id", serde_json::Value::from(id)),
+            ("url", url.as_ref().map(|u| u.as_str()).into()),
+        ];
+        // A FIFO, a socket or a device named *.html would block or never end.
+        let regular = std::fs::metadata(&path).is_ok_and(|m| m.is_file());
+        if !regular {
+            if !batcher.skip("not a regular file") {
+                return false;
+            }
+            continue;
         }
         let read = std::fs::File::open(&path).and_then(|mut f| read_bounded(&mut f, max_input));
         let (bytes, failed) = match read {
@@ -392,4 +420,111 @@ fn read_directory(
         }
     }
     true
+}
+
+/// Reads the HTML responses of one WARC file into `batcher`, by the library's rule
+/// ([`dechrome::warc`]): every other record is counted as skipped, by reason, and a record
+/// or a stretch that cannot be read gets an error line, reading going on at the next
+/// record. Returns false when the run has stopped and no more should be read.
+fn read_warc(path: &std::path::Path, max_input: usize, batcher: &mut Batcher) -> bool {
+    use dechrome::warc::{WarcItem, WarcReader};
+    let regular = std::fs::metadata(path).map(|m| m.is_file());
+    let file = match (regular, std::fs::File::open(path)) {
+        (Ok(true), Ok(f)) => f,
+        (Ok(false), _) => {
+            batcher.fatal(Failure::Io(format!(
+                "{}: not a regular file",
+                path.display()
+            )));
+            return false;
+        }
+        (Err(e), _) | (_, Err(e)) => {
+            batcher.fatal(Failure::Io(format!("{}: {e}", path.display())));
+            return false;
+        }
+    };
+    // What cannot be read is held back until a record shows that this is a WARC file: a
+    // file with no record at all cannot be read (exit 3), as a missing one cannot.
+    let mut records = 0usize;
+    let mut held: Vec<WarcItem> = Vec::new();
+    let mut reader = WarcReader::new(file).max_body(max_input).peekable();
+    while let Some(item) = reader.next() {
+        if records == 0 {
+            if matches!(item, WarcItem::Failed { .. }) && held.len() < MAX_HELD {
+                held.push(item);
+                if reader.peek().is_none() {
+                    let why = held
+                        .iter()
+                        .find_map(|h| match h {
+                            WarcItem::Failed { reason, .. } => Some(reason.clone()),
+                            _ => None,
+                        })
+                        .unwrap_or_default();
+                    batcher.fatal(Failure::Io(format!(
+                        "{}: not a WARC file ({why})",
+                        path.display()
+                    )));
+                    return false;
+                }
+                continue;
+            }
+            records += 1;
+            for h in std::mem::take(&mut held) {
+                if !push_warc_item(path, h, batcher) {
+                    return false;
+                }
+            }
+        }
+        if !push_warc_item(path, item, batcher) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Failures held back at the start of a WARC file before it is given up as not one.
+const MAX_HELD: usize = 64;
+
+/// Hands one WARC item to the batcher: a page, a skip, or an error line.
+fn push_warc_item(
+    path: &std::path::Path,
+    item: dechrome::warc::WarcItem,
+    batcher: &mut Batcher,
+) -> bool {
+    use dechrome::warc::WarcItem;
+    {
+        match item {
+            WarcItem::Page(page) => {
+                let fields = vec![
+                    ("url", page.target_uri.clone().into()),
+                    ("record_id", page.record_id.clone().into()),
+                    ("date", page.date.clone().into()),
+                ];
+                batcher.push(Item {
+                    fields,
+                    bytes: page.body,
+                    content_type: page.content_type,
+                    url: page.url,
+                    failed: None,
+                })
+            }
+            WarcItem::Skipped(skip) => batcher.skip(skip.as_str()),
+            WarcItem::Failed {
+                reason,
+                target_uri,
+                record_id,
+            } => batcher.push(Item {
+                fields: vec![
+                    ("file", path.display().to_string().into()),
+                    ("url", target_uri.into()),
+                    ("record_id", record_id.into()),
+                ],
+                bytes: Vec::new(),
+                content_type: None,
+                url: None,
+                failed: Some(reason),
+            }),
+            _ => true,
+        }
+    }
 }

@@ -98,9 +98,14 @@ pub struct Args {
     #[arg(long)]
     pub link_targets: bool,
 
-    /// Worker threads in batch mode (default: all cores).
+    /// Worker threads in batch mode, from 1 to 1024 (default, or 0: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+
+    /// Longest one page may take, in milliseconds (default: no limit). A page past it
+    /// fails with an error (in batch mode, an "error" line).
+    #[arg(long, value_name = "MS")]
+    pub timeout: Option<u64>,
 
     /// Memory budget of one page in bytes (default 192 MiB, plus 16 bytes a byte of page).
     /// A page that needs more fails with an error (in batch mode, an "error" line).
@@ -211,17 +216,76 @@ pub fn run(argv: Vec<std::ffi::OsString>, out: &mut dyn Write, err: &mut dyn Wri
     }
 }
 
+/// The most output one page may give, in any format: 8 bytes per byte of the page, plus
+/// 1 MiB. Past it, the page fails (one page: exit 1; in batch mode, an "error" line).
+pub fn output_bound(input_bytes: usize) -> usize {
+    input_bytes.saturating_mul(8).saturating_add(1 << 20)
+}
+
+/// A writer that takes at most `left` bytes, then fails every write.
+struct Bounded<'w> {
+    inner: &'w mut dyn Write,
+    left: usize,
+}
+
+impl<'w> Bounded<'w> {
+    fn new(inner: &'w mut dyn Write, left: usize) -> Bounded<'w> {
+        Bounded { inner, left }
+    }
+}
+
+/// The error of a write past the output bound.
+const OUTPUT_OVER: &str = "output over the limit of 8 bytes per input byte plus 1 MiB";
+
+impl Write for Bounded<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if buf.len() > self.left {
+            self.left = 0;
+            return Err(std::io::Error::other(OUTPUT_OVER));
+        }
+        let n = self.inner.write(buf)?;
+        self.left -= n;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Most worker threads: more would only spin.
+const MAX_THREADS: usize = 1024;
+
+/// Every option that belongs to another mode, or that another option excludes, is a usage
+/// error rather than ignored.
+fn check_usage(args: &Args) -> Result<(), Failure> {
+    let batch = args.jsonl.is_some() || !args.warc.is_empty();
+    let usage = |m: &str| Err(Failure::Usage(m.to_string()));
+    if args.urls.is_some() && args.jsonl.is_none() {
+        return usage("--urls maps the pages of --jsonl DIR to URLs; for one page, use --url");
+    }
+    if args.url.is_some() && batch {
+        return usage("--url is for one page; give batch pages their URLs with --urls (WARC records carry theirs)");
+    }
+    if args.threads.is_some() && !batch {
+        return usage("--threads is for batch mode (--jsonl or --warc)");
+    }
+    if args.threads.is_some_and(|t| t > MAX_THREADS) {
+        return usage(&format!("--threads takes 0 (all cores) to {MAX_THREADS}"));
+    }
+    if args.explain && args.format != Format::Text {
+        return usage("--explain writes its own listing: use it without --format");
+    }
+    if batch && args.format == Format::Json {
+        return usage("--format json is for one page; batch lines are JSON already");
+    }
+    if args.template && !batch {
+        return usage("--template learns from a batch: use it with --jsonl or --warc");
+    }
+    Ok(())
+}
+
 fn execute(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
-    if (args.jsonl.is_some() || !args.warc.is_empty()) && args.format == Format::Json {
-        return Err(Failure::Usage(
-            "--format json is for one page; batch lines are JSON already".into(),
-        ));
-    }
-    if args.template && args.jsonl.is_none() && args.warc.is_empty() {
-        return Err(Failure::Usage(
-            "--template learns from a batch: use it with --jsonl or --warc".into(),
-        ));
-    }
+    check_usage(args)?;
     let extractor = builder(args).build();
     if let Some(dir) = &args.jsonl {
         let urls = match &args.urls {
@@ -249,6 +313,7 @@ fn builder(a: &Args) -> ExtractorBuilder {
     if let Some(m) = a.max_input_bytes {
         limits.max_input_bytes = m;
     }
+    limits.timeout = a.timeout.map(std::time::Duration::from_millis);
     Extractor::builder()
         .favor(match a.favor {
             FavorArg::Precision => Favor::Precision,
@@ -277,32 +342,83 @@ fn parse_url(text: &str, err: &mut dyn Write) -> Option<Url> {
     }
 }
 
+/// Longest line of a `--urls` table.
+const MAX_URL_LINE: usize = 64 << 10;
+
 fn read_url_table(
     path: &std::path::Path,
     err: &mut dyn Write,
 ) -> Result<std::collections::HashMap<String, Url>, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?;
+    use std::io::BufRead;
+    let name = path.display();
+    let file = open_regular(path)?;
+    let mut reader = std::io::BufReader::new(file);
     let mut table = std::collections::HashMap::new();
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+    let mut raw = Vec::new();
+    for number in 1.. {
+        raw.clear();
+        // A line is read up to its end or the limit, never whole whatever its length.
+        let read = (&mut reader)
+            .take(MAX_URL_LINE as u64 + 1)
+            .read_until(b'\n', &mut raw)
+            .map_err(|e| Failure::Io(format!("{name}: {e}")))?;
+        if read == 0 {
+            break;
+        }
+        if raw.len() > MAX_URL_LINE && !raw.ends_with(b"\n") {
+            return Err(Failure::Usage(format!(
+                "{name}:{number}: a line longer than {MAX_URL_LINE} bytes"
+            )));
+        }
+        let text = String::from_utf8_lossy(&raw);
+        let line = text.trim();
+        if line.is_empty() {
+            continue;
+        }
         let (id, url) = if line.starts_with('{') {
             let v: serde_json::Value = serde_json::from_str(line)
-                .map_err(|e| Failure::Usage(format!("{}: {e}", path.display())))?;
+                .map_err(|e| Failure::Usage(format!("{name}:{number}: {e}")))?;
             match (v["id"].as_str(), v["url"].as_str()) {
                 (Some(i), Some(u)) => (i.to_string(), u.to_string()),
-                _ => continue,
+                _ => {
+                    return Err(Failure::Usage(format!(
+                        "{name}:{number}: a JSON line needs \"id\" and \"url\""
+                    )))
+                }
             }
         } else {
             match line.split_once(|c: char| c.is_whitespace()) {
                 Some((i, u)) => (i.to_string(), u.trim().to_string()),
-                None => continue,
+                None => {
+                    return Err(Failure::Usage(format!(
+                        "{name}:{number}: expected \"ID URL\", found {line:?}"
+                    )))
+                }
             }
         };
-        if let Some(u) = parse_url(&url, err) {
-            table.insert(id, u);
+        match Url::parse(url.trim()) {
+            Ok(u) => {
+                table.insert(id, u);
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "dechrome: warning: {name}:{number}: {url:?} is not a URL ({e}); ignored"
+                );
+            }
         }
     }
     Ok(table)
+}
+
+/// Opens a file that is a regular file: a FIFO or a device would block or never end.
+fn open_regular(path: &std::path::Path) -> Result<std::fs::File, Failure> {
+    let fail = |e: &dyn std::fmt::Display| Failure::Io(format!("{}: {e}", path.display()));
+    let meta = std::fs::metadata(path).map_err(|e| fail(&e))?;
+    if !meta.is_file() {
+        return Err(fail(&"not a regular file"));
+    }
+    std::fs::File::open(path).map_err(|e| fail(&e))
 }
 
 fn single(
@@ -311,13 +427,22 @@ fn single(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
+    // At most one byte more than the limit is read: enough to tell a page too large.
+    let limit = extractor.limits().max_input_bytes;
     let bytes = match args.input.as_deref() {
-        None => read_stdin()?,
-        Some(p) if p.as_os_str() == "-" => read_stdin()?,
+        None => read_stdin(limit)?,
+        Some(p) if p.as_os_str() == "-" => read_stdin(limit)?,
         Some(path) => {
-            std::fs::read(path).map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?
+            let mut file = open_regular(path)?;
+            crate::batch::read_bounded(&mut file, limit)
+                .map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?
         }
     };
+    if bytes.len() > limit {
+        return Err(Failure::Extraction(format!(
+            "input exceeds the limit of {limit} bytes (--max-input-bytes); reading stopped there"
+        )));
+    }
     let url = args.url.as_deref().and_then(|u| parse_url(u, err));
     let mut page = Page::new(&bytes);
     if let Some(c) = &args.charset {
@@ -336,7 +461,8 @@ fn single(
         page = page.page_type(t);
     }
     let extraction_failed = |e: dechrome::Error| Failure::Extraction(e.to_string());
-    let mut out = std::io::BufWriter::new(out);
+    let bound = output_bound(bytes.len());
+    let mut out = std::io::BufWriter::new(Bounded::new(out, bound));
     let written = if !args.explain && !args.metadata && args.format == Format::Text {
         // Plain text needs no per-block explanation: the lean path.
         let result = extractor.extract_page(&page).map_err(extraction_failed)?;
@@ -350,12 +476,9 @@ fn single(
         .or_else(ignore_broken_pipe)
 }
 
-fn read_stdin() -> Result<Vec<u8>, Failure> {
-    let mut buf = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut buf)
-        .map_err(|e| Failure::Io(format!("stdin: {e}")))?;
-    Ok(buf)
+fn read_stdin(limit: usize) -> Result<Vec<u8>, Failure> {
+    crate::batch::read_bounded(&mut std::io::stdin().lock(), limit)
+        .map_err(|e| Failure::Io(format!("stdin: {e}")))
 }
 
 fn write_document(args: &Args, doc: &Document, out: &mut dyn Write) -> std::io::Result<()> {
@@ -377,6 +500,8 @@ fn write_document(args: &Args, doc: &Document, out: &mut dyn Write) -> std::io::
 fn ignore_broken_pipe(e: std::io::Error) -> Result<(), Failure> {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         Ok(())
+    } else if e.to_string() == OUTPUT_OVER {
+        Err(Failure::Extraction(OUTPUT_OVER.to_string()))
     } else {
         Err(Failure::Io(format!("output: {e}")))
     }
@@ -594,11 +719,11 @@ pub(crate) fn line_for(
             } else {
                 d.to_html()
             };
-            let links = serde_json::Value::from(if options.links {
-                outlinks(&d)
+            let links = if options.links {
+                serde_json::to_value(d.outlinks()).unwrap_or_default()
             } else {
-                Vec::new()
-            });
+                serde_json::Value::Array(Vec::new())
+            };
             (text, d.metadata, d.encoding, d.page_type, links)
         }),
     };
@@ -607,10 +732,7 @@ pub(crate) fn line_for(
             line.insert("title".into(), metadata.title.clone().into());
             line.insert("text".into(), text.into());
             line.insert("language".into(), metadata.language.clone().into());
-            line.insert(
-                "page_type".into(),
-                serde_json::to_value(page_type).unwrap_or_default(),
-            );
+            line.insert("page_type".into(), page_type.as_str().into());
             line.insert("encoding".into(), encoding.into());
             if options.metadata {
                 line.insert(
@@ -628,23 +750,16 @@ pub(crate) fn line_for(
             Some(error_kind(&e))
         }
     };
-    (serde_json::Value::Object(line).to_string(), failure)
-}
-
-/// Every link of a document, as the lean result lists them.
-fn outlinks(doc: &Document) -> Vec<serde_json::Value> {
-    doc.blocks
-        .iter()
-        .flat_map(|b| {
-            b.structure.links.iter().map(move |l| {
-                serde_json::json!({
-                    "url": l.url,
-                    "text": b.text.get(l.start..l.end).unwrap_or(""),
-                    "in_content": b.is_content(),
-                })
-            })
-        })
-        .collect()
+    let text = serde_json::Value::Object(line).to_string();
+    if text.len() > output_bound(item.bytes.len()) {
+        let mut line = item.head();
+        line.insert("error".into(), OUTPUT_OVER.into());
+        return (
+            serde_json::Value::Object(line).to_string(),
+            Some("output over the limit".into()),
+        );
+    }
+    (text, failure)
 }
 
 /// A short name for an error, for the summary.
@@ -655,6 +770,7 @@ fn error_kind(e: &dechrome::Error) -> String {
         dechrome::Error::NotHtml { kind } => format!("not HTML ({kind})"),
         dechrome::Error::MemoryLimit { .. } => "over the memory budget".into(),
         dechrome::Error::UnsupportedCharset => "unsupported charset".into(),
+        dechrome::Error::Timeout { .. } => "over the time limit".into(),
         _ => "other error".into(),
     }
 }

@@ -1,17 +1,7 @@
-//! The command line, run in-process on its own code (the binary needs the `cli` feature;
-//! its modules are compiled here so that `cargo test` covers them): options, exit codes,
-//! batch mode with an id → URL table, and WARC files written by warcio.
-#![cfg(feature = "serde")]
+//! The command line, run in-process through the crate's library target: options, exit
+//! codes, batch mode with an id → URL table, and WARC files written by warcio.
 
-#[allow(dead_code)]
-#[path = "../src/bin/dechrome/app.rs"]
-mod app;
-#[allow(dead_code)]
-#[path = "../src/bin/dechrome/batch.rs"]
-mod batch;
-#[allow(dead_code)]
-#[path = "../src/bin/dechrome/warc_in.rs"]
-mod warc_in;
+use dechrome_cli::app;
 
 use std::path::{Path, PathBuf};
 
@@ -36,7 +26,7 @@ fn lines(out: &str) -> Vec<serde_json::Value> {
 
 const SAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/news_sample.html"
+    "/../tests/fixtures/news_sample.html"
 );
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -227,7 +217,7 @@ fn a_batch_survives_a_page_over_the_memory_budget() {
 /// afresh into the directory `DECHROME_WARC_DIR` names; without it, the copies in the repo.
 fn warc(name: &str) -> String {
     let dir = std::env::var("DECHROME_WARC_DIR").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/warc").to_string()
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/warc").to_string()
     });
     let path = Path::new(&dir).join(name);
     assert!(path.exists(), "{} missing", path.display());
@@ -358,7 +348,7 @@ fn warc_and_jsonl_give_the_same_text_for_the_same_page() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-#[path = "support/sites.rs"]
+#[path = "../../tests/support/sites.rs"]
 mod sites;
 
 #[test]
@@ -476,7 +466,7 @@ fn template_learns_a_batch_in_two_passes() {
 fn page_type_reads_every_page_as_the_type_given() {
     let blog = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/blog_comments.html"
+        "/../tests/fixtures/blog_comments.html"
     );
     // One page: the type given is the type read, and --explain says it was given.
     let (code, out, _) = run(&["--page-type", "listing", "--explain", SAMPLE]);
@@ -508,5 +498,130 @@ fn page_type_reads_every_page_as_the_type_given() {
         err.contains("unknown page type") && err.contains("documentation"),
         "{err}"
     );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn inputs_are_read_within_their_bound() {
+    // The built command, fed an endless stream: it stops one byte past the limit.
+    let done = std::process::Command::new(env!("CARGO_BIN_EXE_dechrome"))
+        .args(["--max-input-bytes", "1000"])
+        .stdin(std::fs::File::open("/dev/zero").expect("/dev/zero"))
+        .output()
+        .expect("runs");
+    assert_eq!(done.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&done.stderr);
+    assert!(err.contains("exceeds the limit of 1000 bytes"), "{err}");
+    // A file over the limit is refused the same way; a device or a FIFO is no page.
+    let dir = temp_dir("bounds");
+    let big = dir.join("big.html");
+    std::fs::write(&big, "<p>words</p>".repeat(1000)).expect("write");
+    let (code, _, err) = run(&["--max-input-bytes", "100", big.to_str().expect("path")]);
+    assert_eq!(code, 1, "{err}");
+    let (code, _, err) = run(&["/dev/zero"]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("not a regular file"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_fifo_is_passed_over_in_a_directory_and_refused_as_a_table() {
+    let dir = temp_dir("fifo");
+    std::fs::write(dir.join("a.html"), article("roads", "/m")).expect("write");
+    let fifo = dir.join("b.html");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("no mkfifo here: the FIFO case is not run");
+        return;
+    }
+    let dir_arg = dir.to_string_lossy().into_owned();
+    // Nothing writes to the FIFO: reading it would block forever.
+    let (code, out, err) = run(&["--jsonl", &dir_arg, "--quiet"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(lines(&out).len(), 1);
+    assert!(err.contains("1 not a regular file"), "{err}");
+    let fifo_arg = fifo.to_string_lossy().into_owned();
+    let (code, _, err) = run(&["--jsonl", &dir_arg, "--urls", &fifo_arg]);
+    assert_eq!(code, 3, "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_option_of_another_mode_is_a_usage_error() {
+    let (code, _, err) = run(&["--threads", "100000", "--jsonl", "."]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--threads"), "{err}");
+    for args in [
+        &["--urls", "/dev/null", SAMPLE][..],
+        &["--threads", "2", SAMPLE],
+        &["--explain", "--format", "markdown", SAMPLE],
+        &["--template", SAMPLE],
+    ] {
+        let (code, _, err) = run(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn every_jsonl_line_has_the_same_keys_and_a_bad_table_line_is_named() {
+    let dir = temp_dir("keys");
+    std::fs::write(dir.join("a.html"), article("roads", "/m")).expect("write");
+    std::fs::write(dir.join("b.html"), article("schools", "/n")).expect("write");
+    let table = dir.join("urls.tsv");
+    std::fs::write(&table, "a https://e.org/a\n").expect("write");
+    let dir_arg = dir.to_string_lossy().into_owned();
+    let table_arg = table.to_string_lossy().into_owned();
+    let (code, out, _) = run(&["--jsonl", &dir_arg, "--urls", &table_arg, "--quiet"]);
+    assert_eq!(code, 0);
+    let got = lines(&out);
+    assert_eq!(got[0]["url"], "https://e.org/a");
+    assert!(
+        got[1]["url"].is_null(),
+        "url is null, not missing: {}",
+        got[1]
+    );
+    let keys = |v: &serde_json::Value| {
+        let mut k: Vec<String> = v.as_object().expect("object").keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(keys(&got[0]), keys(&got[1]));
+    std::fs::write(&table, "a https://e.org/a\nthis-line-has-no-url\n").expect("write");
+    let (code, _, err) = run(&["--jsonl", &dir_arg, "--urls", &table_arg]);
+    assert_eq!(code, 2);
+    assert!(err.contains("urls.tsv:2"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_missing_or_non_warc_file_cannot_be_read() {
+    let (code, _, err) = run(&["--warc", "/nonexistent/crawl.warc.gz"]);
+    assert_eq!(code, 3, "{err}");
+    let dir = temp_dir("notwarc");
+    let page = dir.join("page.warc");
+    std::fs::write(&page, article("roads", "/m")).expect("write");
+    let (code, _, err) = run(&["--warc", &page.to_string_lossy()]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("not a WARC file"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn output_past_its_bound_is_an_error() {
+    // Twenty thousand one-word paragraphs: their whole Document, as JSON, is far more than
+    // 8 bytes per byte of page.
+    let dir = temp_dir("output");
+    let page = dir.join("tiny.html");
+    std::fs::write(&page, "<p>x</p>".repeat(20_000)).expect("write");
+    let page_arg = page.to_string_lossy().into_owned();
+    let (code, out, err) = run(&["--format", "json", &page_arg]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("output over the limit"), "{err}");
+    assert!(out.len() <= 8 * 160_000 + (1 << 20));
+    // The text of the same page is well within it.
+    assert_eq!(run(&[&page_arg]).0, 0);
     std::fs::remove_dir_all(&dir).ok();
 }
