@@ -1,72 +1,71 @@
 """Extract the HTML responses of WARC files with Spark, into Parquet.
 
-One Spark task per WARC file: the task streams the file's records with warcio, gathers the
-HTML responses into batches, extracts each batch with ``dechrome.extract_many`` (all the
-executor's cores, without the GIL) and yields one row per page: url, title, text,
-language, page_type. The rows are written as Parquet.
+One Spark task per WARC file: the task reads the file with ``dechrome.extract_warc`` (the
+same reader, and the same rule for which records are pages, as the command line's
+``--warc``), which extracts its pages in batches on all the executor's cores without the
+GIL, and yields one row per page: url, record_id, title, text, language, page_type. The rows
+are written as Parquet; the records skipped (by reason) and the pages that failed are
+counted and returned.
 
-    python examples/spark_warc.py OUT_DIR FILE.warc.gz [FILE.warc.gz ...] [--master local[2]]
+    pip install "./python[spark]"
+    python python/examples/spark_warc.py OUT_DIR FILE.warc.gz [FILE.warc.gz ...] [--master local[2]]
 
 On a cluster, pass the files as paths every executor can read (a shared file system), and
-the master of the cluster; dechrome, warcio and pyarrow must be installed on the executors.
+the master of the cluster; dechrome and pyarrow must be installed on the executors.
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import Iterable, Iterator, List, Tuple
+from collections import Counter
+from typing import Dict, Iterable, Iterator, List, Optional, Tuple
 
-SCHEMA = "url string, title string, text string, language string, page_type string"
-
-#: Pages handed to extract_many at once: enough to keep the cores busy, few enough that a
-#: batch of large pages stays small in memory.
-BATCH = 64
-
-
-def html_records(path: str) -> Iterator[Tuple[str, bytes, str]]:
-    """(url, body, content type) of each HTML response in a WARC file, streamed."""
-    from warcio.archiveiterator import ArchiveIterator
-
-    with open(path, "rb") as stream:
-        for record in ArchiveIterator(stream):
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            content_type = record.http_headers.get_header("Content-Type") or ""
-            if "html" not in content_type.lower():
-                continue
-            url = record.rec_headers.get_header("WARC-Target-URI") or ""
-            yield url, record.content_stream().read(), content_type
+SCHEMA = (
+    "url string, record_id string, title string, text string, language string, "
+    "page_type string"
+)
 
 
-def extract_files(paths: Iterable[str], threads: int | None = None) -> Iterator[tuple]:
-    """The rows of every HTML page of the files: what one Spark task runs."""
+def extract_files(
+    paths: Iterable[str], threads: Optional[int] = None, counts: Optional[Counter] = None
+) -> Iterator[tuple]:
+    """The rows of every HTML page of the files: what one Spark task runs. ``counts`` gets
+    the skipped records by reason, and the failed pages under "failed"."""
     import dechrome
 
     extractor = dechrome.Extractor()
-
-    def flush(batch: List[Tuple[str, bytes, str]]) -> Iterator[tuple]:
-        pages = [{"html": body, "url": url, "content_type": ct} for url, body, ct in batch]
-        for (url, _, _), r in zip(batch, extractor.extract_many(pages, threads=threads,
-                                                                  errors="none")):
-            if r is not None:
-                yield (url, r.title, r.text, r.language, r.page_type)
-
     for path in paths:
-        batch: List[Tuple[str, bytes, str]] = []
-        for record in html_records(path):
-            batch.append(record)
-            if len(batch) >= BATCH:
-                yield from flush(batch)
-                batch = []
-        yield from flush(batch)
+        records = extractor.extract_warc(path, threads=threads)
+        for rec in records:
+            if rec.result is None:
+                if counts is not None:
+                    counts["failed"] += 1
+                continue
+            r = rec.result
+            yield (rec.url, rec.record_id, r.title, r.text, r.language, r.page_type)
+        if counts is not None:
+            for reason, n in records.skipped.items():
+                counts[f"skipped: {reason}"] += n
 
 
-def run(files: List[str], out: str, master: str = "local[2]", threads: int | None = None) -> int:
-    """Extracts `files` on Spark and writes Parquet to `out`; returns the rows written."""
+def run(
+    files: List[str], out: str, master: str = "local[2]", threads: Optional[int] = None
+) -> Tuple[int, Dict[str, int]]:
+    """Extracts `files` on Spark and writes Parquet to `out`; returns the rows written and
+    the counts of skipped records (by reason) and failed pages."""
     import os
     import sys
 
+    from pyspark import AccumulatorParam
     from pyspark.sql import SparkSession
+
+    class CounterParam(AccumulatorParam):
+        def zero(self, value):
+            return Counter()
+
+        def addInPlace(self, a, b):
+            a.update(b)
+            return a
 
     builder = SparkSession.builder.master(master).appName("dechrome-warc")
     builder = builder.config("spark.ui.enabled", "false")
@@ -77,11 +76,17 @@ def run(files: List[str], out: str, master: str = "local[2]", threads: int | Non
     try:
         # The executors import this file to run extract_files.
         spark.sparkContext.addPyFile(os.path.abspath(__file__))
+        totals = spark.sparkContext.accumulator(Counter(), CounterParam())
+
+        def task(part):
+            counts: Counter = Counter()
+            yield from extract_files(part, threads, counts)
+            totals.add(counts)
+
         rdd = spark.sparkContext.parallelize(files, numSlices=max(len(files), 1))
-        rows = rdd.mapPartitions(lambda part: extract_files(part, threads))
-        frame = spark.createDataFrame(rows, SCHEMA)
+        frame = spark.createDataFrame(rdd.mapPartitions(task), SCHEMA)
         frame.write.mode("overwrite").parquet(out)
-        return spark.read.parquet(out).count()
+        return spark.read.parquet(out).count(), dict(totals.value)
     finally:
         spark.stop()
 
@@ -94,8 +99,9 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=None,
                     help="extraction threads per task (default: all cores)")
     a = ap.parse_args()
-    n = run(a.files, a.out, a.master, a.threads)
-    print(f"{n} pages written to {a.out}")
+    n, counts = run(a.files, a.out, a.master, a.threads)
+    extra = ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
+    print(f"{n} pages written to {a.out}" + (f" ({extra})" if extra else ""))
 
 
 if __name__ == "__main__":

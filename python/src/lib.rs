@@ -8,7 +8,7 @@
 use dechrome::url::Url;
 use dechrome::{Error, Extractor as Inner, Favor, Limits, Page, PageType};
 use pyo3::create_exception;
-use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyException, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
 use std::collections::HashMap;
@@ -16,34 +16,41 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex, OnceLock};
 
 create_exception!(
-    _dechrome,
+    dechrome,
     DechromeError,
     PyException,
     "A page dechrome could not extract; the message is the Rust error's."
 );
 create_exception!(
-    _dechrome,
+    dechrome,
     NotHtmlError,
     DechromeError,
     "The input is plainly not a web page (a PDF, an image, an archive, JSON, binary data)."
 );
 create_exception!(
-    _dechrome,
+    dechrome,
     TooLargeError,
     DechromeError,
     "The input is larger than the extractor's max_input_bytes."
 );
 create_exception!(
-    _dechrome,
+    dechrome,
     LimitError,
     DechromeError,
-    "The page needs more DOM nodes or memory than the extractor's limits allow."
+    "The page needs more DOM nodes, memory or time than the extractor's limits allow."
 );
 create_exception!(
-    _dechrome,
+    dechrome,
     CharsetError,
     DechromeError,
     "The page's charset is one that browsers refuse to decode."
+);
+create_exception!(
+    dechrome,
+    InputError,
+    DechromeError,
+    "A page given in a shape dechrome cannot take: not str or bytes, a str that is not valid \
+     Unicode (lone surrogates), a dict without \"html\", an unknown page type."
 );
 
 /// The Python exception for an extraction error, carrying the Rust message.
@@ -52,7 +59,9 @@ fn to_py_err(e: &Error) -> PyErr {
     match e {
         Error::NotHtml { .. } => NotHtmlError::new_err(message),
         Error::TooLarge { .. } => TooLargeError::new_err(message),
-        Error::TooManyNodes { .. } | Error::MemoryLimit { .. } => LimitError::new_err(message),
+        Error::TooManyNodes { .. } | Error::MemoryLimit { .. } | Error::Timeout { .. } => {
+            LimitError::new_err(message)
+        }
         Error::UnsupportedCharset => CharsetError::new_err(message),
         _ => DechromeError::new_err(message),
     }
@@ -62,6 +71,8 @@ fn to_py_err(e: &Error) -> PyErr {
 enum Failure {
     Extract(Error),
     Panic(String),
+    /// A WARC record that could not be read.
+    Record(String),
 }
 
 impl Failure {
@@ -69,6 +80,7 @@ impl Failure {
         match self {
             Failure::Extract(e) => to_py_err(e),
             Failure::Panic(m) => DechromeError::new_err(format!("internal error: {m}")),
+            Failure::Record(m) => InputError::new_err(format!("WARC record: {m}")),
         }
     }
 }
@@ -145,10 +157,17 @@ impl Input {
     }
 }
 
-/// The body of a page: `str`, `bytes` or `bytearray`.
+/// The body of a page: `str`, `bytes` or `bytearray`. Anything else, and a `str` that is not
+/// valid Unicode (lone surrogates), is an `InputError`.
 fn body_of(obj: &Bound<'_, PyAny>) -> PyResult<Body> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Body::Text(s.to_cow()?.into_owned()));
+        return match s.to_cow() {
+            Ok(text) => Ok(Body::Text(text.into_owned())),
+            Err(e) => Err(InputError::new_err(format!(
+                "a page's str is not valid Unicode: {}",
+                e.value(obj.py())
+            ))),
+        };
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
         return Ok(Body::Bytes(b.as_bytes().to_vec()));
@@ -156,17 +175,17 @@ fn body_of(obj: &Bound<'_, PyAny>) -> PyResult<Body> {
     if let Ok(b) = obj.cast::<PyByteArray>() {
         return Ok(Body::Bytes(b.to_vec()));
     }
-    Err(PyTypeError::new_err(format!(
+    Err(InputError::new_err(format!(
         "a page is str or bytes, not {}",
         obj.get_type().name()?
     )))
 }
 
-/// A page type given by name ("article", "listing", ...), or a `ValueError`.
+/// A page type given by name ("article", "listing", ...), or an `InputError`.
 fn page_type_of(name: Option<&str>) -> PyResult<Option<PageType>> {
     name.map(|n| {
         n.parse::<PageType>()
-            .map_err(|e| PyValueError::new_err(e.to_string()))
+            .map_err(|e| InputError::new_err(e.to_string()))
     })
     .transpose()
 }
@@ -176,36 +195,49 @@ fn url_of(url: Option<&str>) -> Option<Url> {
     url.and_then(|u| Url::parse(u.trim()).ok())
 }
 
-/// One element of `extract_many`'s list: a body, a `(body, url)` tuple, or a dict with
-/// `html` and optional `url` and `content_type`.
+/// An optional text argument of a page: `None`, or a `str`.
+fn text_of(v: Option<Bound<'_, PyAny>>, what: &str) -> PyResult<Option<String>> {
+    match v {
+        Some(v) if !v.is_none() => v
+            .extract::<String>()
+            .map(Some)
+            .map_err(|_| InputError::new_err(format!("a page's {what} is str or None"))),
+        _ => Ok(None),
+    }
+}
+
+/// One element of `extract_many`'s list: a body, a `(body, url)` or `(body, url,
+/// content_type)` tuple, or a dict with `html` and optional `url`, `content_type` and
+/// `page_type`.
 fn input_of(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
     if let Ok(d) = obj.cast::<PyDict>() {
         let html = d
             .get_item("html")?
-            .ok_or_else(|| PyValueError::new_err("a page dict needs an \"html\" key"))?;
-        let text = |key: &str| -> PyResult<Option<String>> {
-            match d.get_item(key)? {
-                Some(v) if !v.is_none() => Ok(Some(v.extract::<String>()?)),
-                _ => Ok(None),
-            }
-        };
+            .ok_or_else(|| InputError::new_err("a page dict needs an \"html\" key"))?;
         return Ok(Input {
             body: body_of(&html)?,
-            url: url_of(text("url")?.as_deref()),
-            content_type: text("content_type")?,
-            page_type: page_type_of(text("page_type")?.as_deref())?,
+            url: url_of(text_of(d.get_item("url")?, "url")?.as_deref()),
+            content_type: text_of(d.get_item("content_type")?, "content_type")?,
+            page_type: page_type_of(text_of(d.get_item("page_type")?, "page_type")?.as_deref())?,
         });
     }
     if let Ok(t) = obj.cast::<PyTuple>() {
-        if t.len() == 2 {
-            let url: Option<String> = t.get_item(1)?.extract()?;
+        if t.len() == 2 || t.len() == 3 {
+            let url = text_of(Some(t.get_item(1)?), "url")?;
+            let content_type = match t.len() {
+                3 => text_of(Some(t.get_item(2)?), "content_type")?,
+                _ => None,
+            };
             return Ok(Input {
                 body: body_of(&t.get_item(0)?)?,
                 url: url_of(url.as_deref()),
-                content_type: None,
+                content_type,
                 page_type: None,
             });
         }
+        return Err(InputError::new_err(
+            "a page tuple is (html, url) or (html, url, content_type)",
+        ));
     }
     Ok(Input {
         body: body_of(obj)?,
@@ -250,20 +282,7 @@ fn run(extractor: &Inner, input: &Input, output: Output, links: bool) -> Result<
             Output::Html => d.to_html(),
             _ => serde_json::to_string(&d).unwrap_or_default(),
         };
-        let doc_links = links.then(|| {
-            let all: Vec<serde_json::Value> = d
-                .blocks
-                .iter()
-                .flat_map(|b| {
-                    let content = b.is_content();
-                    b.structure.links.iter().map(move |l| {
-                        let text = b.text.get(l.start..l.end).unwrap_or("");
-                        serde_json::json!({"url": l.url, "text": text, "in_content": content})
-                    })
-                })
-                .collect();
-            serde_json::Value::from(all)
-        });
+        let doc_links = links.then(|| serde_json::to_value(d.outlinks()).unwrap_or_default());
         Ok(Done {
             output: rendered,
             title: d.metadata.title.clone(),
@@ -384,11 +403,14 @@ impl Extracted {
 /// A configured extractor: build it once, use it from any thread.
 ///
 /// ``Extractor(*, favor="balanced", output="text", links=False, min_block_words=0,
-/// captions=False, max_input_bytes=None, max_memory=None, max_nodes=None)``. ``favor`` is "precision",
+/// captions=False, max_input_bytes=None, max_memory=None, max_nodes=None, timeout=None)``.
+/// ``favor`` is "precision",
 /// "balanced" or "recall"; ``output`` is "text", "markdown", "html" or "json"; ``links``
 /// lists every link of the page in the result (and keeps links in Markdown and HTML);
 /// ``max_input_bytes`` (default 64 MiB), ``max_memory`` (default 192 MiB plus 16 bytes a
-/// byte of page) and ``max_nodes`` (default 4,000,000 DOM nodes) bound each page.
+/// byte of page) and ``max_nodes`` (default 4,000,000 DOM nodes) bound each page, and
+/// ``timeout`` (seconds, default none) the time one page may take: past any of them, the
+/// page fails with ``LimitError``.
 #[pyclass(frozen, module = "dechrome")]
 struct Extractor {
     inner: Arc<Inner>,
@@ -399,7 +421,7 @@ struct Extractor {
 #[pymethods]
 impl Extractor {
     #[new]
-    #[pyo3(signature = (*, favor="balanced", output="text", links=false, min_block_words=0, captions=false, max_input_bytes=None, max_memory=None, max_nodes=None))]
+    #[pyo3(signature = (*, favor="balanced", output="text", links=false, min_block_words=0, captions=false, max_input_bytes=None, max_memory=None, max_nodes=None, timeout=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         favor: &str,
@@ -410,17 +432,13 @@ impl Extractor {
         max_input_bytes: Option<usize>,
         max_memory: Option<usize>,
         max_nodes: Option<usize>,
+        timeout: Option<f64>,
     ) -> PyResult<Self> {
-        let favor = match favor {
-            "precision" => Favor::Precision,
-            "balanced" => Favor::Balanced,
-            "recall" => Favor::Recall,
-            other => {
-                return Err(PyValueError::new_err(format!(
-                    "favor must be \"precision\", \"balanced\" or \"recall\", not {other:?}"
-                )))
-            }
-        };
+        let favor: Favor = favor.parse().map_err(|_| {
+            PyValueError::new_err(format!(
+                "favor must be \"precision\", \"balanced\" or \"recall\", not {favor:?}"
+            ))
+        })?;
         let mut limits = Limits::default();
         if let Some(b) = max_input_bytes {
             limits.max_input_bytes = b;
@@ -430,6 +448,11 @@ impl Extractor {
         }
         if let Some(n) = max_nodes {
             limits.max_nodes = n;
+        }
+        if let Some(t) = timeout {
+            limits.timeout = Some(std::time::Duration::try_from_secs_f64(t).map_err(|_| {
+                PyValueError::new_err(format!("timeout must be seconds >= 0, not {t}"))
+            })?);
         }
         let inner = Inner::builder()
             .favor(favor)
@@ -473,53 +496,106 @@ impl Extractor {
         }
     }
 
-    /// Extracts a list of pages on ``threads`` threads (default: all cores), without the GIL,
-    /// and returns their results in order. A page is ``str``, ``bytes``, a ``(html, url)``
-    /// tuple or a dict with ``html`` and optional ``url``, ``content_type`` and
-    /// ``page_type``. With
-    /// ``errors="raise"`` (default) the first page that fails raises its error; with
-    /// ``errors="none"`` its place in the list holds None.
+    /// Extracts a list of pages on ``threads`` threads (default: all cores; at most
+    /// 1024), without the GIL, and returns their results in order. A page is ``str``,
+    /// ``bytes``, a ``(html, url)`` or ``(html, url, content_type)`` tuple, or a dict with
+    /// ``html`` and optional ``url``, ``content_type`` and ``page_type``. What a page that
+    /// fails (a page dechrome cannot read, or one given in a shape it cannot take) does
+    /// depends on ``errors``: ``"raise"`` (default) raises the first such page's error,
+    /// ``"none"`` puts None in its place, ``"return"`` puts the exception object there, so
+    /// that its reason is kept. With ``"none"`` and ``"return"`` no page raises.
     #[pyo3(signature = (pages, *, threads=None, errors="raise"))]
     fn extract_many(
         &self,
         py: Python<'_>,
         pages: &Bound<'_, PyAny>,
-        threads: Option<usize>,
+        threads: Option<i64>,
         errors: &str,
-    ) -> PyResult<Vec<Option<Extracted>>> {
-        let raise = match errors {
-            "raise" => true,
-            "none" => false,
-            other => {
-                return Err(PyValueError::new_err(format!(
-                    "errors must be \"raise\" or \"none\", not {other:?}"
-                )))
-            }
-        };
-        let inputs: Vec<Input> = pages
-            .try_iter()?
-            .map(|p| p.and_then(|p| input_of(&p)))
-            .collect::<PyResult<_>>()?;
-        let threads = threads
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-            .clamp(1, inputs.len().max(1));
-        let (inner, output, links) = (&self.inner, self.output, self.links);
-        let done = py.detach(|| many(inner, &inputs, output, links, threads));
-        let mut out = Vec::with_capacity(done.len());
-        for (i, d) in done.into_iter().enumerate() {
-            match d {
-                Ok(d) => out.push(Some(Extracted::from_done(py, d, output)?)),
-                Err(f) if raise => {
-                    // The typed error, its message prefixed with the page's place in the list.
-                    let err = f.to_py();
-                    let message = format!("page {i}: {}", err.value(py));
-                    err.value(py).setattr("args", (message,))?;
-                    return Err(err);
+    ) -> PyResult<Vec<Py<PyAny>>> {
+        let policy = Errors::parse(errors)?;
+        let threads = threads_of(threads)?;
+        // Each page converted on its own: one page given wrong fails alone.
+        let mut inputs: Vec<Option<Input>> = Vec::new();
+        let mut early: Vec<Option<PyErr>> = Vec::new();
+        for page in pages.try_iter()? {
+            match page.and_then(|p| input_of(&p)) {
+                Ok(input) => {
+                    inputs.push(Some(input));
+                    early.push(None);
                 }
-                Err(_) => out.push(None),
+                Err(e) => {
+                    inputs.push(None);
+                    early.push(Some(e));
+                }
+            }
+        }
+        let present: Vec<&Input> = inputs.iter().flatten().collect();
+        let threads = threads.clamp(1, present.len().max(1));
+        let (inner, output, links) = (&self.inner, self.output, self.links);
+        let mut done = py
+            .detach(|| many(inner, &present, output, links, threads))
+            .into_iter();
+        let mut out = Vec::with_capacity(inputs.len());
+        for (i, (input, early)) in inputs.iter().zip(early).enumerate() {
+            let result = match (input, early) {
+                (Some(_), _) => match done.next() {
+                    Some(Ok(d)) => Ok(Extracted::from_done(py, d, output)?),
+                    Some(Err(f)) => Err(f.to_py()),
+                    None => Err(DechromeError::new_err(
+                        "internal error: a result is missing",
+                    )),
+                },
+                (None, Some(e)) => Err(e),
+                (None, None) => Err(DechromeError::new_err("internal error: no page")),
+            };
+            match result {
+                Ok(r) => out.push(Py::new(py, r)?.into_any()),
+                Err(err) => match policy {
+                    Errors::Raise => {
+                        // The error, its message prefixed with the page's place in the list.
+                        let message = format!("page {i}: {}", err.value(py));
+                        err.value(py).setattr("args", (message,))?;
+                        return Err(err);
+                    }
+                    Errors::None => out.push(py.None()),
+                    Errors::Return => out.push(err.into_value(py).into_any()),
+                },
             }
         }
         Ok(out)
+    }
+
+    /// Extracts the HTML responses of a WARC file (plain or gzip), by the same rule as the
+    /// command line's ``--warc``: ``response`` records with a 2xx status and an HTML
+    /// ``Content-Type`` (or none), their ``Content-Encoding`` undone. Returns an iterator of
+    /// ``WarcRecord`` (``url``, ``record_id``, ``date``, and ``result`` or ``error``), in
+    /// the file's order, extracting ``batch`` pages at a time on ``threads`` threads. Its
+    /// ``skipped`` dict counts the records that are not pages, by reason, as it goes; a
+    /// record that cannot be read is a ``WarcRecord`` whose ``error`` says why, and reading
+    /// goes on at the next record. Raises ``OSError`` when the file cannot be opened.
+    #[pyo3(signature = (path, *, threads=None, batch=64))]
+    fn extract_warc(
+        &self,
+        path: std::path::PathBuf,
+        threads: Option<i64>,
+        batch: usize,
+    ) -> PyResult<WarcIter> {
+        let threads = threads_of(threads)?;
+        let file = std::fs::File::open(&path)?;
+        let reader =
+            dechrome::warc::WarcReader::new(file).max_body(self.inner.limits().max_input_bytes);
+        Ok(WarcIter {
+            extractor: Arc::clone(&self.inner),
+            output: self.output,
+            links: self.links,
+            threads,
+            batch: batch.max(1),
+            state: Mutex::new(WarcState {
+                reader: Box::new(reader),
+                ready: std::collections::VecDeque::new(),
+                skipped: HashMap::new(),
+            }),
+        })
     }
 
     fn __repr__(&self) -> String {
@@ -531,13 +607,10 @@ impl Extractor {
     }
 }
 
-/// Extracts `inputs` on a pool of `threads` threads and returns the results in order. The
-/// pools live as long as the process, one per thread count asked for, so that their threads'
-/// memory stays warm from one call to the next (fresh threads cost a third of their speed
-/// in page faults).
+/// Extracts `inputs` on the pool of `threads` threads and returns the results in order.
 fn many(
     extractor: &Inner,
-    inputs: &[Input],
+    inputs: &[&Input],
     output: Output,
     links: bool,
     threads: usize,
@@ -551,7 +624,7 @@ fn many(
         let mut done: Vec<(usize, std::result::Result<Done, Failure>)> = order
             .par_iter()
             .with_max_len(1)
-            .map(|&i| (i, run(extractor, &inputs[i], output, links)))
+            .map(|&i| (i, run(extractor, inputs[i], output, links)))
             .collect();
         done.sort_by_key(|(i, _)| *i);
         done.into_iter().map(|(_, r)| r).collect()
@@ -566,15 +639,36 @@ fn many(
     }
 }
 
-/// The process's pool of `threads` threads.
+/// Most threads a call may ask for.
+const MAX_THREADS: i64 = 1024;
+
+/// The thread count asked for: all cores for None, a `ValueError` below 1 or past
+/// [`MAX_THREADS`].
+fn threads_of(threads: Option<i64>) -> PyResult<usize> {
+    match threads {
+        None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
+        Some(t) if (1..=MAX_THREADS).contains(&t) => Ok(t as usize),
+        Some(t) => Err(PyValueError::new_err(format!(
+            "threads must be from 1 to {MAX_THREADS}, not {t}"
+        ))),
+    }
+}
+
+/// The process's one pool, of `threads` threads: kept from one call to the next, so that
+/// its threads' memory stays warm (fresh threads cost a third of their speed in page
+/// faults), and built anew, the old one dropped, when a call asks for another size. Calls
+/// that are running keep the pool they took.
 fn pool(threads: usize) -> Option<Arc<rayon::ThreadPool>> {
-    static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
-    let mut pools = POOLS
+    type Sized = Option<(usize, Arc<rayon::ThreadPool>)>;
+    static POOL: OnceLock<Mutex<Sized>> = OnceLock::new();
+    let mut slot = POOL
         .get_or_init(Default::default)
         .lock()
         .unwrap_or_else(|e| e.into_inner());
-    if let Some(p) = pools.get(&threads) {
-        return Some(Arc::clone(p));
+    if let Some((n, p)) = slot.as_ref() {
+        if *n == threads {
+            return Some(Arc::clone(p));
+        }
     }
     let built = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -582,8 +676,180 @@ fn pool(threads: usize) -> Option<Arc<rayon::ThreadPool>> {
         .build()
         .ok()?;
     let built = Arc::new(built);
-    pools.insert(threads, Arc::clone(&built));
+    *slot = Some((threads, Arc::clone(&built)));
     Some(built)
+}
+
+/// What a batch does with a page that fails.
+#[derive(Clone, Copy)]
+enum Errors {
+    Raise,
+    None,
+    Return,
+}
+
+impl Errors {
+    fn parse(name: &str) -> PyResult<Errors> {
+        match name {
+            "raise" => Ok(Errors::Raise),
+            "none" => Ok(Errors::None),
+            "return" => Ok(Errors::Return),
+            other => Err(PyValueError::new_err(format!(
+                "errors must be \"raise\", \"none\" or \"return\", not {other:?}"
+            ))),
+        }
+    }
+}
+
+/// One record of a WARC file: its page's result, or why it has none.
+///
+/// Attributes: ``url`` (``WARC-Target-URI``), ``record_id``, ``date``, ``result`` (a
+/// ``Result``, or None) and ``error`` (the exception, or None).
+#[pyclass(frozen, get_all, name = "WarcRecord", module = "dechrome")]
+struct WarcRecord {
+    url: Option<String>,
+    record_id: Option<String>,
+    date: Option<String>,
+    result: Option<Py<Extracted>>,
+    error: Option<Py<PyAny>>,
+}
+
+#[pymethods]
+impl WarcRecord {
+    fn __repr__(&self) -> String {
+        format!(
+            "<dechrome.WarcRecord url={:?} {}>",
+            self.url.as_deref().unwrap_or(""),
+            if self.error.is_some() { "error" } else { "ok" }
+        )
+    }
+}
+
+/// The records read but not yet returned, and what was skipped.
+struct WarcState {
+    reader: Box<dyn Iterator<Item = dechrome::warc::WarcItem> + Send>,
+    ready: std::collections::VecDeque<(WarcMeta, Result<Done, Failure>)>,
+    skipped: HashMap<String, usize>,
+}
+
+/// A record's identity.
+struct WarcMeta {
+    url: Option<String>,
+    record_id: Option<String>,
+    date: Option<String>,
+}
+
+/// An iterator of the records of a WARC file (see ``Extractor.extract_warc``).
+#[pyclass(module = "dechrome")]
+struct WarcIter {
+    extractor: Arc<Inner>,
+    output: Output,
+    links: bool,
+    threads: usize,
+    batch: usize,
+    state: Mutex<WarcState>,
+}
+
+#[pymethods]
+impl WarcIter {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&self, py: Python<'_>) -> PyResult<Option<WarcRecord>> {
+        let next = py.detach(|| {
+            let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            if state.ready.is_empty() {
+                self.fill(&mut state);
+            }
+            state.ready.pop_front()
+        });
+        let Some((meta, done)) = next else {
+            return Ok(None);
+        };
+        let (result, error) = match done {
+            Ok(d) => (
+                Some(Py::new(py, Extracted::from_done(py, d, self.output)?)?),
+                None,
+            ),
+            Err(f) => (None, Some(f.to_py().into_value(py).into_any())),
+        };
+        Ok(Some(WarcRecord {
+            url: meta.url,
+            record_id: meta.record_id,
+            date: meta.date,
+            result,
+            error,
+        }))
+    }
+
+    /// Records that are not pages, by reason ("request", "HTTP status not 2xx", …), so far.
+    #[getter]
+    fn skipped(&self) -> HashMap<String, usize> {
+        self.state
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .skipped
+            .clone()
+    }
+}
+
+impl WarcIter {
+    /// Reads records until a batch of pages is gathered (or the file ends), and extracts
+    /// them on the pool.
+    fn fill(&self, state: &mut WarcState) {
+        use dechrome::warc::WarcItem;
+        let mut metas = Vec::new();
+        let mut slots: Vec<Result<Input, Failure>> = Vec::new();
+        while slots.iter().filter(|s| s.is_ok()).count() < self.batch {
+            let Some(item) = state.reader.next() else {
+                break;
+            };
+            match item {
+                WarcItem::Page(p) => {
+                    metas.push(WarcMeta {
+                        url: p.target_uri.clone(),
+                        record_id: p.record_id.clone(),
+                        date: p.date.clone(),
+                    });
+                    slots.push(Ok(Input {
+                        body: Body::Bytes(p.body),
+                        url: p.url,
+                        content_type: p.content_type,
+                        page_type: None,
+                    }));
+                }
+                WarcItem::Skipped(why) => {
+                    *state.skipped.entry(why.as_str().to_string()).or_default() += 1;
+                }
+                WarcItem::Failed {
+                    reason,
+                    target_uri,
+                    record_id,
+                } => {
+                    metas.push(WarcMeta {
+                        url: target_uri,
+                        record_id,
+                        date: None,
+                    });
+                    slots.push(Err(Failure::Record(reason)));
+                }
+                _ => {}
+            }
+        }
+        let inputs: Vec<&Input> = slots.iter().filter_map(|s| s.as_ref().ok()).collect();
+        let threads = self.threads.clamp(1, inputs.len().max(1));
+        let mut done = many(&self.extractor, &inputs, self.output, self.links, threads).into_iter();
+        for (meta, slot) in metas.into_iter().zip(slots) {
+            let result = match slot {
+                Ok(_) => done
+                    .next()
+                    .unwrap_or_else(|| Err(Failure::Panic("a result is missing".into()))),
+                Err(f) => Err(f),
+            };
+            state.ready.push_back((meta, result));
+        }
+    }
 }
 
 /// The seconds the Rust `extract_page` path takes over `pages`, one thread, without the
@@ -605,6 +871,9 @@ fn _dechrome(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_class::<Extractor>()?;
     m.add_class::<Extracted>()?;
+    m.add_class::<WarcRecord>()?;
+    m.add_class::<WarcIter>()?;
+    m.add("InputError", py.get_type::<InputError>())?;
     m.add("DechromeError", py.get_type::<DechromeError>())?;
     m.add("NotHtmlError", py.get_type::<NotHtmlError>())?;
     m.add("TooLargeError", py.get_type::<TooLargeError>())?;

@@ -99,7 +99,7 @@ def test_bad_arguments_are_python_errors():
         dechrome.Extractor(favor="speed")
     with pytest.raises(ValueError, match="output"):
         dechrome.extract(ARTICLE, output="pdf")
-    with pytest.raises(TypeError, match="str or bytes"):
+    with pytest.raises(dechrome.InputError, match="str or bytes"):
         dechrome.extract(42)
     with pytest.raises(ValueError, match="errors"):
         dechrome.extract_many([ARTICLE], errors="ignore")
@@ -194,5 +194,63 @@ def test_a_page_type_given_is_the_reading():
         [{"html": ARTICLE, "page_type": "article"}, {"html": LISTING, "page_type": "listing"}]
     )
     assert [m.page_type for m in many] == ["article", "listing"]
-    with pytest.raises(ValueError, match="unknown page type"):
+    with pytest.raises(dechrome.InputError, match="unknown page type"):
         dechrome.extract(ARTICLE, page_type="blog")
+
+
+def test_every_input_problem_is_a_dechrome_error_and_fails_its_page_alone():
+    assert issubclass(dechrome.InputError, dechrome.DechromeError)
+    # Exceptions have a public module path.
+    assert dechrome.NotHtmlError.__module__ == "dechrome"
+    assert "dechrome.NotHtmlError" in repr(dechrome.NotHtmlError)
+    with pytest.raises(dechrome.InputError, match="Unicode"):
+        dechrome.extract("<p>a lone surrogate \udc80 here</p>")
+    with pytest.raises(dechrome.InputError, match="NoneType"):
+        dechrome.extract(None)
+    pages = [page("roads"), None, "<p>\ud800</p>", b"%PDF-1.4\n%\xe2\xe3\n", page("schools")]
+    with pytest.raises(dechrome.InputError, match="page 1"):
+        dechrome.extract_many(pages)
+    none = dechrome.extract_many(pages, errors="none")
+    assert [r is None for r in none] == [False, True, True, True, False]
+    returned = dechrome.extract_many(pages, errors="return")
+    assert isinstance(returned[1], dechrome.InputError)
+    assert isinstance(returned[2], dechrome.InputError)
+    assert isinstance(returned[3], dechrome.NotHtmlError)
+    assert "roads" in returned[0].text and "schools" in returned[4].text
+
+
+def test_tuples_of_three_carry_the_content_type_and_threads_are_validated():
+    latin = page("the café").encode("cp1252")
+    [r] = dechrome.extract_many([(latin, "https://e.org/a", "text/html; charset=windows-1252")])
+    assert "the café" in r.text and r.encoding == "windows-1252"
+    for bad in (0, -1, 100_000):
+        with pytest.raises(ValueError, match="threads"):
+            dechrome.extract_many([page("roads")], threads=bad)
+
+
+def test_one_pool_whatever_the_thread_counts_asked_for():
+    before = threading.active_count()
+    import os
+
+    def native_threads():
+        try:
+            return len(os.listdir(f"/proc/{os.getpid()}/task"))
+        except OSError:
+            return None
+
+    start = native_threads()
+    for n in range(2, 40):
+        dechrome.extract_many([page("roads"), page("schools")], threads=n)
+    end = native_threads()
+    if start is not None:
+        # One pool lives at a time: at most the last one's threads are left.
+        assert end - start <= 40, (start, end)
+    assert threading.active_count() == before
+
+
+def test_a_timeout_is_a_limit_error():
+    slow = dechrome.Extractor(timeout=0.0)
+    with pytest.raises(dechrome.LimitError, match="time limit"):
+        slow.extract(page("roads") * 50)
+    with pytest.raises(ValueError, match="timeout"):
+        dechrome.Extractor(timeout=-1.0)

@@ -5,6 +5,7 @@ import warnings
 
 import pytest
 
+import dechrome
 from dechrome import compat
 
 PAGE = (
@@ -89,5 +90,7 @@ def test_unsupported_formats_are_errors():
     for fmt in ("xml", "xmltei", "csv"):
         with pytest.raises(ValueError, match=fmt):
             compat.extract(PAGE, output_format=fmt)
-    with pytest.raises(TypeError):
+    with pytest.raises(dechrome.InputError, match="str or bytes, not object"):
         compat.extract(object())
+    with pytest.raises(dechrome.InputError, match="not NoneType"):
+        compat.extract(None)

@@ -1,4 +1,4 @@
-from typing import Any, Dict, Iterable, List, Optional, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Union
 
 __version__: str
 
@@ -7,6 +7,7 @@ class NotHtmlError(DechromeError): ...
 class TooLargeError(DechromeError): ...
 class LimitError(DechromeError): ...
 class CharsetError(DechromeError): ...
+class InputError(DechromeError): ...
 
 class Result:
     """The result of one extraction."""
@@ -42,6 +43,7 @@ class Extractor:
         max_input_bytes: Optional[int] = None,
         max_memory: Optional[int] = None,
         max_nodes: Optional[int] = None,
+        timeout: Optional[float] = None,
     ) -> None: ...
     def extract(
         self,
@@ -57,6 +59,29 @@ class Extractor:
         *,
         threads: Optional[int] = None,
         errors: str = "raise",
-    ) -> List[Optional[Result]]: ...
+    ) -> List[Any]: ...
+    def extract_warc(
+        self,
+        path: str,
+        *,
+        threads: Optional[int] = None,
+        batch: int = 64,
+    ) -> "WarcIter": ...
+
+class WarcRecord:
+    """One record of a WARC file: its page's result, or why it has none."""
+
+    url: Optional[str]
+    record_id: Optional[str]
+    date: Optional[str]
+    result: Optional[Result]
+    error: Optional[Exception]
+
+class WarcIter(Iterator[WarcRecord]):
+    """The records of a WARC file; ``skipped`` counts the records that are not pages."""
+
+    skipped: Dict[str, int]
+    def __iter__(self) -> "WarcIter": ...
+    def __next__(self) -> WarcRecord: ...
 
 def _rust_text_seconds(pages: List[bytes]) -> float: ...

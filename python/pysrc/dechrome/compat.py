@@ -36,7 +36,7 @@ import warnings
 from typing import Any, Dict, Optional, Union
 from urllib.parse import urlparse
 
-from ._dechrome import DechromeError, Extractor
+from ._dechrome import DechromeError, Extractor, InputError
 
 __all__ = ["extract", "IGNORED"]
 
@@ -109,7 +109,10 @@ def extract(
             f"it writes {', '.join(sorted(_FORMATS))}"
         )
     if not isinstance(filecontent, (str, bytes, bytearray)):
-        raise TypeError("dechrome.compat.extract takes the page as str or bytes, not a parsed tree")
+        raise InputError(
+            "dechrome.compat.extract takes the page as str or bytes, "
+            f"not {type(filecontent).__name__}"
+        )
     favor = "precision" if favor_precision else "recall" if favor_recall else "balanced"
     extractor = Extractor(favor=favor, output=_FORMATS[output_format], links=include_links)
     if isinstance(filecontent, bytearray):
