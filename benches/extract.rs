@@ -48,7 +48,13 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("extract_text", &name), &html, |b, h| {
             let extractor = dechrome::Extractor::default();
-            b.iter(|| black_box(extractor.extract_text(black_box(h))))
+            b.iter(|| {
+                black_box(
+                    extractor
+                        .extract(&dechrome::Page::from_text(black_box(h)))
+                        .map(|e| e.text),
+                )
+            })
         });
     }
     group.finish();

@@ -160,7 +160,7 @@ impl Crawler {
             if let Some(c) = &content_type {
                 page = page.content_type(c);
             }
-            extractor.extract_page(&page)
+            extractor.extract(&page)
         })
         .await;
         let result = match extracted {

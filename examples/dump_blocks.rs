@@ -19,7 +19,7 @@ fn main() {
             let id = dataset::id(path);
             let blocks: Vec<Value> = std::fs::read(path)
                 .ok()
-                .and_then(|b| dechrome::extract_bytes(&b).ok())
+                .and_then(|b| dechrome::Extractor::default().document(&dechrome::Page::new(&b)).ok())
                 .map(|doc| {
                     doc.blocks
                         .iter()

@@ -20,9 +20,11 @@ fn main() {
         .par_iter()
         .map(|path| {
             let id = dataset::id(path);
-            let doc = std::fs::read(path)
-                .ok()
-                .and_then(|b| dechrome::extract_bytes(&b).ok());
+            let doc = std::fs::read(path).ok().and_then(|b| {
+                dechrome::Extractor::default()
+                    .document(&dechrome::Page::new(&b))
+                    .ok()
+            });
             let article_like = doc
                 .as_ref()
                 .is_some_and(|d| d.page_type_evidence.article_like);

@@ -17,9 +17,11 @@ fn run(page: &str) -> (f64, usize, String) {
     let extractor = dechrome::Extractor::builder().keep_links(true).build();
     let base = counting::start();
     let t = Instant::now();
-    let r = extractor.extract(page).inspect(|d| {
-        let _ = d.to_markdown();
-    });
+    let r = extractor
+        .document(&dechrome::Page::from_text(page))
+        .inspect(|d| {
+            let _ = d.to_markdown();
+        });
     let secs = t.elapsed().as_secs_f64();
     let peak = counting::peak_since(base);
     let outcome = match r {

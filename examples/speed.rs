@@ -41,15 +41,17 @@ fn main() {
             return;
         }
         Some("extract") => {
-            pages
-                .iter()
-                .for_each(|p| drop(std::hint::black_box(extractor.extract_bytes(p))));
+            pages.iter().for_each(|p| {
+                drop(std::hint::black_box(
+                    extractor.document(&dechrome::Page::new(p)),
+                ))
+            });
             return;
         }
         Some("text") => {
             pages.iter().for_each(|p| {
                 drop(std::hint::black_box(
-                    extractor.extract_page(&dechrome::Page::new(p)),
+                    extractor.extract(&dechrome::Page::new(p)),
                 ))
             });
             return;
@@ -66,13 +68,13 @@ fn main() {
         let p = t.elapsed().as_secs_f64();
         let t = Instant::now();
         for page in &pages {
-            let _ = std::hint::black_box(extractor.extract_bytes(page));
+            let _ = std::hint::black_box(extractor.document(&dechrome::Page::new(page)));
         }
         let e = t.elapsed().as_secs_f64();
         // The lean path: the same text, without the per-block explanation.
         let t = Instant::now();
         for page in &pages {
-            let _ = std::hint::black_box(extractor.extract_page(&dechrome::Page::new(page)));
+            let _ = std::hint::black_box(extractor.extract(&dechrome::Page::new(page)));
         }
         let x = t.elapsed().as_secs_f64();
         parse_t.push(p);

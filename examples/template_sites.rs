@@ -38,7 +38,7 @@ fn main() {
     let sites = sites::sites(hosts, pages, seed);
     let text = |e: &Extractor, p: &SitePage| -> String {
         let url = Url::parse(&p.url).expect("generated URLs parse");
-        e.extract_page(&Page::from_text(&p.html).url(&url))
+        e.extract(&Page::from_text(&p.html).url(&url))
             .map(|r| r.text)
             .unwrap_or_default()
     };

@@ -61,9 +61,9 @@ fn main() {
             start.elapsed().as_secs_f64()
         };
         for i in 0..pages.len() {
-            t[0] += timed(&|| drop(std::hint::black_box(alone.extract_page(&page(i)))));
-            t[1] += timed(&|| drop(std::hint::black_box(reader.extract_page(&page(i)))));
-            t[2] += timed(&|| drop(std::hint::black_box(online.extract_page(&page(i)))));
+            t[0] += timed(&|| drop(std::hint::black_box(alone.extract(&page(i)))));
+            t[1] += timed(&|| drop(std::hint::black_box(reader.extract(&page(i)))));
+            t[2] += timed(&|| drop(std::hint::black_box(online.extract(&page(i)))));
             t[3] += timed(&|| drop(std::hint::black_box(scratch.learn(&page(i)))));
         }
         for (v, r) in

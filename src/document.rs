@@ -309,7 +309,7 @@ pub struct TableInfo {
 ///
 /// ```
 /// let extractor = dechrome::Extractor::builder().keep_links(true).build();
-/// let doc = extractor.extract("<p>The <a href='https://example.org/t'>timetable</a> has changed.</p>")?;
+/// let doc = extractor.document(&dechrome::Page::from_text("<p>The <a href='https://example.org/t'>timetable</a> has changed.</p>"))?;
 /// let link = &doc.blocks[0].structure.links[0];
 /// assert_eq!(&doc.blocks[0].text[link.start..link.end], "timetable");
 /// assert_eq!(link.url, "https://example.org/t");
@@ -355,8 +355,8 @@ pub struct Formula {
 ///
 /// ```
 /// let extractor = dechrome::Extractor::builder().keep_links(true).build();
-/// let doc = extractor.extract("<article><p><img src='https://example.org/pier.jpg' alt='The pier'>\
-///     The ferry leaves at nine and returns at six, weather allowing.</p></article>")?;
+/// let doc = extractor.document(&dechrome::Page::from_text("<article><p><img src='https://example.org/pier.jpg' alt='The pier'>\
+///     The ferry leaves at nine and returns at six, weather allowing.</p></article>"))?;
 /// let image = &doc.blocks[0].structure.images[0];
 /// assert_eq!((image.src.as_str(), image.alt.as_str()), ("https://example.org/pier.jpg", "The pier"));
 /// # Ok::<(), dechrome::Error>(())
@@ -573,12 +573,12 @@ impl Document {
     /// let html = "<nav><a href='/about'>About</a></nav><article><p>The ferry leaves at nine \
     ///     and returns at six, from the <a href='/pier'>north pier</a>.</p></article>";
     /// let extractor = dechrome::Extractor::builder().keep_links(true).build();
-    /// let doc = extractor.extract(html)?;
+    /// let doc = extractor.document(&dechrome::Page::from_text(html))?;
     /// let outlinks = doc.outlinks();
     /// let links: Vec<(&str, bool)> =
     ///     outlinks.iter().map(|l| (l.url.as_str(), l.in_content)).collect();
     /// assert_eq!(links, [("/about", false), ("/pier", true)]);
-    /// assert_eq!(doc.outlinks(), extractor.extract_page(&dechrome::Page::from_text(html))?.links);
+    /// assert_eq!(doc.outlinks(), extractor.extract(&dechrome::Page::from_text(html))?.links);
     /// # Ok::<(), dechrome::Error>(())
     /// ```
     pub fn outlinks(&self) -> Vec<Outlink> {
@@ -627,7 +627,7 @@ impl Document {
     }
 }
 
-/// The lean result of [`Extractor::extract_page`](crate::Extractor::extract_page): what a
+/// The lean result of [`Extractor::extract`](crate::Extractor::extract): what a
 /// crawler or corpus builder keeps of a page, without the per-block explanation of a
 /// [`Document`].
 ///
@@ -635,7 +635,7 @@ impl Document {
 /// let html = "<html><head><title>Tide tables</title></head><body><article><p>High water \
 ///     is at 6:12 and 18:40 today, and the evening tide is the higher of the two.</p>\
 ///     </article></body></html>";
-/// let result = dechrome::Extractor::default().extract_page(&dechrome::Page::from_text(html))?;
+/// let result = dechrome::Extractor::default().extract(&dechrome::Page::from_text(html))?;
 /// assert_eq!(result.metadata.title.as_deref(), Some("Tide tables"));
 /// assert_eq!(result.encoding, "UTF-8");
 /// assert!(result.links.is_empty(), "links are collected only when kept");
@@ -671,7 +671,7 @@ pub struct Extraction {
 /// use dechrome::{Extractor, Page};
 /// let html = "<nav><a href='https://example.org/'>Home</a></nav><article><p>The ferry leaves \
 ///     at nine and returns at six, weather allowing, from the north pier.</p></article>";
-/// let result = Extractor::builder().keep_links(true).build().extract_page(&Page::from_text(html))?;
+/// let result = Extractor::builder().keep_links(true).build().extract(&Page::from_text(html))?;
 /// let home = &result.links[0];
 /// assert_eq!((home.url.as_str(), home.text.as_str(), home.in_content), ("https://example.org/", "Home", false));
 /// # Ok::<(), dechrome::Error>(())

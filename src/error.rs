@@ -10,7 +10,7 @@ use thiserror::Error;
 /// use dechrome::{Extractor, Error, Limits};
 ///
 /// let small = Extractor::builder().limits({ let mut l = Limits::default(); l.max_input_bytes = 16; l }).build();
-/// match small.extract("<p>a page that is longer than sixteen bytes</p>") {
+/// match small.document(&dechrome::Page::from_text("<p>a page that is longer than sixteen bytes</p>")) {
 ///     Err(Error::TooLarge { size, limit }) => assert!(size > limit),
 ///     other => panic!("expected TooLarge, got {other:?}"),
 /// }
@@ -70,7 +70,7 @@ pub enum Error {
 ///
 /// ```
 /// use dechrome::{Error, NotHtmlKind};
-/// let err = dechrome::extract_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj").unwrap_err();
+/// let err = dechrome::Extractor::default().document(&dechrome::Page::new(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")).unwrap_err();
 /// assert_eq!(err, Error::NotHtml { kind: NotHtmlKind::Pdf });
 /// assert_eq!(err.to_string(), "input is not HTML: it looks like a PDF document");
 /// ```

@@ -27,7 +27,7 @@ use std::sync::Arc;
 /// assert_eq!(Favor::default(), Favor::Balanced);
 /// let strict = Extractor::builder().favor(Favor::Precision).build();
 /// let page = "<article><p>The ferry leaves at nine and returns at six, weather allowing.</p></article>";
-/// assert!(strict.extract_text(page)?.starts_with("The ferry"));
+/// assert!(strict.extract(&dechrome::Page::from_text(page)).map(|e| e.text)?.starts_with("The ferry"));
 /// # Ok::<(), dechrome::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -104,7 +104,7 @@ impl std::str::FromStr for Favor {
 /// let page = "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav>\
 ///     <article><h1>Title</h1><p>The council approved the budget on Tuesday, after a long debate \
 ///     about schools, roads and the library, which will now open on Sundays.</p></article></body></html>";
-/// let doc = extractor.extract(page)?;
+/// let doc = extractor.document(&dechrome::Page::from_text(page))?;
 /// assert!(doc.text.starts_with("The council approved the budget"));
 /// assert!(!doc.text.contains("Home"));
 /// # Ok::<(), dechrome::Error>(())
@@ -140,8 +140,8 @@ impl ExtractorBuilder {
     /// use dechrome::{Extractor, Favor};
     /// let page = "<article><p>The ferry leaves at nine and returns at six, weather allowing.</p>\
     ///     <p>Tickets.</p></article>";
-    /// let precise = Extractor::builder().favor(Favor::Precision).build().extract(page)?;
-    /// let generous = Extractor::builder().favor(Favor::Recall).build().extract(page)?;
+    /// let precise = Extractor::builder().favor(Favor::Precision).build().document(&dechrome::Page::from_text(page))?;
+    /// let generous = Extractor::builder().favor(Favor::Recall).build().document(&dechrome::Page::from_text(page))?;
     /// assert!(precise.content_blocks().count() <= generous.content_blocks().count());
     /// # Ok::<(), dechrome::Error>(())
     /// ```
@@ -156,7 +156,7 @@ impl ExtractorBuilder {
     /// ```
     /// let page = "<article><p>The ferry leaves at nine and returns at six, weather allowing.</p>\
     ///     <p>See you there.</p></article>";
-    /// let text = dechrome::Extractor::builder().min_block_words(4).build().extract_text(page)?;
+    /// let text = dechrome::Extractor::builder().min_block_words(4).build().extract(&dechrome::Page::from_text(page)).map(|e| e.text)?;
     /// assert_eq!(text, "The ferry leaves at nine and returns at six, weather allowing.");
     /// # Ok::<(), dechrome::Error>(())
     /// ```
@@ -176,7 +176,7 @@ impl ExtractorBuilder {
     /// let html = "<nav><a href='/about'>About</a></nav><article><p>The ferry leaves at nine \
     ///     and returns at six, weather allowing, from the <a href='/pier'>north pier</a>.</p></article>";
     /// let extractor = dechrome::Extractor::builder().keep_links(true).build();
-    /// let result = extractor.extract_page(&dechrome::Page::from_text(html))?;
+    /// let result = extractor.extract(&dechrome::Page::from_text(html))?;
     /// assert!(result.text.ends_with("from the north pier."));
     /// let urls: Vec<&str> = result.links.iter().map(|l| l.url.as_str()).collect();
     /// assert_eq!(urls, ["/about", "/pier"]);
@@ -196,7 +196,7 @@ impl ExtractorBuilder {
     /// let html = "<article><p>The ferry leaves at nine and returns at six, weather allowing, \
     ///     from the <a href='https://example.org/pier'>north pier</a>.</p></article>";
     /// let extractor = dechrome::Extractor::builder().link_targets_in_text(true).build();
-    /// let text = extractor.extract_text(html)?;
+    /// let text = extractor.extract(&dechrome::Page::from_text(html)).map(|e| e.text)?;
     /// assert!(text.ends_with("from the north pier (https://example.org/pier)."));
     /// # Ok::<(), dechrome::Error>(())
     /// ```
@@ -212,7 +212,7 @@ impl ExtractorBuilder {
     /// ```
     /// let page = "<article><p>The new pier, seen from the ferry, has room for two boats at once.</p>\
     ///     <figure><img src=pier.jpg><figcaption>The north pier at dawn.</figcaption></figure></article>";
-    /// let with = dechrome::Extractor::builder().keep_captions(true).build().extract_text(page)?;
+    /// let with = dechrome::Extractor::builder().keep_captions(true).build().extract(&dechrome::Page::from_text(page)).map(|e| e.text)?;
     /// assert!(with.contains("The north pier at dawn."));
     /// # Ok::<(), dechrome::Error>(())
     /// ```
@@ -226,7 +226,7 @@ impl ExtractorBuilder {
     ///
     /// ```
     /// let small = dechrome::Extractor::builder().max_input_bytes(10).build();
-    /// assert!(matches!(small.extract("<p>eleven bytes</p>"), Err(dechrome::Error::TooLarge { .. })));
+    /// assert!(matches!(small.document(&dechrome::Page::from_text("<p>eleven bytes</p>")), Err(dechrome::Error::TooLarge { .. })));
     /// ```
     pub fn max_input_bytes(mut self, bytes: usize) -> Self {
         self.inner.limits.max_input_bytes = bytes;
@@ -265,7 +265,7 @@ impl ExtractorBuilder {
     /// let memory = Arc::new(TemplateMemory::new());
     /// let extractor = Extractor::builder().template_memory(Arc::clone(&memory)).build();
     /// let url = Url::parse("https://example.org/a")?;
-    /// extractor.extract_page(&Page::from_text("<p>One page, one sentence of text.</p>").url(&url))?;
+    /// extractor.extract(&Page::from_text("<p>One page, one sentence of text.</p>").url(&url))?;
     /// assert_eq!(memory.pages("example.org"), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -287,7 +287,7 @@ impl ExtractorBuilder {
     ///     .learn_templates(false)
     ///     .build();
     /// let url = Url::parse("https://example.org/a")?;
-    /// reader.extract_page(&Page::from_text("<p>One page, one sentence of text.</p>").url(&url))?;
+    /// reader.extract(&Page::from_text("<p>One page, one sentence of text.</p>").url(&url))?;
     /// assert_eq!(memory.pages("example.org"), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -301,7 +301,7 @@ impl ExtractorBuilder {
     /// ```
     /// let extractor = std::sync::Arc::new(dechrome::Extractor::builder().build());
     /// let worker = std::sync::Arc::clone(&extractor);
-    /// let text = std::thread::spawn(move || worker.extract_text("<p>From another thread, a whole sentence.</p>"))
+    /// let text = std::thread::spawn(move || worker.extract(&dechrome::Page::from_text("<p>From another thread, a whole sentence.</p>")).map(|e| e.text))
     ///     .join()
     ///     .expect("no panic")?;
     /// assert_eq!(text, "From another thread, a whole sentence.");
@@ -333,52 +333,50 @@ impl Extractor {
         &self.limits
     }
 
-    /// Extracts the main content of a page given as text, with every block explained: the
-    /// same as [`document`](Self::document) on [`Page::from_text`].
+    /// What a crawler or a corpus builder needs of a page: its text, title and metadata,
+    /// language, page type, encoding and (with [`keep_links`](ExtractorBuilder::keep_links))
+    /// every link, for the frontier. It does not build each block's features and
+    /// explanation: for those, [`document`](Self::document). The text is the same as
+    /// [`Document::text`].
     ///
-    /// # Errors
-    ///
-    /// [`Error::TooLarge`] past [`Limits::max_input_bytes`], [`Error::NotHtml`] for input
-    /// that is plainly not a page, [`Error::TooManyNodes`] and [`Error::MemoryLimit`] past
-    /// the other [`Limits`].
-    ///
-    /// ```
-    /// let doc = dechrome::Extractor::default().extract("<p>One short paragraph, and a real one.</p>")?;
-    /// assert_eq!(doc.blocks.len(), 1);
-    /// # Ok::<(), dechrome::Error>(())
-    /// ```
-    pub fn extract(&self, html: &str) -> Result<Document, Error> {
-        self.document(&Page::from_text(html))
-    }
-
-    /// Extracts the main content of a page given as raw bytes, decoding them first: the
-    /// same as [`document`](Self::document) on [`Page::new`].
-    ///
-    /// # Errors
-    ///
-    /// Those of [`document`](Self::document).
-    ///
-    /// ```
-    /// let doc = dechrome::Extractor::default().extract_bytes(b"<p>Caf\xe9 au lait, served warm.</p>")?;
-    /// assert_eq!(doc.text, "Café au lait, served warm.");
-    /// assert_eq!(doc.encoding, "windows-1252");
-    /// # Ok::<(), dechrome::Error>(())
-    /// ```
-    pub fn extract_bytes(&self, bytes: &[u8]) -> Result<Document, Error> {
-        self.document(&Page::new(bytes))
-    }
-
-    /// The whole [`Document`] of a page: its text and metadata, and every block with its
-    /// features, score, terms and label. For the text and metadata alone,
-    /// [`extract_page`](Self::extract_page) is leaner.
+    /// A [`Page`] is the body's bytes ([`Page::new`], decoded from the `Content-Type` given,
+    /// a byte-order mark, `<meta>` or detection) or text ([`Page::from_text`]), with its URL
+    /// and, when known, its type.
     ///
     /// # Errors
     ///
     /// [`Error::TooLarge`] past [`Limits::max_input_bytes`]; [`Error::NotHtml`] for bytes
     /// that are plainly not a page (a PDF, an image, JSON…); [`Error::UnsupportedCharset`]
-    /// for a charset browsers refuse to decode; [`Error::TooManyNodes`] and
-    /// [`Error::MemoryLimit`] past the other [`Limits`]. An unknown charset in the
-    /// `Content-Type` is not an error: it is no hint.
+    /// for a charset browsers refuse to decode; [`Error::TooManyNodes`],
+    /// [`Error::MemoryLimit`] and [`Error::Timeout`] past the other [`Limits`]. An unknown
+    /// charset in the `Content-Type` is not an error: it is no hint.
+    ///
+    /// ```
+    /// use dechrome::{url::Url, Extractor, Page};
+    /// let html = "<html lang=en><head><title>Ferry times | Harbour News</title></head><body>\
+    ///     <article><h1>Ferry times</h1><p>The ferry leaves at nine and returns at six, \
+    ///     weather allowing, from the north pier.</p></article></body></html>";
+    /// let url = Url::parse("https://news.example.org/ferry")?;
+    /// let result = Extractor::default().extract(&Page::from_text(html).url(&url))?;
+    /// assert_eq!(result.metadata.title.as_deref(), Some("Ferry times"));
+    /// assert_eq!(result.metadata.language.as_deref(), Some("en"));
+    /// assert!(result.text.starts_with("The ferry leaves"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn extract(&self, page: &Page<'_>) -> Result<Extraction, Error> {
+        let (text, encoding) = self.prepare(page)?;
+        self.run(&text, |seg, budget| {
+            self.assemble_lean(seg, encoding, page, budget)
+        })
+    }
+
+    /// The whole [`Document`] of a page: its text and metadata, and every block with its
+    /// features, score, terms and label, and the evidence for its type. For the text and
+    /// metadata alone, [`extract`](Self::extract) is leaner.
+    ///
+    /// # Errors
+    ///
+    /// Those of [`extract`](Self::extract).
     ///
     /// ```
     /// use dechrome::{Extractor, Page};
@@ -393,55 +391,6 @@ impl Extractor {
         self.run(&text, |seg, budget| {
             self.assemble(seg, encoding, page, budget)
         })
-    }
-
-    /// The lean path for crawlers and corpus builders: the text, metadata, page type,
-    /// encoding and (with [`keep_links`](ExtractorBuilder::keep_links)) every link, without
-    /// building each block's features and explanation. The text is the same as
-    /// [`Document::text`].
-    ///
-    /// # Errors
-    ///
-    /// Those of [`document`](Self::document).
-    ///
-    /// ```
-    /// use dechrome::{url::Url, Extractor, Page};
-    /// let html = "<html lang=en><head><title>Ferry times | Harbour News</title></head><body>\
-    ///     <article><h1>Ferry times</h1><p>The ferry leaves at nine and returns at six, \
-    ///     weather allowing, from the north pier.</p></article></body></html>";
-    /// let url = Url::parse("https://news.example.org/ferry")?;
-    /// let result = Extractor::default().extract_page(&Page::from_text(html).url(&url))?;
-    /// assert_eq!(result.metadata.title.as_deref(), Some("Ferry times"));
-    /// assert_eq!(result.metadata.language.as_deref(), Some("en"));
-    /// assert!(result.text.starts_with("The ferry leaves"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn extract_page(&self, page: &Page<'_>) -> Result<Extraction, Error> {
-        let (text, encoding) = self.prepare(page)?;
-        self.run(&text, |seg, budget| {
-            self.assemble_lean(seg, encoding, page, budget)
-        })
-    }
-
-    /// Extracts only the article's text: the same text as [`Document::text`] from
-    /// [`extract`](Self::extract), without building the per-block explanation.
-    ///
-    /// # Errors
-    ///
-    /// Those of [`extract`](Self::extract).
-    ///
-    /// ```
-    /// let page = "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>\
-    ///     <article><p>The council met on Monday and agreed, after a long debate, to open \
-    ///     the library on Sundays from next month.</p></article></body></html>";
-    /// let extractor = dechrome::Extractor::default();
-    /// let text = extractor.extract_text(page)?;
-    /// assert_eq!(text, extractor.extract(page)?.text);
-    /// assert!(text.starts_with("The council met") && !text.contains("Home"));
-    /// # Ok::<(), dechrome::Error>(())
-    /// ```
-    pub fn extract_text(&self, html: &str) -> Result<String, Error> {
-        self.extract_page(&Page::from_text(html)).map(|e| e.text)
     }
 
     /// Teaches the [`template_memory`](ExtractorBuilder::template_memory) one page, without

@@ -33,7 +33,7 @@
 //! ```
 //!
 //! ## The pipeline
-//! One module per stage: [`decode`](crate::extract_bytes) bytes to text → parse (html5ever) →
+//! One module per stage: [`decode`](crate::Page::new) bytes to text → parse (html5ever) →
 //! clean and segment into text blocks → detect the [`PageType`] and score and classify the
 //! blocks for that kind of page → assemble the [`Document`]. The vocabularies, weights,
 //! thresholds and the page-type model's parameters the stages apply are data, kept apart
@@ -45,7 +45,7 @@
 //! an `Arc<Extractor>` (or a clone per worker) serves every thread. What belongs to one page
 //! goes with the call, as a [`Page`]: the body's bytes, the HTTP `Content-Type` value as
 //! received, and the final URL as a [`url::Url`] (re-exported, so that both sides use one
-//! version). [`Extractor::extract_page`] is the lean path a crawler wants: text, metadata,
+//! version). [`Extractor::extract`] is the lean path a crawler wants: text, metadata,
 //! page type, encoding and, with [`keep_links`](ExtractorBuilder::keep_links), every
 //! outlink of the page for the frontier, boilerplate included.
 //!
@@ -79,7 +79,7 @@
 //! let worker = Arc::clone(&extractor);
 //! let result = std::thread::spawn(move || {
 //!     let page = Page::new(body).content_type("text/html; charset=windows-1252").url(&url);
-//!     worker.extract_page(&page)
+//!     worker.extract(&page)
 //! })
 //! .join()
 //! .expect("no panic")?;
@@ -124,11 +124,13 @@ pub use template::{TemplateMemory, DEFAULT_MAX_HOSTS, DEFAULT_MAX_PRINTS_PER_HOS
 /// use the same version.
 pub use url;
 
-/// Extracts the main content of a page given as text, with the default settings.
+/// Extracts the main content of a page given as text, with the default settings: the whole
+/// [`Document`], every block explained. For one-off use; a crawler builds an [`Extractor`]
+/// once and calls [`Extractor::extract`] (or [`Extractor::document`]) with each [`Page`].
 ///
 /// # Errors
 ///
-/// Those of [`Extractor::extract`]: [`Error::TooLarge`], [`Error::NotHtml`],
+/// Those of [`Extractor::document`]: [`Error::TooLarge`], [`Error::NotHtml`],
 /// [`Error::TooManyNodes`] and [`Error::MemoryLimit`] past the default [`Limits`].
 ///
 /// ```
@@ -137,28 +139,7 @@ pub use url;
 /// # Ok::<(), dechrome::Error>(())
 /// ```
 pub fn extract(html: &str) -> Result<Document, Error> {
-    Extractor::default().extract(html)
-}
-
-/// Extracts the main content of a page given as raw bytes, with the default settings. The
-/// charset comes from a byte-order mark, a `<meta>` declaration or detection.
-///
-/// # Errors
-///
-/// Those of [`Extractor::document`]: [`Error::TooLarge`], [`Error::NotHtml`],
-/// [`Error::UnsupportedCharset`], [`Error::TooManyNodes`] and [`Error::MemoryLimit`].
-///
-/// ```
-/// // "Привет, мир" in windows-1251, declared in a meta tag.
-/// let bytes = b"<meta charset=windows-1251><p>\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0! \
-///     \xdd\xf2\xee \xef\xf0\xee\xf1\xf2\xee\xe9 \xf2\xe5\xea\xf1\xf2.</p>";
-/// let doc = dechrome::extract_bytes(bytes)?;
-/// assert!(doc.text.starts_with("Привет, мир!"));
-/// assert_eq!(doc.encoding, "windows-1251");
-/// # Ok::<(), dechrome::Error>(())
-/// ```
-pub fn extract_bytes(bytes: &[u8]) -> Result<Document, Error> {
-    Extractor::default().extract_bytes(bytes)
+    Extractor::default().document(&Page::from_text(html))
 }
 
 /// The README's Rust examples run as doc tests.

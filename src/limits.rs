@@ -42,7 +42,7 @@ pub struct Limits {
     /// its decoded copy are not charged. Ordinary pages need a few bytes of budget per byte
     /// of markup, and a whole [`Document`](crate::Document) about 1 KiB per block; a page
     /// of hundreds of thousands of tiny blocks needs a larger budget, or the lean
-    /// [`extract_text`](crate::Extractor::extract_text).
+    /// [`Extractor::extract`](crate::Extractor::extract).
     pub max_memory: usize,
     /// Memory allowed on top of [`max_memory`](Limits::max_memory) per byte of the page
     /// (default 16), so that a large page of ordinary markup fits: a 1 MiB page may use
@@ -62,7 +62,7 @@ pub struct Limits {
     /// limits.timeout = Some(Duration::ZERO);
     /// let extractor = Extractor::builder().limits(limits).build();
     /// let page = "<p>A page that takes some time, as every page does.</p>".repeat(10);
-    /// assert!(matches!(extractor.extract(&page), Err(Error::Timeout { .. })));
+    /// assert!(matches!(extractor.document(&dechrome::Page::from_text(&page)), Err(Error::Timeout { .. })));
     /// ```
     pub timeout: Option<Duration>,
 }

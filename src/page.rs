@@ -25,7 +25,7 @@ use encoding_rs::Encoding;
 /// assert_eq!(page.charset_hint(), Some("windows-1252"));
 ///
 /// let extractor = Extractor::builder().keep_links(true).build();
-/// let result = extractor.extract_page(&page)?;
+/// let result = extractor.extract(&page)?;
 /// assert!(result.text.starts_with("Café crème"));
 /// assert_eq!(result.encoding, "windows-1252");
 /// assert!(result.links.iter().any(|l| l.url == "https://example.org/menu"));
@@ -69,7 +69,7 @@ impl<'a> Page<'a> {
     ///
     /// ```
     /// let page = dechrome::Page::from_text("<p>Already text.</p>");
-    /// let result = dechrome::Extractor::default().extract_page(&page)?;
+    /// let result = dechrome::Extractor::default().extract(&page)?;
     /// assert_eq!(result.encoding, "UTF-8");
     /// # Ok::<(), dechrome::Error>(())
     /// ```
@@ -110,7 +110,7 @@ impl<'a> Page<'a> {
     /// let html = "<article><p>The ferry leaves at nine and returns at six, weather allowing, \
     ///     from the north pier.</p><p><a href='../timetable'>Timetable</a></p></article>";
     /// let extractor = Extractor::builder().keep_links(true).build();
-    /// let result = extractor.extract_page(&Page::from_text(html).url(&url))?;
+    /// let result = extractor.extract(&Page::from_text(html).url(&url))?;
     /// assert!(result.links.iter().any(|l| l.url == "https://example.org/timetable"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

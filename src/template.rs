@@ -271,7 +271,7 @@ fn text_hash(text: &str) -> u64 {
 ///     let html = format!("<div><div><p>{story} It was a long time coming, residents \
 ///         said, and the town was glad of it.</p></div><div><p>{notice}</p></div></div>");
 ///     let url = Url::parse(&format!("https://valley.example/news/{i}"))?;
-///     let text = extractor.extract_page(&Page::from_text(&html).url(&url))?.text;
+///     let text = extractor.extract(&Page::from_text(&html).url(&url))?.text;
 ///     // From the third page of the host on, the notice is known for what it is.
 ///     assert_eq!(text.contains("funded by readers"), i < 2);
 /// }

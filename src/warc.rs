@@ -32,7 +32,7 @@
 //! let items: Vec<WarcItem> = WarcReader::new(warc.as_bytes()).collect();
 //! let WarcItem::Page(page) = &items[0] else { panic!("a page") };
 //! assert_eq!(page.target_uri.as_deref(), Some("https://news.example.org/ferry"));
-//! let text = dechrome::Extractor::default().extract_page(&page.page())?.text;
+//! let text = dechrome::Extractor::default().extract(&page.page())?.text;
 //! assert!(text.starts_with("The ferry returned"));
 //! # Ok::<(), dechrome::Error>(())
 //! ```

@@ -3,7 +3,12 @@
 //! the debug-mode suite and run in release mode by `.ci/run`:
 //! `cargo test --release --test adversarial -- --include-ignored`.
 
-use dechrome::{extract, extract_bytes, Error, Extractor, Limits, NotHtmlKind};
+use dechrome::{extract, Document, Error, Extractor, Limits, NotHtmlKind, Page};
+
+/// The whole document of a page given as bytes, with the default settings.
+fn extract_bytes(bytes: &[u8]) -> Result<Document, Error> {
+    Extractor::default().document(&Page::new(bytes))
+}
 
 const PARA: &str = "<p>The committee met again on Thursday and agreed, after a long and careful debate, \
                     to publish its report on the state of the harbour before the end of the month.</p>\n";
@@ -276,7 +281,7 @@ fn limits_are_typed_errors_not_truncation() {
     let page = article(200);
     let small = Extractor::builder().max_input_bytes(1000).build();
     assert!(matches!(
-        small.extract(&page),
+        small.document(&dechrome::Page::from_text(&page)),
         Err(Error::TooLarge { limit: 1000, .. })
     ));
     let few = Extractor::builder()
@@ -286,7 +291,9 @@ fn limits_are_typed_errors_not_truncation() {
             l
         })
         .build();
-    let err = few.extract(&page).expect_err("too many nodes");
+    let err = few
+        .document(&dechrome::Page::from_text(&page))
+        .expect_err("too many nodes");
     assert!(matches!(err, Error::TooManyNodes { limit: 100, nodes } if nodes > 100));
 }
 
@@ -299,7 +306,9 @@ fn a_lower_depth_limit_flattens_earlier() {
             l
         })
         .build();
-    let doc = shallow.extract(&nested_divs(100)).expect("ok");
+    let doc = shallow
+        .document(&dechrome::Page::from_text(&nested_divs(100)))
+        .expect("ok");
     assert!(doc.text.contains("publish its report"));
     assert!(doc
         .blocks
@@ -348,7 +357,7 @@ fn a_huge_link_target_is_not_copied_into_every_clone() {
         "<p>x".repeat(50_000)
     );
     let extractor = Extractor::builder().keep_links(true).build();
-    match extractor.extract(&page) {
+    match extractor.document(&dechrome::Page::from_text(&page)) {
         Ok(doc) => {
             let links: usize = doc.blocks.iter().map(|b| b.structure.links.len()).sum();
             let bytes: usize = doc
@@ -376,7 +385,9 @@ fn a_page_over_the_memory_budget_is_a_typed_error() {
             l
         })
         .build();
-    let err = tight.extract(&article(2_000)).expect_err("over budget");
+    let err = tight
+        .document(&dechrome::Page::from_text(&article(2_000)))
+        .expect_err("over budget");
     assert!(
         matches!(err, Error::MemoryLimit { limit, .. } if limit == 1 << 20),
         "{err}"

@@ -13,17 +13,17 @@ fn favor_moves_the_threshold_monotonically() {
     let p = Extractor::builder()
         .favor(Favor::Precision)
         .build()
-        .extract(PAGE)
+        .document(&dechrome::Page::from_text(PAGE))
         .expect("ok");
     let b = Extractor::builder()
         .favor(Favor::Balanced)
         .build()
-        .extract(PAGE)
+        .document(&dechrome::Page::from_text(PAGE))
         .expect("ok");
     let r = Extractor::builder()
         .favor(Favor::Recall)
         .build()
-        .extract(PAGE)
+        .document(&dechrome::Page::from_text(PAGE))
         .expect("ok");
     assert!(content_count(&p) <= content_count(&b) && content_count(&b) <= content_count(&r));
     // Same scores, different thresholds: whatever precision keeps, recall keeps too.
@@ -44,7 +44,7 @@ fn min_block_words_drops_short_content_blocks_and_says_so() {
     let doc = Extractor::builder()
         .min_block_words(3)
         .build()
-        .extract(page)
+        .document(&dechrome::Page::from_text(page))
         .expect("ok");
     assert!(!doc.text.contains("Short one."));
     let short = doc
@@ -65,7 +65,7 @@ fn link_targets_go_into_the_text_only_when_asked() {
     let kept = Extractor::builder()
         .keep_links(true)
         .build()
-        .extract(page)
+        .document(&dechrome::Page::from_text(page))
         .expect("ok");
     assert_eq!(kept.text, plain.text, "keeping links leaves the text alone");
     assert_eq!(
@@ -75,7 +75,7 @@ fn link_targets_go_into_the_text_only_when_asked() {
     let linked = Extractor::builder()
         .link_targets_in_text(true)
         .build()
-        .extract(page)
+        .document(&dechrome::Page::from_text(page))
         .expect("ok");
     assert!(
         linked
@@ -90,7 +90,7 @@ fn link_targets_go_into_the_text_only_when_asked() {
 fn limits_are_typed_errors() {
     let small = Extractor::builder().max_input_bytes(100).build();
     assert_eq!(
-        small.extract(PAGE),
+        small.document(&dechrome::Page::from_text(PAGE)),
         Err(Error::TooLarge {
             size: PAGE.len(),
             limit: 100
@@ -104,17 +104,17 @@ fn limits_are_typed_errors() {
         })
         .build();
     assert!(matches!(
-        few_nodes.extract(PAGE),
+        few_nodes.document(&dechrome::Page::from_text(PAGE)),
         Err(Error::TooManyNodes { limit: 10, .. })
     ));
     assert_eq!(
-        dechrome::extract_bytes(b"%PDF-1.4\n%..."),
+        dechrome::Extractor::default().document(&dechrome::Page::new(b"%PDF-1.4\n%...")),
         Err(Error::NotHtml {
             kind: NotHtmlKind::Pdf
         })
     );
     assert_eq!(
-        dechrome::extract_bytes(b"\x89PNG\r\n\x1a\n...."),
+        dechrome::Extractor::default().document(&dechrome::Page::new(b"\x89PNG\r\n\x1a\n....")),
         Err(Error::NotHtml {
             kind: NotHtmlKind::Image
         })
@@ -170,7 +170,12 @@ fn extractor_is_shareable_across_threads() {
     let ex = Extractor::default();
     let texts: Vec<String> = std::thread::scope(|s| {
         let hs: Vec<_> = (0..2)
-            .map(|_| s.spawn(|| ex.extract(PAGE).map(|d| d.text)))
+            .map(|_| {
+                s.spawn(|| {
+                    ex.document(&dechrome::Page::from_text(PAGE))
+                        .map(|d| d.text)
+                })
+            })
             .collect();
         hs.into_iter()
             .map(|h| h.join().expect("thread").expect("ok"))
@@ -197,11 +202,10 @@ fn the_text_path_gives_the_documents_text_on_every_fixture() {
                 .min_block_words(3)
                 .build(),
         ] {
-            let doc = extractor.extract_bytes(&bytes).expect("document");
-            let text = extractor
-                .extract_page(&Page::new(&bytes))
-                .expect("text")
-                .text;
+            let doc = extractor
+                .document(&dechrome::Page::new(&bytes))
+                .expect("document");
+            let text = extractor.extract(&Page::new(&bytes)).expect("text").text;
             assert!(!text.is_empty(), "{}", path.display());
             assert_eq!(text, doc.text, "{}", path.display());
         }
@@ -214,11 +218,13 @@ fn the_text_path_gives_the_documents_text_on_every_fixture() {
 fn the_text_path_reports_the_same_errors() {
     let extractor = Extractor::builder().max_input_bytes(10).build();
     assert!(matches!(
-        extractor.extract_text("<p>more than ten bytes</p>"),
+        extractor
+            .extract(&dechrome::Page::from_text("<p>more than ten bytes</p>"))
+            .map(|e| e.text),
         Err(Error::TooLarge { .. })
     ));
     assert!(matches!(
-        Extractor::default().extract_page(&Page::new(b"%PDF-1.7 binary")),
+        Extractor::default().extract(&Page::new(b"%PDF-1.7 binary")),
         Err(Error::NotHtml { .. })
     ));
 }
@@ -236,9 +242,18 @@ fn the_text_path_gives_the_documents_text_on_a_page_large_enough_to_count_twice(
     );
     assert!(page.len() > 4 << 20);
     let extractor = Extractor::default();
-    let text = extractor.extract_text(&page).expect("text");
+    let text = extractor
+        .extract(&dechrome::Page::from_text(&page))
+        .map(|e| e.text)
+        .expect("text");
     assert!(text.contains("The Kremlin has expressed confidence"));
-    assert_eq!(text, extractor.extract(&page).expect("document").text);
+    assert_eq!(
+        text,
+        extractor
+            .document(&dechrome::Page::from_text(&page))
+            .expect("document")
+            .text
+    );
 }
 
 #[test]
@@ -290,7 +305,7 @@ fn one_shared_extractor_takes_each_pages_header_and_url_across_threads() {
             std::thread::spawn(move || {
                 let url = Url::parse(&format!("https://town{i}.example/news/cafe")).expect("url");
                 let result = extractor
-                    .extract_page(&Page::new(&body).content_type(header).url(&url))
+                    .extract(&Page::new(&body).content_type(header).url(&url))
                     .expect("never an error for a header");
                 (i, header, charset, result)
             })

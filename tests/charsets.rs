@@ -1,6 +1,11 @@
 //! Bytes in the common charsets decode without mojibake, declared or not.
 
-use dechrome::{extract_bytes, Extractor, Page};
+use dechrome::{Document, Error, Extractor, Page};
+
+/// The whole document of a page given as bytes, with the default settings.
+fn extract_bytes(bytes: &[u8]) -> Result<Document, Error> {
+    Extractor::default().document(&Page::new(bytes))
+}
 use encoding_rs::{Encoding, GB18030, SHIFT_JIS, WINDOWS_1251, WINDOWS_1252};
 
 fn page(meta: &str, title: &str, paragraphs: &[&str]) -> String {

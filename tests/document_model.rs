@@ -8,7 +8,7 @@ fn extract(page: &str) -> Document {
     Extractor::builder()
         .keep_links(true)
         .build()
-        .extract(page)
+        .document(&dechrome::Page::from_text(page))
         .expect("extraction succeeds")
 }
 
@@ -17,7 +17,7 @@ fn extract_with_captions(page: &str) -> Document {
         .keep_links(true)
         .keep_captions(true)
         .build()
-        .extract(page)
+        .document(&dechrome::Page::from_text(page))
         .expect("extraction succeeds")
 }
 
@@ -433,7 +433,9 @@ fn markdown_special_characters_in_text_stay_text() {
 #[test]
 fn html_output_is_clean_and_reads_back_as_the_text() {
     for page in [NEWS, BLOG, DOCS, META_ONLY, BROKEN] {
-        let doc = Extractor::default().extract(page).expect("ok");
+        let doc = Extractor::default()
+            .document(&dechrome::Page::from_text(page))
+            .expect("ok");
         let html = doc.to_html();
         let parsed = scraper::Html::parse_fragment(&html);
         let mut words_back = Vec::new();

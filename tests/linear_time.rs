@@ -34,7 +34,7 @@ fn measure(page: &str, runs: usize) -> (f64, usize, usize) {
     for _ in 0..runs {
         let base = counting::start();
         let t = Instant::now();
-        if let Ok(doc) = extractor.extract(page) {
+        if let Ok(doc) = extractor.document(&dechrome::Page::from_text(page)) {
             let md = std::hint::black_box(doc.to_markdown());
             let html = std::hint::black_box(doc.to_html());
             output = output.max(md.len()).max(html.len()).max(doc.text.len());

@@ -165,7 +165,7 @@ proptest! {
     fn markdown_parses_to_no_html_and_no_link_it_did_not_mean(html in page()) {
         for links in [false, true] {
             let extractor = Extractor::builder().keep_links(links).keep_captions(true).build();
-            let doc = extractor.extract(&html).expect("a page");
+            let doc = extractor.document(&dechrome::Page::from_text(&html)).expect("a page");
             let md = doc.to_markdown();
             let checked = check(&md, &meant_targets(&doc));
             prop_assert!(checked.is_ok(), "{}", checked.unwrap_err());
@@ -187,7 +187,7 @@ fn a_formulas_markup_and_a_carriage_return_stay_text() {
     let doc = Extractor::builder()
         .keep_links(true)
         .build()
-        .extract(page)
+        .document(&dechrome::Page::from_text(page))
         .expect("ok");
     let md = doc.to_markdown();
     check(&md, &meant_targets(&doc)).expect("safe");

@@ -1,7 +1,12 @@
 //! The sample news page of the brief, with the chrome a real page has around it: every
 //! article paragraph must be in the output, every chrome line must not.
 
-use dechrome::{extract, extract_bytes, Label};
+use dechrome::{extract, Document, Error, Extractor, Label, Page};
+
+/// The whole document of a page given as bytes, with the default settings.
+fn extract_bytes(bytes: &[u8]) -> Result<Document, Error> {
+    Extractor::default().document(&Page::new(bytes))
+}
 
 const ARTICLE: &[&str] = &[
     "The Kremlin has expressed confidence that Serbian President Aleksandar Vucic's planned visit to Moscow next month will \"once again demonstrate the spirit of partnership\" between the two countries, after Belgrade said it had uncovered spying by Russian agents.",

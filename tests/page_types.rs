@@ -12,7 +12,8 @@ fn keeps(text: &str, kept: &[&str]) {
 /// Asserts that the lean text path gives the same text as the whole `Document`.
 fn lean_path_agrees(page: &str, doc: &dechrome::Document) {
     let text = dechrome::Extractor::default()
-        .extract_text(page)
+        .extract(&dechrome::Page::from_text(page))
+        .map(|e| e.text)
         .expect("ok");
     assert_eq!(text, doc.text);
 }

@@ -1,7 +1,12 @@
 //! Patterns of real HTML that emptied or spoiled pages (issue 12), each reproduced by a
 //! fixture of our own.
 
-use dechrome::{extract, extract_bytes, Extractor, Page};
+use dechrome::{extract, Document, Error, Extractor, Page};
+
+/// The whole document of a page given as bytes, with the default settings.
+fn extract_bytes(bytes: &[u8]) -> Result<Document, Error> {
+    Extractor::default().document(&Page::new(bytes))
+}
 
 const LONG: &str = "The harbour commission met on Thursday evening and, after a debate that \
     ran well past the usual hour, agreed to publish its report on the state of the old \

@@ -183,7 +183,11 @@ fn a_target_with_newlines_cannot_add_an_image() {
     let doc = Extractor::builder()
         .keep_links(true)
         .build()
-        .extract(&page(link, "/photo.jpg", "A photo"))
+        .document(&dechrome::Page::from_text(&page(
+            link,
+            "/photo.jpg",
+            "A photo",
+        )))
         .expect("extracts");
     let md = doc.to_markdown();
     let images: Vec<String> = Parser::new(&md)

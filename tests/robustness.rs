@@ -1,6 +1,11 @@
 //! Any input gives a document or a typed error, never a panic.
 
-use dechrome::{extract, extract_bytes, Extractor, Favor};
+use dechrome::{extract, Document, Error, Extractor, Favor, Page};
+
+/// The whole document of a page given as bytes, with the default settings.
+fn extract_bytes(bytes: &[u8]) -> Result<Document, Error> {
+    Extractor::default().document(&Page::new(bytes))
+}
 use proptest::prelude::*;
 
 fn tag_soup() -> impl Strategy<Value = String> {
@@ -39,9 +44,9 @@ proptest! {
     fn tag_soup_never_panics_and_keeps_invariants(html in tag_soup()) {
         for favor in [Favor::Precision, Favor::Recall] {
             let extractor = Extractor::builder().favor(favor).build();
-            if let Ok(doc) = extractor.extract(&html) {
+            if let Ok(doc) = extractor.document(&dechrome::Page::from_text(&html)) {
                 // The lean text path chooses the same blocks.
-                prop_assert_eq!(extractor.extract_text(&html).ok(), Some(doc.text.clone()));
+                prop_assert_eq!(extractor.extract(&dechrome::Page::from_text(&html)).map(|e| e.text).ok(), Some(doc.text.clone()));
                 // The text is made of the content blocks and nothing else.
                 for b in doc.content_blocks() {
                     prop_assert!(doc.text.contains(&b.text));
@@ -81,7 +86,7 @@ fn fuzz_regression_link_start_inside_a_character() {
     let doc = Extractor::builder()
         .keep_links(true)
         .build()
-        .extract_bytes(bytes);
+        .document(&dechrome::Page::new(bytes));
     if let Ok(doc) = doc {
         let _ = (doc.to_markdown(), doc.to_html());
     }
@@ -90,7 +95,7 @@ fn fuzz_regression_link_start_inside_a_character() {
     let doc = Extractor::builder()
         .keep_links(true)
         .build()
-        .extract(cell_then_link)
+        .document(&dechrome::Page::from_text(cell_then_link))
         .expect("ok");
     for b in &doc.blocks {
         for l in &b.structure.links {

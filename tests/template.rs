@@ -13,7 +13,7 @@ fn url(p: &SitePage) -> Url {
 }
 
 fn text(e: &Extractor, p: &SitePage) -> String {
-    e.extract_page(&Page::from_text(&p.html).url(&url(p)))
+    e.extract(&Page::from_text(&p.html).url(&url(p)))
         .expect("generated pages are read")
         .text
 }
@@ -133,8 +133,8 @@ fn a_host_with_few_pages_seen_is_not_affected() {
         let u = url(p);
         let page = Page::from_text(&p.html).url(&u);
         assert_eq!(
-            reader.extract_page(&page).map(|r| r.text).ok(),
-            alone.extract_page(&page).map(|r| r.text).ok()
+            reader.extract(&page).map(|r| r.text).ok(),
+            alone.extract(&page).map(|r| r.text).ok()
         );
     }
 }
@@ -203,7 +203,7 @@ fn a_refrain_inside_one_article_is_not_template() {
         }
         let (u, html) = article("songs.example", i, &paragraphs);
         let t = online
-            .extract_page(&Page::from_text(&html).url(&u))
+            .extract(&Page::from_text(&html).url(&u))
             .expect("read")
             .text;
         if i == 5 {
@@ -235,7 +235,7 @@ fn a_wire_story_on_a_few_pages_is_not_template() {
     let reader = with_memory(&memory, false);
     for (i, (u, html)) in pages.iter().enumerate() {
         let t = reader
-            .extract_page(&Page::from_text(html).url(u))
+            .extract(&Page::from_text(html).url(u))
             .expect("read")
             .text;
         assert_eq!(t.contains(wire), i % 2 == 1, "page {i}:\n{t}");
@@ -325,7 +325,7 @@ fn the_memory_stays_within_its_caps() {
         .collect();
     let huge = Page::from_text(&big);
     let u = Url::parse("https://big.example/1").expect("valid");
-    online.extract_page(&huge.url(&u)).expect("read");
+    online.extract(&huge.url(&u)).expect("read");
     assert!(memory.prints("big.example") <= 300);
     assert!(memory.bytes() <= memory.max_bytes());
 }

@@ -465,7 +465,7 @@ fn single(
     let mut out = std::io::BufWriter::new(Bounded::new(out, bound));
     let written = if !args.explain && !args.metadata && args.format == Format::Text {
         // Plain text needs no per-block explanation: the lean path.
-        let result = extractor.extract_page(&page).map_err(extraction_failed)?;
+        let result = extractor.extract(&page).map_err(extraction_failed)?;
         writeln!(out, "{}", result.text)
     } else {
         let doc = extractor.document(&page).map_err(extraction_failed)?;
@@ -709,7 +709,7 @@ pub(crate) fn line_for(
     }
     let mut line = item.head();
     let result = match options.format {
-        Format::Text | Format::Json => extractor.extract_page(&page).map(|r| {
+        Format::Text | Format::Json => extractor.extract(&page).map(|r| {
             let links = serde_json::to_value(&r.links).unwrap_or_default();
             (r.text, r.metadata, r.encoding, r.page_type, links)
         }),

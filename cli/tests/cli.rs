@@ -200,7 +200,7 @@ fn a_batch_survives_a_page_over_the_memory_budget() {
     let lines = lines(&out);
     assert_eq!(lines.len(), 3);
     let expected = dechrome::Extractor::default()
-        .extract(&article("roads", "/r"))
+        .document(&dechrome::Page::from_text(&article("roads", "/r")))
         .expect("ok")
         .text;
     assert_eq!(lines[0]["text"].as_str(), Some(expected.as_str()));

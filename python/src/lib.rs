@@ -264,7 +264,7 @@ fn run(extractor: &Inner, input: &Input, output: Output, links: bool) -> Result<
         let page = input.page();
         let page_type = |t: PageType| t.as_str().to_string();
         if output == Output::Text {
-            let r = extractor.extract_page(&page)?;
+            let r = extractor.extract(&page)?;
             return Ok(Done {
                 output: r.text.clone(),
                 text: r.text,
@@ -860,7 +860,7 @@ fn _rust_text_seconds(py: Python<'_>, pages: Vec<Vec<u8>>) -> f64 {
         let extractor = Inner::default();
         let start = std::time::Instant::now();
         for p in &pages {
-            drop(std::hint::black_box(extractor.extract_page(&Page::new(p))));
+            drop(std::hint::black_box(extractor.extract(&Page::new(p))));
         }
         start.elapsed().as_secs_f64()
     })

@@ -21,7 +21,7 @@ fn main() {
     for _ in 0..rounds {
         let t = Instant::now();
         for p in &pages {
-            let _ = std::hint::black_box(extractor.extract_bytes(p));
+            let _ = std::hint::black_box(extractor.document(&dechrome::Page::new(p)));
         }
         ours.push(t.elapsed().as_secs_f64());
         let t = Instant::now();
