@@ -7,9 +7,9 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let extractor = dechrome::Extractor::builder().keep_links(true).build();
     let text = extractor
-        .extract_page(&dechrome::Page::new(data))
+        .extract(&dechrome::Page::new(data))
         .map(|r| r.text);
-    let Ok(doc) = extractor.extract_bytes(data) else {
+    let Ok(doc) = extractor.document(&dechrome::Page::new(data)) else {
         assert!(text.is_err());
         return;
     };
