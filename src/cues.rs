@@ -614,3 +614,36 @@ pub(crate) const THREAD_ACTION_WORDS: &[&str] = &[
     "beantwoorden",
     "svara",
 ];
+
+/// Words that mark a date as the last change, not the publication.
+pub(crate) const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "update:",
+    "modified",
+    "last edited",
+    "revised",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "mise à jour",
+    "modifié",
+    "actualizado",
+    "actualización",
+    "aggiornato",
+    "atualizado",
+    "bijgewerkt",
+    "zaktualizowano",
+    "aktualizacja",
+    "обновлено",
+    "uppdaterad",
+    "opdateret",
+    "oppdatert",
+    "päivitetty",
+    "güncellendi",
+    "datemodified",
+];
+
+/// True when the (lower-case) text says that a date is a change.
+pub(crate) fn says_updated(lower: &str) -> bool {
+    UPDATE_WORDS.iter().any(|w| lower.contains(w))
+}

@@ -122,20 +122,16 @@ impl std::fmt::Display for NotHtmlKind {
 pub struct UnknownName {
     what: &'static str,
     name: String,
+    expected: String,
 }
 
 impl UnknownName {
-    pub(crate) fn new(what: &'static str, name: &str) -> UnknownName {
+    /// A name that is none of `expected` (what the setting takes, listed for the message).
+    pub(crate) fn new(what: &'static str, name: &str, expected: &[&str]) -> UnknownName {
         UnknownName {
             what,
             name: name.chars().take(64).collect(),
-        }
-    }
-
-    fn expected(&self) -> String {
-        match self.what {
-            "page type" => crate::PageType::ALL.map(crate::PageType::as_str).join(", "),
-            _ => crate::Favor::ALL.map(crate::Favor::as_str).join(", "),
+            expected: expected.join(", "),
         }
     }
 }
@@ -145,9 +141,7 @@ impl std::fmt::Display for UnknownName {
         write!(
             f,
             "unknown {} {:?}; expected one of: {}",
-            self.what,
-            self.name,
-            self.expected()
+            self.what, self.name, self.expected
         )
     }
 }

@@ -1,20 +1,18 @@
-//! The configurable extractor and its builder, which run the stages in order.
+//! The configurable extractor and its builder, and the orchestration of the stages: decode,
+//! parse, segment, then the assembly stage ([`crate::assemble`]), which scores and builds
+//! the result.
 
+use crate::assemble;
 use crate::decode;
-use crate::document::{
-    join_text, Block, Contribution, Document, Extraction, Features, Formula, Image, Label, Link,
-    ListInfo, Outlink, Structure, TableInfo,
-};
+use crate::document::{Document, Extraction};
 use crate::dom::nodes_bytes;
 use crate::dom::View;
 use crate::error::Error;
 use crate::limits::Budget;
 use crate::limits::Limits;
-use crate::metadata::{self, MetaRole};
 use crate::page::{Body, Page};
 use crate::parse::{self, Links, Noscript};
-use crate::score::{self, kind_public};
-use crate::segment::{self, Segmentation, NONE};
+use crate::segment::{self, Segmentation};
 use crate::template::{self, TemplateMemory};
 use encoding_rs::Encoding;
 use std::borrow::Cow;
@@ -91,7 +89,9 @@ impl std::str::FromStr for Favor {
         Favor::ALL
             .into_iter()
             .find(|t| t.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| crate::error::UnknownName::new("favor", s))
+            .ok_or_else(|| {
+                crate::error::UnknownName::new("favor", s, &Favor::ALL.map(Favor::as_str))
+            })
     }
 }
 
@@ -365,8 +365,10 @@ impl Extractor {
     /// ```
     pub fn extract(&self, page: &Page<'_>) -> Result<Extraction, Error> {
         let (text, encoding) = self.prepare(page)?;
+        let settings = self.settings();
         self.run(&text, |seg, budget| {
-            self.assemble_lean(seg, encoding, page, budget)
+            let template = self.template_inputs(&seg, page.url, budget)?;
+            assemble::extraction(&seg, page, template.as_deref(), &settings, encoding, budget)
         })
     }
 
@@ -388,8 +390,10 @@ impl Extractor {
     /// ```
     pub fn document(&self, page: &Page<'_>) -> Result<Document, Error> {
         let (text, encoding) = self.prepare(page)?;
+        let settings = self.settings();
         self.run(&text, |seg, budget| {
-            self.assemble(seg, encoding, page, budget)
+            let template = self.template_inputs(&seg, page.url, budget)?;
+            assemble::document(seg, page, template.as_deref(), &settings, encoding, budget)
         })
     }
 
@@ -530,505 +534,16 @@ impl Extractor {
         self.keep_links || self.link_targets_in_text
     }
 
-    /// Scores the blocks and reads the metadata: everything both outputs need.
-    fn decide(
-        &self,
-        seg: &Segmentation<'_>,
-        page: &Page<'_>,
-        explain: bool,
-        budget: &Budget,
-    ) -> Result<Decision, Error> {
-        let url = page.url;
-        let json_ld = metadata::json_ld_nodes(&seg.sources.json_ld, budget)?;
-        let mut hints = self.hints(seg, &json_ld, url);
-        hints.given = page.page_type;
-        let template = self.template_inputs(seg, url, budget)?;
-        let mut cls = score::classify(
-            seg,
-            &hints,
-            template.as_deref(),
-            self.keep_captions,
-            explain,
-            &budget.deadline,
-        )?;
-        let threshold = self.favor.threshold();
-        let first_content = cls.blocks.iter().position(|b| b.score >= threshold);
-        let (metadata, roles) = metadata::extract(
-            &seg.sources,
-            &json_ld,
-            &seg.blocks,
-            cls.headline,
-            first_content,
-            cls.language,
-        );
-        let base = self.base(seg, url, metadata.canonical_url.as_deref());
-        let mut role = vec![None; seg.blocks.len()];
-        for (b, r) in roles {
-            if let Some(slot) = role.get_mut(b) {
-                slot.get_or_insert(r);
-            }
-        }
-        score::rescue(
-            &seg.blocks,
-            &mut cls.blocks,
-            &role,
-            &cls.main_items,
-            threshold,
-        );
-        score::drop_repeats(seg, &mut cls.blocks, threshold, cls.strategy.repeats);
-        Ok(Decision {
-            cls,
-            metadata,
-            role,
-            base,
-        })
-    }
-
-    /// A block's final score and the terms added after classification.
-    fn final_score(
-        &self,
-        score: f32,
-        words: u32,
-        role: Option<MetaRole>,
-    ) -> (f32, [Option<Contribution>; 2]) {
-        score::finish(
-            score,
-            words,
-            role,
-            self.min_block_words,
-            self.favor.threshold(),
-        )
-    }
-
-    /// The lean result: the content blocks of [`assemble`](Self::assemble), joined the same
-    /// way, with the metadata and (when kept) every link of the page.
-    fn assemble_lean(
-        &self,
-        seg: Segmentation<'_>,
-        encoding: &'static Encoding,
-        page: &Page<'_>,
-        budget: &Budget,
-    ) -> Result<Extraction, Error> {
-        let d = self.decide(&seg, page, false, budget)?;
-        let threshold = self.favor.threshold();
-        let resolver = Resolver::new(d.base.clone(), page.len(), budget);
-        let elems = &seg.elems;
-        let content: Vec<bool> = seg
-            .blocks
-            .iter()
-            .enumerate()
-            .map(|(i, raw)| {
-                let role = d.role[i];
-                let (score, _) = self.final_score(d.cls.blocks[i].score, raw.words, role);
-                score >= threshold && role.is_none()
-            })
-            .collect();
-        let mut over = None;
-        let text = join_text(seg.blocks.iter().enumerate().filter_map(|(i, raw)| {
-            if !content[i] || over.is_some() {
-                return None;
-            }
-            let targets = if self.link_targets_in_text {
-                let resolved: Result<Vec<(usize, String)>, Error> = raw
-                    .links()
-                    .iter()
-                    .map(|l| Ok((l.end, resolver.resolve(l.href)?)))
-                    .collect();
-                match resolved {
-                    Ok(t) => t,
-                    Err(e) => {
-                        over = Some(e);
-                        return None;
-                    }
-                }
-            } else {
-                Vec::new()
-            };
-            let written: usize = targets.iter().map(|(_, u)| u.len() + 3).sum();
-            if let Err(e) = budget.charge("output", raw.text.len() + written) {
-                over = Some(e);
-                return None;
-            }
-            let text = if self.link_targets_in_text {
-                Cow::Owned(with_link_targets(&raw.text, targets.into_iter()))
-            } else {
-                Cow::Borrowed(raw.text.as_str())
-            };
-            let parent = elems.get(raw.elem as usize).map_or(NONE, |e| e.parent);
-            Some((text, kind_public(raw.kind), parent))
-        }));
-        if let Some(e) = over {
-            return Err(e);
-        }
-        let mut links = Vec::new();
-        if self.keep_links {
-            for (raw, &in_content) in seg.blocks.iter().zip(&content) {
-                for l in raw.links() {
-                    budget.charge("output", l.end - l.start)?;
-                    links.push(Outlink {
-                        url: resolver.resolve(l.href)?,
-                        text: raw.text.get(l.start..l.end).unwrap_or("").to_string(),
-                        in_content,
-                    });
-                }
-            }
-        }
-        let mut metadata = d.metadata;
-        metadata.image = resolver.resolve_opt(metadata.image.as_deref())?;
-        metadata.canonical_url = resolver.resolve_opt(metadata.canonical_url.as_deref())?;
-        Ok(Extraction {
-            text,
-            metadata,
-            encoding: encoding.name().to_string(),
-            page_type: d.cls.page.page_type,
-            links,
-        })
-    }
-
-    fn assemble(
-        &self,
-        mut seg: Segmentation<'_>,
-        encoding: &'static Encoding,
-        page: &Page<'_>,
-        budget: &Budget,
-    ) -> Result<Document, Error> {
-        let Decision {
-            mut cls,
-            metadata,
-            role: roles,
-            base,
-        } = self.decide(&seg, page, true, budget)?;
-        let threshold = self.favor.threshold();
-        let n = seg.blocks.len();
-        let resolver = Resolver::new(base, page.len(), budget);
-        let mut metadata = metadata;
-        metadata.image = resolver.resolve_opt(metadata.image.as_deref())?;
-        metadata.canonical_url = resolver.resolve_opt(metadata.canonical_url.as_deref())?;
-        budget.charge(
-            "output",
-            n * (std::mem::size_of::<Block>() + std::mem::size_of::<u32>()),
-        )?;
-        let mut blocks = Vec::with_capacity(n);
-        let mut parents = Vec::with_capacity(n);
-        let elems = &seg.elems;
-        for (i, raw) in seg.blocks.iter_mut().enumerate() {
-            budget.deadline.tick("output")?;
-            let judged = &mut cls.blocks[i];
-            let mut contributions = std::mem::take(&mut judged.terms);
-            let role = roles[i];
-            let (score, terms) = self.final_score(judged.score, raw.words, role);
-            contributions.extend(terms.into_iter().flatten());
-            let label = if score >= threshold {
-                Label::Content
-            } else {
-                Label::Boilerplate
-            };
-            // What the block adds to the segmentation's memory (its text moves), charged
-            // before it is built: its images' texts, its explanation and its paths (the
-            // resolver charges every URL as it makes it).
-            let alts: usize = raw
-                .images()
-                .iter()
-                .map(|im| im.alt.len() + std::mem::size_of::<Image>())
-                .sum();
-            budget.charge(
-                "output",
-                alts + contributions.len() * std::mem::size_of::<Contribution>()
-                    + PATH_STEPS * 8
-                    + CLASS_PATH_BYTES,
-            )?;
-            let chars = raw.text.chars().count().max(1);
-            let lines = chars.div_ceil(80).max(1);
-            parents.push(elems.get(raw.elem as usize).map_or(NONE, |e| e.parent));
-            let text = std::mem::take(&mut raw.text);
-            let structure = Structure {
-                list: raw.list.map(|l| ListInfo {
-                    list: l.id,
-                    ordered: l.ordered,
-                    depth: l.depth,
-                }),
-                quote_depth: raw.quote_depth,
-                table: (raw.kind == segment::Kind::TableRow).then(|| TableInfo {
-                    table: raw.table,
-                    header: raw.header_row,
-                    cells: cells_of(&text, raw.cells()),
-                }),
-                links: raw
-                    .links()
-                    .iter()
-                    .map(|l| {
-                        Ok(Link {
-                            start: l.start,
-                            end: l.end,
-                            url: resolver.resolve(l.href)?,
-                        })
-                    })
-                    .collect::<Result<_, Error>>()?,
-                images: raw
-                    .images()
-                    .iter()
-                    .map(|im| {
-                        Ok(Image {
-                            src: resolver.resolve(im.src)?,
-                            alt: im.alt.to_string(),
-                        })
-                    })
-                    .collect::<Result<_, Error>>()?,
-                formulas: raw
-                    .formulas()
-                    .iter()
-                    .map(|&(start, end)| Formula { start, end })
-                    .collect(),
-            };
-            blocks.push(Block {
-                label,
-                score,
-                contributions,
-                features: Features {
-                    kind: kind_public(raw.kind),
-                    tag: static_tag(elems.get(raw.elem as usize).map_or("", |e| &*e.tag)),
-                    path: tag_path(elems, raw.elem),
-                    class_id: class_path(elems, raw.elem),
-                    position: i,
-                    relative_position: if n > 1 {
-                        i as f32 / (n - 1) as f32
-                    } else {
-                        0.0
-                    },
-                    words: raw.words,
-                    link_words: raw.link_words,
-                    text_density: raw.words as f32 / lines as f32,
-                    link_density: if raw.words == 0 {
-                        0.0
-                    } else {
-                        raw.link_words as f32 / raw.words as f32
-                    },
-                    stopword_density: judged.stop_density,
-                    commas: raw.commas,
-                    in_region: judged.in_region,
-                    chrome_cue: judged.chrome.map(|c| c.word.to_string()),
-                    hidden: raw.hidden,
-                },
-                structure,
-                role,
-                text,
-            });
-        }
-        let keep_links = self.link_targets_in_text;
-        budget.charge(
-            "output",
-            blocks
-                .iter()
-                .filter(|b| b.is_content() && b.role.is_none())
-                .map(|b| {
-                    let links: usize = b.structure.links.iter().map(|l| l.url.len() + 3).sum();
-                    b.text.len() + 2 + if keep_links { links } else { 0 }
-                })
-                .sum(),
-        )?;
-        let text = join_text(
-            blocks
-                .iter()
-                .zip(&parents)
-                .filter(|(b, _)| b.is_content() && b.role.is_none())
-                .map(|(b, &p)| {
-                    let text = if keep_links {
-                        Cow::Owned(with_link_targets(
-                            &b.text,
-                            b.structure.links.iter().map(|l| (l.end, l.url.as_str())),
-                        ))
-                    } else {
-                        Cow::Borrowed(b.text.as_str())
-                    };
-                    (text, b.features.kind, p)
-                }),
-        );
-        let page = &cls.page;
-        let page_type_evidence = crate::PageTypeEvidence {
-            given: page.given,
-            read_as: page.read_as,
-            expected_loss: page.expected_loss.clone(),
-            article_like: page.article_like,
-            probabilities: {
-                let mut p = page.probabilities.clone();
-                p.sort_by(|a, b| b.1.total_cmp(&a.1));
-                p
-            },
-            features: page
-                .evidence
-                .iter()
-                .map(|e| crate::PageFeature {
-                    name: e.feature.to_string(),
-                    value: e.value,
-                    part: e.part,
-                    neutral: e.neutral,
-                })
-                .collect(),
-        };
-        Ok(Document {
-            page_type: page.page_type,
-            page_type_evidence,
-            metadata,
-            text,
-            encoding: encoding.name().to_string(),
-            blocks,
-        })
-    }
-
-    /// What the page says about itself, for its type: JSON-LD and microdata types, `og:type`,
-    /// and its URL (the caller's, else the canonical or `og:url`).
-    fn hints<'h>(
-        &'h self,
-        seg: &'h Segmentation<'_>,
-        json_ld: &'h [serde_json::Value],
-        url: Option<&'h url::Url>,
-    ) -> score::page_type::Hints<'h> {
-        let meta = |key: &str| {
-            seg.sources
-                .meta
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(key))
-                .map(|&(_, v)| v)
-        };
-        let mut declared = metadata::declared_types(json_ld);
-        declared.extend(seg.sources.itemtypes.iter().copied());
-        score::page_type::Hints {
-            given: None,
-            opengraph: seg
-                .sources
-                .meta
-                .iter()
-                .any(|(k, _)| k.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("og:"))),
-            declared,
-            og_type: meta("og:type"),
-            url: url
-                .map(url::Url::as_str)
-                .or(seg.sources.canonical)
-                .or_else(|| meta("og:url")),
+    /// What the settings mean to the assembly stage.
+    fn settings(&self) -> assemble::Settings {
+        assemble::Settings {
+            threshold: self.favor.threshold(),
+            min_block_words: self.min_block_words,
+            keep_links: self.keep_links,
+            link_targets_in_text: self.link_targets_in_text,
+            keep_captions: self.keep_captions,
         }
     }
-
-    /// The base for relative URLs: the caller's, else `<base href>`, else the canonical URL.
-    fn base(
-        &self,
-        seg: &Segmentation<'_>,
-        url: Option<&url::Url>,
-        canonical: Option<&str>,
-    ) -> Option<url::Url> {
-        let absolute = |u: &str| url::Url::parse(u).ok();
-        let canonical = canonical.and_then(absolute);
-        let from_base_tag = seg.sources.base_href.and_then(|b| match &canonical {
-            Some(c) => c.join(b).ok(),
-            None => absolute(b),
-        });
-        url.cloned().or(from_base_tag).or(canonical)
-    }
-}
-
-/// Makes a page's links absolute against its base, and charges every URL it returns to the
-/// budget. Resolving copies the base into every link, so a long base (a crafted `<base
-/// href>`, URL or `WARC-Target-URI`) could make each of a page's links as long as itself:
-/// the bytes that resolving adds, over all the page's links, are held to the page's size
-/// plus [`RESOLVE_ALLOWANCE`]. Past that allowance, links stay as the page wrote them.
-struct Resolver<'b> {
-    base: Option<url::Url>,
-    /// Bytes that resolving may still add.
-    allowance: std::cell::Cell<usize>,
-    budget: &'b Budget,
-}
-
-/// Bytes that resolving links may add beyond the page's own size.
-const RESOLVE_ALLOWANCE: usize = 64 << 10;
-
-impl<'b> Resolver<'b> {
-    fn new(base: Option<url::Url>, input_bytes: usize, budget: &'b Budget) -> Resolver<'b> {
-        Resolver {
-            base,
-            allowance: std::cell::Cell::new(input_bytes.saturating_add(RESOLVE_ALLOWANCE)),
-            budget,
-        }
-    }
-
-    /// `href` made absolute where the base and the allowance let it be; otherwise as it is.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::MemoryLimit`] when the URL does not fit in the budget.
-    fn resolve(&self, href: &str) -> Result<String, Error> {
-        let url = match &self.base {
-            // The joined URL is at most the base and the href long: a base longer than what
-            // is left is not copied at all.
-            Some(b) if b.as_str().len() <= self.allowance.get() => match b.join(href) {
-                Ok(u) => {
-                    let u = String::from(u);
-                    let grown = u.len().saturating_sub(href.len());
-                    self.allowance
-                        .set(self.allowance.get().saturating_sub(grown));
-                    u
-                }
-                Err(_) => href.to_string(),
-            },
-            Some(_) => href.to_string(),
-            None => url::Url::parse(href)
-                .map(String::from)
-                .unwrap_or_else(|_| href.to_string()),
-        };
-        self.budget
-            .charge("output", url.len() + std::mem::size_of::<Link>())?;
-        Ok(url)
-    }
-
-    /// An optional URL made absolute (a metadata field).
-    fn resolve_opt(&self, href: Option<&str>) -> Result<Option<String>, Error> {
-        href.map(|h| self.resolve(h)).transpose()
-    }
-}
-
-/// The cells of a row, from the byte offsets where they start.
-fn cells_of(text: &str, starts: &[usize]) -> Vec<String> {
-    if starts.is_empty() {
-        return vec![text.to_string()];
-    }
-    let mut cells = Vec::with_capacity(starts.len());
-    for (k, &s) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map_or(text.len(), |&e| {
-            e.saturating_sub(segment::CELL_SEPARATOR.len())
-        });
-        let cell = text.get(s..end.max(s)).unwrap_or("");
-        cells.push(cell.trim().to_string());
-    }
-    cells
-}
-
-/// A block's text with each link's target written after its anchor text.
-fn with_link_targets<S: AsRef<str>>(text: &str, links: impl Iterator<Item = (usize, S)>) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for (end, url) in links {
-        if end < at || end > text.len() || !text.is_char_boundary(end) {
-            continue;
-        }
-        out.push_str(&text[at..end]);
-        out.push_str(" (");
-        out.push_str(url.as_ref());
-        out.push(')');
-        at = end;
-    }
-    out.push_str(&text[at..]);
-    out
-}
-
-/// How many ancestors a block's path and class list show at most.
-const PATH_STEPS: usize = 16;
-
-fn ancestors<'s>(
-    elems: &'s [segment::Elem<'s>],
-    elem: u32,
-) -> impl Iterator<Item = &'s segment::Elem<'s>> {
-    std::iter::successors(elems.get(elem as usize), move |e| {
-        elems.get(e.parent as usize)
-    })
-    .take(PATH_STEPS)
 }
 
 /// Pages at least this large count each block's stopwords a second time, once the page's
@@ -1041,15 +556,6 @@ const NOSCRIPT_MIN_BYTES: usize = 2048;
 /// Visible prose under this many words makes a page an empty shell drawn by scripts.
 const NOSCRIPT_SHELL_WORDS: u32 = 150;
 
-/// What both outputs need from scoring: the scores, the metadata, the lines that are
-/// metadata (bylines, datelines) and the base for URLs.
-struct Decision {
-    cls: score::Classified,
-    metadata: crate::Metadata,
-    role: Vec<Option<MetaRole>>,
-    base: Option<url::Url>,
-}
-
 /// The fingerprints of a page's blocks, charged to the page's budget.
 fn template_prints(seg: &Segmentation<'_>, budget: &Budget) -> Result<Vec<template::Print>, Error> {
     let prints = template::prints(seg);
@@ -1058,56 +564,4 @@ fn template_prints(seg: &Segmentation<'_>, budget: &Budget) -> Result<Vec<templa
         prints.len() * std::mem::size_of::<template::Print>(),
     )?;
     Ok(prints)
-}
-
-/// A tag name as a `Cow`: borrowed from the list of block tags when it is one of them.
-fn static_tag(tag: &str) -> Cow<'static, str> {
-    match crate::cues::BLOCK_TAGS.iter().find(|&&t| t == tag) {
-        Some(&t) => Cow::Borrowed(t),
-        None => Cow::Owned(tag.to_string()),
-    }
-}
-
-fn tag_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
-    let mut tags: [&str; PATH_STEPS] = [""; PATH_STEPS];
-    let mut n = 0;
-    for (slot, e) in tags.iter_mut().zip(ancestors(elems, elem)) {
-        *slot = &e.tag;
-        n += 1;
-    }
-    let mut out = String::with_capacity(tags[..n].iter().map(|t| t.len() + 1).sum());
-    for (k, t) in tags[..n].iter().rev().enumerate() {
-        if k > 0 {
-            out.push('>');
-        }
-        out.push_str(t);
-    }
-    out
-}
-
-/// How long a block's class/id list may grow (the nearest tokens are kept).
-const CLASS_PATH_BYTES: usize = 200;
-
-fn class_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
-    let mut out = String::new();
-    for e in ancestors(elems, elem) {
-        let id = e.id().map(str::trim).filter(|s| !s.is_empty());
-        let tokens = id.into_iter().map(|i| ('#', i)).chain(
-            e.class()
-                .unwrap_or("")
-                .split_ascii_whitespace()
-                .map(|c| ('.', c)),
-        );
-        for (sigil, token) in tokens {
-            if out.len() + token.len() + 2 > CLASS_PATH_BYTES {
-                return out;
-            }
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push(sigil);
-            out.push_str(token);
-        }
-    }
-    out
 }

@@ -90,6 +90,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod assemble;
 mod cues;
 mod decode;
 mod document;
@@ -111,14 +112,16 @@ mod template;
 pub mod warc;
 
 pub use document::{
-    Block, BlockKind, Contribution, Document, Extraction, Features, Formula, Image, Label, Link,
-    ListInfo, Outlink, PageFeature, PageTypeEvidence, Structure, TableInfo, Term,
+    Block, BlockKind, Document, Extraction, Features, Formula, Image, Label, Link, ListInfo,
+    Outlink, PageFeature, PageTypeEvidence, Structure, TableInfo,
 };
 pub use error::{Error, NotHtmlKind, UnknownName};
 pub use extractor::{Extractor, ExtractorBuilder, Favor};
 pub use limits::Limits;
-pub use metadata::{MetaRole, Metadata, PageType};
+pub use metadata::{MetaRole, Metadata};
 pub use page::Page;
+pub use score::explain::{Contribution, Term};
+pub use score::page_type::PageType;
 pub use template::{TemplateMemory, DEFAULT_MAX_HOSTS, DEFAULT_MAX_PRINTS_PER_HOST};
 /// The `url` crate, whose [`Url`](url::Url) a [`Page`] takes, re-exported so that callers
 /// use the same version.

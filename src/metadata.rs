@@ -8,119 +8,9 @@
 
 use crate::error::Error;
 use crate::limits::Budget;
+use crate::score::page_type::PageType;
 use crate::segment::{PageSources, RawBlock};
 use serde_json::Value;
-
-/// What kind of page this is.
-///
-/// [`Document::page_type`](crate::Document::page_type) is detected from the page's structure
-/// (one of article, forum, product, listing, collection, documentation, service, or other
-/// for a page with almost no text); [`Metadata::page_type`] is what the page declares in its
-/// JSON-LD or OpenGraph tags, where it does.
-///
-/// ```
-/// use dechrome::PageType;
-/// let doc = dechrome::extract("<article><p>The ferry leaves at nine and returns at six.</p></article>")?;
-/// assert_eq!(doc.page_type_evidence.probabilities.len(), 7);
-/// assert!(doc.page_type_evidence.probabilities.iter().any(|(t, _)| *t == PageType::Forum));
-/// # Ok::<(), dechrome::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "lowercase")
-)]
-#[non_exhaustive]
-pub enum PageType {
-    /// A news article, blog post, report or similar.
-    Article,
-    /// A forum thread, discussion or Q&A page.
-    Forum,
-    /// A product page.
-    Product,
-    /// A listing: a list of articles, posts, jobs, events or search results.
-    Listing,
-    /// A collection: a grid of products, a shop's category page.
-    Collection,
-    /// Documentation: a manual's or a reference's page.
-    Documentation,
-    /// A service or landing page: what an organisation offers, in sections.
-    Service,
-    /// A recipe.
-    Recipe,
-    /// A video page.
-    Video,
-    /// A profile page of a person or an organisation.
-    Profile,
-    /// None of the above, or too little text to tell.
-    Other,
-}
-
-impl PageType {
-    /// Every type, in declaration order.
-    pub const ALL: [PageType; 11] = [
-        PageType::Article,
-        PageType::Forum,
-        PageType::Product,
-        PageType::Listing,
-        PageType::Collection,
-        PageType::Documentation,
-        PageType::Service,
-        PageType::Recipe,
-        PageType::Video,
-        PageType::Profile,
-        PageType::Other,
-    ];
-
-    /// The type's name, in lower case, as the command line, JSON and Python write it.
-    ///
-    /// ```
-    /// use dechrome::PageType;
-    /// assert_eq!(PageType::Documentation.as_str(), "documentation");
-    /// assert_eq!("listing".parse::<PageType>(), Ok(PageType::Listing));
-    /// for t in PageType::ALL {
-    ///     assert_eq!(t.as_str().parse::<PageType>(), Ok(t));
-    /// }
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PageType::Article => "article",
-            PageType::Forum => "forum",
-            PageType::Product => "product",
-            PageType::Listing => "listing",
-            PageType::Collection => "collection",
-            PageType::Documentation => "documentation",
-            PageType::Service => "service",
-            PageType::Recipe => "recipe",
-            PageType::Video => "video",
-            PageType::Profile => "profile",
-            PageType::Other => "other",
-        }
-    }
-}
-
-impl std::fmt::Display for PageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for PageType {
-    type Err = crate::error::UnknownName;
-
-    /// Reads a type's name, in any case (`"article"`, `"Listing"`).
-    ///
-    /// # Errors
-    ///
-    /// [`UnknownName`](crate::UnknownName) for a name that is no type's.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        PageType::ALL
-            .into_iter()
-            .find(|t| t.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| crate::error::UnknownName::new("page type", s))
-    }
-}
 
 /// The page's metadata. Each field comes from the most trusted source that has it: JSON-LD,
 /// then meta tags, then microdata, then `<time>`, then the text. Dates are ISO 8601, with the
@@ -873,39 +763,6 @@ fn valid_ymd(y: u32, m: u32, d: u32) -> bool {
     (1900..=2100).contains(&y) && (1..=days).contains(&d)
 }
 
-/// Words that mark a date as the last change, not the publication.
-const UPDATE_WORDS: &[&str] = &[
-    "updated",
-    "update:",
-    "modified",
-    "last edited",
-    "revised",
-    "aktualisiert",
-    "geändert",
-    "mis à jour",
-    "mise à jour",
-    "modifié",
-    "actualizado",
-    "actualización",
-    "aggiornato",
-    "atualizado",
-    "bijgewerkt",
-    "zaktualizowano",
-    "aktualizacja",
-    "обновлено",
-    "uppdaterad",
-    "opdateret",
-    "oppdatert",
-    "päivitetty",
-    "güncellendi",
-    "datemodified",
-];
-
-/// True when the (lower-case) text says that a date is a change.
-pub(crate) fn says_updated(lower: &str) -> bool {
-    UPDATE_WORDS.iter().any(|w| lower.contains(w))
-}
-
 /// A date written with numbers only, day and month in either order: `22.11.2019`,
 /// `11/22/2019`, `22-11-2019`. With dots the day comes first, as everywhere dots are used;
 /// with slashes or dashes the order is taken from the numbers when one is over 12, and an
@@ -1211,7 +1068,7 @@ pub(crate) fn extract(
         }
         if let Some(date) = normalize_date(&b.text) {
             // "Last updated: …" dates the change, never the publication.
-            if says_updated(&lower) {
+            if crate::cues::says_updated(&lower) {
                 fill(&mut out.modified, Some(date));
             } else {
                 fill(&mut out.published, Some(date));

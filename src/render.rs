@@ -4,6 +4,41 @@ use crate::document::{Block, BlockKind, Document, TableInfo};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+/// The outputs of a [`Document`]: its methods live here, beside what renders them, so
+/// that the model does not depend on its renderings.
+impl Document {
+    /// The main content as CommonMark (with GFM tables): headings, nested lists, tables,
+    /// fenced code, quotations, and links and images when they were kept. Text never turns
+    /// into markup by accident: Markdown's special characters are escaped.
+    ///
+    /// ```
+    /// let page = "<article><p>Three steps, each of them short, are all it takes to brew a good pot of tea.</p>\
+    ///     <h2>Steps</h2><ol><li>Warm the pot.</li><li>Add the leaves.</li></ol>\
+    ///     <p>Pour water that has just boiled, wait four minutes, and *then* pour.</p></article>";
+    /// let md = dechrome::extract(page)?.to_markdown();
+    /// assert!(md.contains("## Steps\n\n1. Warm the pot.\n2. Add the leaves."));
+    /// assert!(md.contains("\\*then\\*"));
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
+    pub fn to_markdown(&self) -> String {
+        markdown(self)
+    }
+
+    /// The main content as minimal, clean HTML: structural tags only, no scripts, styles or
+    /// event attributes, every text and attribute escaped.
+    ///
+    /// ```
+    /// let page = "<article><p onclick='x()'>Fish &amp; chips are served on Fridays, from noon until the kitchen closes.</p>\
+    ///     <script>track()</script></article>";
+    /// let html = dechrome::extract(page)?.to_html();
+    /// assert_eq!(html, "<article>\n<p>Fish &amp; chips are served on Fridays, from noon until the kitchen closes.</p>\n</article>\n");
+    /// # Ok::<(), dechrome::Error>(())
+    /// ```
+    pub fn to_html(&self) -> String {
+        html(self)
+    }
+}
+
 /// The blocks that make up the body: content, and not a metadata line.
 fn body(doc: &Document) -> Vec<&Block> {
     doc.blocks
@@ -207,7 +242,7 @@ fn md_cell(text: &str) -> String {
 }
 
 /// Renders the body as CommonMark with GFM tables.
-pub(crate) fn markdown(doc: &Document) -> String {
+fn markdown(doc: &Document) -> String {
     let blocks = body(doc);
     let mut out = String::new();
     let mut counters: HashMap<u32, usize> = HashMap::new();
@@ -358,7 +393,7 @@ fn html_inline(b: &Block, out: &mut String, breaks: bool) {
 }
 
 /// Renders the body as minimal HTML inside `<article>`.
-pub(crate) fn html(doc: &Document) -> String {
+fn html(doc: &Document) -> String {
     let blocks = body(doc);
     let mut out = String::from("<article>\n");
     // Open lists as (id, ordered); an item is left open until the next item at its depth.

@@ -556,9 +556,8 @@ impl<'t, 'a> Walker<'t, 'a> {
                     let marked = [el.attr("class"), el.attr("itemprop")]
                         .into_iter()
                         .flatten()
-                        .any(|v| crate::metadata::says_updated(&markers::capped(v).to_lowercase()));
-                    let updated =
-                        marked || crate::metadata::says_updated(&text[from..].to_lowercase());
+                        .any(|v| crate::cues::says_updated(&markers::capped(v).to_lowercase()));
+                    let updated = marked || crate::cues::says_updated(&text[from..].to_lowercase());
                     self.sources.times.push(dt);
                     self.sources.times_updated.push(updated);
                 }

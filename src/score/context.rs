@@ -3,13 +3,13 @@
 //! introduces, and other short lines lean to their neighbours (jusText's context); without a
 //! trusted region, every block leans towards its long neighbours' quality.
 
+use super::explain::{Contribution, Term};
 use super::lexical::{ends_sentence, introduces, looks_like_date};
 use super::tuning::{
     LABEL_WORDS, NEIGHBOURHOOD, NEUTRAL_STOPWORD_DENSITY, SECTION_SCAN, SHORT_WORDS,
     STANDFIRST_MIN_WORDS,
 };
 use super::{link_density, mostly_linked, weights, Judged, Page};
-use crate::document::{Contribution, Term};
 use crate::segment::{Kind, RawBlock};
 
 /// Second pass: a heading goes with the section it introduces, a short line with the blocks

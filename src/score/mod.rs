@@ -38,6 +38,7 @@
 //!    reached the threshold keeps its best run of blocks, and copies are said once.
 
 mod context;
+pub(crate) mod explain;
 pub(crate) mod items;
 mod lead;
 mod lexical;
@@ -51,11 +52,10 @@ mod threads;
 pub(crate) mod tuning;
 pub(crate) mod weights;
 
-use crate::document::{BlockKind, Contribution, Term};
 use crate::language;
-use crate::metadata::MetaRole;
 use crate::segment::{self, Elem, Kind, RawBlock, Segmentation};
 use crate::stopwords;
+use explain::{Contribution, Term};
 use std::collections::HashMap;
 use tuning::{
     MIN_REGION_SHARE, OWN_CONTENT_SHARE, OWN_WORDS_SHARE, REGION_TAIL_BLOCKS,
@@ -157,19 +157,6 @@ pub(crate) struct Classified {
     /// The blocks of each item of the page's main run of items (with the layout words of
     /// the readings that take items), for a page whose blocks all fall under the threshold.
     pub main_items: Vec<std::ops::Range<usize>>,
-}
-
-pub(crate) fn kind_public(k: Kind) -> BlockKind {
-    match k {
-        Kind::Paragraph => BlockKind::Paragraph,
-        Kind::Heading(l) => BlockKind::Heading(l),
-        Kind::ListItem => BlockKind::ListItem,
-        Kind::TableRow => BlockKind::TableRow,
-        Kind::Pre => BlockKind::Pre,
-        Kind::Quote => BlockKind::Quote,
-        Kind::Caption => BlockKind::Caption,
-        Kind::Other => BlockKind::Other,
-    }
 }
 
 pub(crate) fn link_density(words: u32, link_words: u32) -> f32 {
@@ -671,11 +658,11 @@ fn same_text(elems: &[Elem<'_>], first: usize, later: u32) -> bool {
 pub(crate) fn rescue(
     blocks: &[RawBlock],
     facts: &mut [Judged],
-    roles: &[Option<MetaRole>],
+    roles: &[bool],
     main_items: &[std::ops::Range<usize>],
     threshold: f32,
 ) {
-    let free = |i: usize| roles.get(i).copied().flatten().is_none();
+    let free = |i: usize| !roles.get(i).copied().unwrap_or(false);
     if (0..facts.len()).any(|i| free(i) && facts[i].score >= threshold) {
         return;
     }
@@ -744,13 +731,13 @@ fn move_to(f: &mut Judged, target: f32, term: Term) {
 pub(crate) fn finish(
     score: f32,
     words: u32,
-    role: Option<MetaRole>,
+    role: bool,
     min_words: u32,
     threshold: f32,
 ) -> (f32, [Option<Contribution>; 2]) {
     let mut score = score;
     let mut terms = [None, None];
-    if role.is_some() {
+    if role {
         let value = weights::weight(Term::MetadataLine);
         terms[0] = Some(Contribution {
             term: Term::MetadataLine,

@@ -17,8 +17,120 @@ use super::reading_loss::READING_LOSS;
 use super::tuning;
 use super::{link_density, Judged};
 use crate::cues;
-use crate::metadata::PageType;
 use crate::segment::{Kind, Segmentation};
+
+/// What kind of page this is.
+///
+/// [`Document::page_type`](crate::Document::page_type) is detected from the page's structure
+/// (one of article, forum, product, listing, collection, documentation, service, or other
+/// for a page with almost no text); [`Metadata::page_type`] is what the page declares in its
+/// JSON-LD or OpenGraph tags, where it does.
+///
+/// ```
+/// use dechrome::PageType;
+/// let doc = dechrome::extract("<article><p>The ferry leaves at nine and returns at six.</p></article>")?;
+/// assert_eq!(doc.page_type_evidence.probabilities.len(), 7);
+/// assert!(doc.page_type_evidence.probabilities.iter().any(|(t, _)| *t == PageType::Forum));
+/// # Ok::<(), dechrome::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "lowercase")
+)]
+#[non_exhaustive]
+pub enum PageType {
+    /// A news article, blog post, report or similar.
+    Article,
+    /// A forum thread, discussion or Q&A page.
+    Forum,
+    /// A product page.
+    Product,
+    /// A listing: a list of articles, posts, jobs, events or search results.
+    Listing,
+    /// A collection: a grid of products, a shop's category page.
+    Collection,
+    /// Documentation: a manual's or a reference's page.
+    Documentation,
+    /// A service or landing page: what an organisation offers, in sections.
+    Service,
+    /// A recipe.
+    Recipe,
+    /// A video page.
+    Video,
+    /// A profile page of a person or an organisation.
+    Profile,
+    /// None of the above, or too little text to tell.
+    Other,
+}
+
+impl PageType {
+    /// Every type, in declaration order.
+    pub const ALL: [PageType; 11] = [
+        PageType::Article,
+        PageType::Forum,
+        PageType::Product,
+        PageType::Listing,
+        PageType::Collection,
+        PageType::Documentation,
+        PageType::Service,
+        PageType::Recipe,
+        PageType::Video,
+        PageType::Profile,
+        PageType::Other,
+    ];
+
+    /// The type's name, in lower case, as the command line, JSON and Python write it.
+    ///
+    /// ```
+    /// use dechrome::PageType;
+    /// assert_eq!(PageType::Documentation.as_str(), "documentation");
+    /// assert_eq!("listing".parse::<PageType>(), Ok(PageType::Listing));
+    /// for t in PageType::ALL {
+    ///     assert_eq!(t.as_str().parse::<PageType>(), Ok(t));
+    /// }
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PageType::Article => "article",
+            PageType::Forum => "forum",
+            PageType::Product => "product",
+            PageType::Listing => "listing",
+            PageType::Collection => "collection",
+            PageType::Documentation => "documentation",
+            PageType::Service => "service",
+            PageType::Recipe => "recipe",
+            PageType::Video => "video",
+            PageType::Profile => "profile",
+            PageType::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for PageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for PageType {
+    type Err = crate::error::UnknownName;
+
+    /// Reads a type's name, in any case (`"article"`, `"Listing"`).
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownName`](crate::UnknownName) for a name that is no type's.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        PageType::ALL
+            .into_iter()
+            .find(|t| t.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| {
+                crate::error::UnknownName::new("page type", s, &PageType::ALL.map(PageType::as_str))
+            })
+    }
+}
 
 /// What the page says about itself, read before its blocks are scored.
 #[derive(Debug, Default, Clone)]

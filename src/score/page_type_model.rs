@@ -6,7 +6,7 @@
 // Written as decimals: some have more digits than an f32 holds.
 #![allow(clippy::excessive_precision)]
 
-use crate::metadata::PageType;
+use super::page_type::PageType;
 
 /// The types the model tells apart, in the order of each feature's weights.
 pub(crate) const CLASSES: [PageType; 7] = [

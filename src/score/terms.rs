@@ -1,6 +1,7 @@
 //! The first pass: each block's score as a sum of named inputs times their weights
 //! ([`Term`], weights in [`super::weights`]).
 
+use super::explain::{Contribution, Term};
 use super::lexical::{
     calls_to_action, ends_sentence, is_ad_label, is_paywall_prompt, looks_like_date,
 };
@@ -10,7 +11,6 @@ use super::tuning::{
 };
 use super::weights;
 use super::{context, link_density, picture_line, Judged, Page};
-use crate::document::{Contribution, Term};
 use crate::segment::{Kind, RawBlock};
 
 /// Scores every block on its own inputs and its place; returns the headline's block.

@@ -129,8 +129,8 @@ pub(crate) const FALLBACK_MARGIN: f32 = 1.0;
 
 // --- Strategies per page type ---
 
+use super::page_type::PageType;
 use crate::cues::{self, CueWord};
-use crate::metadata::PageType;
 
 /// How a page of a given type is read: the parameters of the one mechanism that differ
 /// between types.

@@ -6,7 +6,7 @@
 //! dumped by `examples/dump_blocks.rs`, cross-validated by site) and rewrite this list with
 //! `--write`; so far its cross-validated fit has scored below these weights (see the README).
 
-use crate::document::Term;
+use super::explain::Term;
 
 /// The terms of the model, in input order, with their weights.
 pub(crate) const WEIGHTS: &[(Term, f32)] = &[

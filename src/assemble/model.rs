@@ -1,0 +1,293 @@
+//! The whole [`Document`]: every block explained.
+
+use super::kind_public;
+use super::links::{with_link_targets, Resolver};
+use super::{BlockDecision, Decisions, Settings};
+use crate::document::{
+    join_text, Block, Document, Features, Formula, Image, Label, Link, ListInfo, Structure,
+    TableInfo,
+};
+use crate::error::Error;
+use crate::limits::Budget;
+use crate::page::Page;
+use crate::score::explain::Contribution;
+use crate::segment::{self, Segmentation, NONE};
+use encoding_rs::Encoding;
+use std::borrow::Cow;
+
+/// The whole document: every block with its features, score, terms and label, its text and
+/// structure, and the page's metadata, type and evidence.
+pub(crate) fn document(
+    mut seg: Segmentation<'_>,
+    d: Decisions,
+    page: &Page<'_>,
+    settings: &Settings,
+    encoding: &'static Encoding,
+    budget: &Budget,
+) -> Result<Document, Error> {
+    let Decisions {
+        blocks: decisions,
+        facts,
+        page: detection,
+        metadata,
+        base,
+    } = d;
+    let n = seg.blocks.len();
+    let resolver = Resolver::new(base, page.len(), budget);
+    let mut metadata = metadata;
+    metadata.image = resolver.resolve_opt(metadata.image.as_deref())?;
+    metadata.canonical_url = resolver.resolve_opt(metadata.canonical_url.as_deref())?;
+    budget.charge(
+        "output",
+        n * (std::mem::size_of::<Block>() + std::mem::size_of::<u32>()),
+    )?;
+    let mut blocks = Vec::with_capacity(n);
+    let mut parents = Vec::with_capacity(n);
+    let elems = &seg.elems;
+    for (i, ((raw, decision), judged)) in
+        seg.blocks.iter_mut().zip(decisions).zip(&facts).enumerate()
+    {
+        budget.deadline.tick("output")?;
+        let BlockDecision {
+            score,
+            content,
+            role,
+            terms: contributions,
+        } = decision;
+        let label = if content {
+            Label::Content
+        } else {
+            Label::Boilerplate
+        };
+        // What the block adds to the segmentation's memory (its text moves), charged
+        // before it is built: its images' texts, its explanation and its paths (the
+        // resolver charges every URL as it makes it).
+        let alts: usize = raw
+            .images()
+            .iter()
+            .map(|im| im.alt.len() + std::mem::size_of::<Image>())
+            .sum();
+        budget.charge(
+            "output",
+            alts + contributions.len() * std::mem::size_of::<Contribution>()
+                + PATH_STEPS * 8
+                + CLASS_PATH_BYTES,
+        )?;
+        let chars = raw.text.chars().count().max(1);
+        let lines = chars.div_ceil(80).max(1);
+        parents.push(elems.get(raw.elem as usize).map_or(NONE, |e| e.parent));
+        let text = std::mem::take(&mut raw.text);
+        let structure = Structure {
+            list: raw.list.map(|l| ListInfo {
+                list: l.id,
+                ordered: l.ordered,
+                depth: l.depth,
+            }),
+            quote_depth: raw.quote_depth,
+            table: (raw.kind == segment::Kind::TableRow).then(|| TableInfo {
+                table: raw.table,
+                header: raw.header_row,
+                cells: cells_of(&text, raw.cells()),
+            }),
+            links: raw
+                .links()
+                .iter()
+                .map(|l| {
+                    Ok(Link {
+                        start: l.start,
+                        end: l.end,
+                        url: resolver.resolve(l.href)?,
+                    })
+                })
+                .collect::<Result<_, Error>>()?,
+            images: raw
+                .images()
+                .iter()
+                .map(|im| {
+                    Ok(Image {
+                        src: resolver.resolve(im.src)?,
+                        alt: im.alt.to_string(),
+                    })
+                })
+                .collect::<Result<_, Error>>()?,
+            formulas: raw
+                .formulas()
+                .iter()
+                .map(|&(start, end)| Formula { start, end })
+                .collect(),
+        };
+        blocks.push(Block {
+            label,
+            score,
+            contributions,
+            features: Features {
+                kind: kind_public(raw.kind),
+                tag: static_tag(elems.get(raw.elem as usize).map_or("", |e| &*e.tag)),
+                path: tag_path(elems, raw.elem),
+                class_id: class_path(elems, raw.elem),
+                position: i,
+                relative_position: if n > 1 {
+                    i as f32 / (n - 1) as f32
+                } else {
+                    0.0
+                },
+                words: raw.words,
+                link_words: raw.link_words,
+                text_density: raw.words as f32 / lines as f32,
+                link_density: if raw.words == 0 {
+                    0.0
+                } else {
+                    raw.link_words as f32 / raw.words as f32
+                },
+                stopword_density: judged.stop_density,
+                commas: raw.commas,
+                in_region: judged.in_region,
+                chrome_cue: judged.chrome.map(|c| c.word.to_string()),
+                hidden: raw.hidden,
+            },
+            structure,
+            role,
+            text,
+        });
+    }
+    let keep_links = settings.link_targets_in_text;
+    budget.charge(
+        "output",
+        blocks
+            .iter()
+            .filter(|b| b.is_content() && b.role.is_none())
+            .map(|b| {
+                let links: usize = b.structure.links.iter().map(|l| l.url.len() + 3).sum();
+                b.text.len() + 2 + if keep_links { links } else { 0 }
+            })
+            .sum(),
+    )?;
+    let text = join_text(
+        blocks
+            .iter()
+            .zip(&parents)
+            .filter(|(b, _)| b.is_content() && b.role.is_none())
+            .map(|(b, &p)| {
+                let text = if keep_links {
+                    Cow::Owned(with_link_targets(
+                        &b.text,
+                        b.structure.links.iter().map(|l| (l.end, l.url.as_str())),
+                    ))
+                } else {
+                    Cow::Borrowed(b.text.as_str())
+                };
+                (text, b.features.kind, p)
+            }),
+    );
+    let page = &detection;
+    let page_type_evidence = crate::PageTypeEvidence {
+        given: page.given,
+        read_as: page.read_as,
+        expected_loss: page.expected_loss.clone(),
+        article_like: page.article_like,
+        probabilities: {
+            let mut p = page.probabilities.clone();
+            p.sort_by(|a, b| b.1.total_cmp(&a.1));
+            p
+        },
+        features: page
+            .evidence
+            .iter()
+            .map(|e| crate::PageFeature {
+                name: e.feature.to_string(),
+                value: e.value,
+                part: e.part,
+                neutral: e.neutral,
+            })
+            .collect(),
+    };
+    Ok(Document {
+        page_type: page.page_type,
+        page_type_evidence,
+        metadata,
+        text,
+        encoding: encoding.name().to_string(),
+        blocks,
+    })
+}
+
+/// The cells of a row, from the byte offsets where they start.
+fn cells_of(text: &str, starts: &[usize]) -> Vec<String> {
+    if starts.is_empty() {
+        return vec![text.to_string()];
+    }
+    let mut cells = Vec::with_capacity(starts.len());
+    for (k, &s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(text.len(), |&e| {
+            e.saturating_sub(segment::CELL_SEPARATOR.len())
+        });
+        let cell = text.get(s..end.max(s)).unwrap_or("");
+        cells.push(cell.trim().to_string());
+    }
+    cells
+}
+
+/// How many ancestors a block's path and class list show at most.
+const PATH_STEPS: usize = 16;
+
+fn ancestors<'s>(
+    elems: &'s [segment::Elem<'s>],
+    elem: u32,
+) -> impl Iterator<Item = &'s segment::Elem<'s>> {
+    std::iter::successors(elems.get(elem as usize), move |e| {
+        elems.get(e.parent as usize)
+    })
+    .take(PATH_STEPS)
+}
+
+/// A tag name as a `Cow`: borrowed from the list of block tags when it is one of them.
+fn static_tag(tag: &str) -> Cow<'static, str> {
+    match crate::cues::BLOCK_TAGS.iter().find(|&&t| t == tag) {
+        Some(&t) => Cow::Borrowed(t),
+        None => Cow::Owned(tag.to_string()),
+    }
+}
+
+fn tag_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
+    let mut tags: [&str; PATH_STEPS] = [""; PATH_STEPS];
+    let mut n = 0;
+    for (slot, e) in tags.iter_mut().zip(ancestors(elems, elem)) {
+        *slot = &e.tag;
+        n += 1;
+    }
+    let mut out = String::with_capacity(tags[..n].iter().map(|t| t.len() + 1).sum());
+    for (k, t) in tags[..n].iter().rev().enumerate() {
+        if k > 0 {
+            out.push('>');
+        }
+        out.push_str(t);
+    }
+    out
+}
+
+/// How long a block's class/id list may grow (the nearest tokens are kept).
+const CLASS_PATH_BYTES: usize = 200;
+
+fn class_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
+    let mut out = String::new();
+    for e in ancestors(elems, elem) {
+        let id = e.id().map(str::trim).filter(|s| !s.is_empty());
+        let tokens = id.into_iter().map(|i| ('#', i)).chain(
+            e.class()
+                .unwrap_or("")
+                .split_ascii_whitespace()
+                .map(|c| ('.', c)),
+        );
+        for (sigil, token) in tokens {
+            if out.len() + token.len() + 2 > CLASS_PATH_BYTES {
+                return out;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push(sigil);
+            out.push_str(token);
+        }
+    }
+    out
+}
