@@ -641,6 +641,14 @@ pub(crate) const UPDATE_WORDS: &[&str] = &[
     "päivitetty",
     "güncellendi",
     "datemodified",
+    "editiert",
+    "bearbeitet",
+    "editado",
+    "изменено",
+    "更新",
+    "修改",
+    "수정",
+    "업데이트",
 ];
 
 /// True when the (lower-case) text says that a date is a change.

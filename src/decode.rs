@@ -7,7 +7,9 @@
 //! U+FFFD.
 
 use crate::error::NotHtmlKind;
-use encoding_rs::{Encoding, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, X_USER_DEFINED};
+use encoding_rs::{
+    Encoding, GBK, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, X_USER_DEFINED,
+};
 use std::borrow::Cow;
 
 /// How many leading bytes are searched for a `<meta>` charset declaration.
@@ -44,8 +46,11 @@ fn sniff(bytes: &[u8], hint: Option<&'static Encoding>) -> &'static Encoding {
     }
     if let Some(enc) = hint {
         // A header that says UTF-8 over bytes that plainly are not (a server's default,
-        // wrong for the pages it serves from older systems) is no hint.
-        if enc != UTF_8 || std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
+        // wrong for the pages it serves from older systems) is no hint; nor is one that
+        // says ISO-8859-1 (HTTP's old default) over bytes that are plainly GBK.
+        let wrong_utf8 = enc == UTF_8 && std::str::from_utf8(bytes).is_err() && !mostly_utf8(bytes);
+        let wrong_latin = enc == WINDOWS_1252 && plainly_gbk(bytes);
+        if !wrong_utf8 && !wrong_latin {
             return enc;
         }
     }
@@ -71,14 +76,61 @@ fn sniff(bytes: &[u8], hint: Option<&'static Encoding>) -> &'static Encoding {
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
     detector.feed(bytes, true);
-    detector.guess(None, chardetng::Utf8Detection::Allow)
+    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    // A single-byte guess over bytes whose every high byte pairs up as GBK does (a Chinese
+    // page with a stray sequence the detector disqualified GBK for) is GBK.
+    if guess.is_single_byte() && plainly_gbk(bytes) {
+        return GBK;
+    }
+    guess
 }
 
-/// True when at most one byte in a thousand belongs to an invalid UTF-8 sequence.
+/// The fewest two-byte characters that make a page plainly GBK.
+const GBK_MIN_PAIRS: usize = 8;
+
+/// True when the bytes read as GBK (or GB18030) text: at least [`GBK_MIN_PAIRS`] two-byte
+/// characters, and nearly every byte over 0x7F a part of one, in runs as Chinese text has
+/// them. The accented letters of a windows-1252 page stand alone between ASCII letters.
+fn plainly_gbk(bytes: &[u8]) -> bool {
+    let (mut pairs, mut stray, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        if (0x81..=0xFE).contains(&b) && (0x40..=0xFE).contains(&next) && next != 0x7F {
+            // A pair of two high bytes is a Chinese character; a high lead with an ASCII
+            // trail may be a Latin letter before an ASCII one, and counts for neither.
+            if next >= 0x80 {
+                pairs += 1;
+            }
+            i += 2;
+        } else {
+            stray += 1;
+            i += 1;
+        }
+    }
+    pairs >= GBK_MIN_PAIRS && stray * 50 <= pairs
+}
+
+/// True when at most one byte in a thousand belongs to an invalid UTF-8 sequence, and the
+/// valid multi-byte characters outnumber the invalid sequences (a long page of ASCII with a
+/// few legacy characters is not UTF-8).
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let mut rest = bytes;
-    let mut bad = 0usize;
-    while let Err(e) = std::str::from_utf8(rest) {
+    let (mut bad, mut good) = (0usize, 0usize);
+    loop {
+        let (valid, err) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, None),
+            Err(e) => (
+                std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or(""),
+                Some(e),
+            ),
+        };
+        good += valid.chars().filter(|c| !c.is_ascii()).count();
+        let Some(e) = err else { break };
         let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to());
         bad += e.error_len().unwrap_or(1);
         if skip >= rest.len() {
@@ -86,7 +138,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
         }
         rest = &rest[skip..];
     }
-    bad * 1000 <= bytes.len()
+    bad * 1000 <= bytes.len() && good > bad
 }
 
 /// UTF-16 text of markup has a zero byte beside nearly every ASCII character.
@@ -387,6 +439,44 @@ mod tests {
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(page);
         let d = decode(&bytes, None).expect("decodes");
         assert!(d.text.contains("café était très"), "{}", d.text);
+    }
+
+    /// A Chinese news page in GBK, with no charset declared anywhere.
+    fn gbk_page() -> Vec<u8> {
+        let page = "<html><head><title>本市举行秋季运动会</title></head><body>\
+            <h1>本市举行秋季运动会</h1><p>2005-08-28 20:56:20 来源：本报 作者：张三</p>\
+            <p>本报讯 昨天上午，本市第十届秋季运动会在市体育中心开幕。来自全市各区县的两千多名\
+            运动员参加了开幕式。</p></body></html>";
+        encoding_rs::GBK.encode(page).0.into_owned()
+    }
+
+    #[test]
+    fn undeclared_gbk_is_gbk_even_under_a_latin_1_header() {
+        let bytes = gbk_page();
+        let d = decode(&bytes, None).expect("decodes");
+        assert_eq!(d.encoding, GBK);
+        assert!(d.text.contains("秋季运动会"));
+        // HTTP's old default charset over plainly GBK bytes is no hint.
+        let d = decode(&bytes, encoding_for_label("ISO-8859-1")).expect("decodes");
+        assert_eq!(d.encoding, GBK);
+        // Nor does a stray byte the detector may refuse GBK for make it windows-1252.
+        assert!(plainly_gbk(&[bytes.as_slice(), b"\xff"].concat()));
+        // French windows-1252 is not GBK, nor is a page with a few accents.
+        let french = "<p>Le café était très animé à l'époque, où l'on déjeunait près du lycée; \
+            l'été, à côté, les élèves chantaient.</p>";
+        let french = encoding_rs::WINDOWS_1252.encode(french).0;
+        assert!(!plainly_gbk(&french));
+        let d = decode(&french, encoding_for_label("latin1")).expect("decodes");
+        assert_eq!(d.encoding, WINDOWS_1252);
+    }
+
+    #[test]
+    fn a_long_ascii_page_with_a_few_legacy_bytes_is_not_utf8() {
+        let mut page = "<p>plain words</p>".repeat(2000).into_bytes();
+        page.extend_from_slice(b"<p>caf\xe9</p>");
+        assert!(!mostly_utf8(&page));
+        let d = decode(&page, None).expect("decodes");
+        assert!(d.text.contains("café"), "{}", &d.text[d.text.len() - 20..]);
     }
 
     #[test]

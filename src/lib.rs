@@ -118,7 +118,7 @@ pub use document::{
 pub use error::{Error, NotHtmlKind, UnknownName};
 pub use extractor::{Extractor, ExtractorBuilder, Favor};
 pub use limits::Limits;
-pub use metadata::{MetaRole, Metadata};
+pub use metadata::{MetaRole, Metadata, Source};
 pub use page::Page;
 pub use score::explain::{Contribution, Term};
 pub use score::page_type::PageType;

@@ -200,16 +200,24 @@ pub(crate) struct PageSources<'a> {
     pub base_href: Option<&'a str>,
     /// Microdata `itemprop` values in the body (content/datetime attribute or text).
     pub microdata: Vec<(&'a str, String)>,
-    /// `datetime` attributes of `<time>` elements, in page order.
-    pub times: Vec<&'a str>,
-    /// For each of `times`: whether it dates a change rather than the publication (its
-    /// line says "Updated", or its class or `itemprop` does).
-    pub times_updated: Vec<bool>,
+    /// `<time datetime>` elements, in page order.
+    pub times: Vec<TimeSource<'a>>,
     /// Microdata `itemtype` values, without their `schema.org/` prefix, in page order.
     pub itemtypes: Vec<&'a str>,
     /// Texts of the page's byline elements (`rel=author` links, `.byline` and `.author`
     /// boxes, `<address>`), each with the index of the block it stands before.
     pub bylines: Vec<(usize, String)>,
+}
+
+/// A `<time datetime>` element.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct TimeSource<'a> {
+    pub datetime: &'a str,
+    /// The index of the block it stands in (or before).
+    pub block: usize,
+    /// Whether it dates a change rather than the publication: its line says "Updated", or
+    /// its class or `itemprop` does.
+    pub updated: bool,
 }
 
 /// The output of the walk.
@@ -558,8 +566,11 @@ impl<'t, 'a> Walker<'t, 'a> {
                         .flatten()
                         .any(|v| crate::cues::says_updated(&markers::capped(v).to_lowercase()));
                     let updated = marked || crate::cues::says_updated(&text[from..].to_lowercase());
-                    self.sources.times.push(dt);
-                    self.sources.times_updated.push(updated);
+                    self.sources.times.push(TimeSource {
+                        datetime: dt,
+                        block: self.blocks.len(),
+                        updated,
+                    });
                 }
             }
             _ => {}
@@ -1301,6 +1312,9 @@ mod tests {
         assert_eq!(s.base_href, Some("https://e.org/"));
         assert_eq!(s.json_ld.len(), 1);
         assert_eq!(s.microdata, vec![("author", "Jane Roe".to_string())]);
-        assert_eq!(s.times, vec!["2020-01-02"]);
+        assert_eq!(
+            s.times.iter().map(|t| t.datetime).collect::<Vec<_>>(),
+            vec!["2020-01-02"]
+        );
     }
 }

@@ -520,6 +520,22 @@ fn explain(doc: &Document, out: &mut dyn Write) -> std::io::Result<()> {
         doc.metadata.language.as_deref().unwrap_or("-"),
         doc.encoding
     )?;
+    let m = &doc.metadata;
+    let from = |s: Option<dechrome::Source>| s.map_or("-", dechrome::Source::as_str);
+    writeln!(
+        out,
+        "# published: {} (from {})  modified: {} (from {})  authors: {} (from {})",
+        m.published.as_deref().unwrap_or("-"),
+        from(m.published_from),
+        m.modified.as_deref().unwrap_or("-"),
+        from(m.modified_from),
+        if m.authors.is_empty() {
+            "-".to_string()
+        } else {
+            m.authors.join("; ")
+        },
+        from(m.authors_from),
+    )?;
     let ev = &doc.page_type_evidence;
     let probs: Vec<String> = ev
         .probabilities

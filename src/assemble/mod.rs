@@ -113,14 +113,17 @@ pub(crate) fn decide(
     )?;
     let threshold = settings.threshold;
     let first_content = cls.blocks.iter().position(|b| b.score >= threshold);
-    let (metadata, roles) = metadata::extract(
-        &seg.sources,
-        &json_ld,
-        &seg.blocks,
-        cls.headline,
+    let last_content = cls.blocks.iter().rposition(|b| b.score >= threshold);
+    let (metadata, roles) = metadata::extract(&metadata::Inputs {
+        sources: &seg.sources,
+        json_ld: &json_ld,
+        blocks: &seg.blocks,
+        headline: cls.headline,
         first_content,
-        cls.language,
-    );
+        last_content,
+        detected_language: cls.language,
+        url: url.map(url::Url::as_str),
+    });
     let base = links::base(seg, url, metadata.canonical_url.as_deref());
     let mut role = vec![None; seg.blocks.len()];
     for (b, r) in roles {
