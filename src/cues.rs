@@ -651,6 +651,17 @@ pub(crate) const UPDATE_WORDS: &[&str] = &[
     "업데이트",
 ];
 
+/// Marks in a `<time>` element's class or `itemprop` that it dates the publication.
+pub(crate) const PUBLISHED_MARKS: &[&str] = &[
+    "publish",
+    "pubdate",
+    "entry-date",
+    "post-date",
+    "posted-on",
+    "article-date",
+    "datecreated",
+];
+
 /// True when the (lower-case) text says that a date is a change.
 pub(crate) fn says_updated(lower: &str) -> bool {
     UPDATE_WORDS.iter().any(|w| lower.contains(w))

@@ -218,6 +218,11 @@ pub(crate) struct TimeSource<'a> {
     /// Whether it dates a change rather than the publication: its line says "Updated", or
     /// its class or `itemprop` does.
     pub updated: bool,
+    /// Whether its class or `itemprop` says it dates the publication (`published`,
+    /// `entry-date`, `datePublished`), or it has the `pubdate` attribute.
+    pub published: bool,
+    /// Whether it stands in a link or a list item, as a teaser's date does.
+    pub teaser: bool,
 }
 
 /// The output of the walk.
@@ -566,10 +571,22 @@ impl<'t, 'a> Walker<'t, 'a> {
                         .flatten()
                         .any(|v| crate::cues::says_updated(&markers::capped(v).to_lowercase()));
                     let updated = marked || crate::cues::says_updated(&text[from..].to_lowercase());
+                    let published = el.attr("pubdate").is_some()
+                        || [el.attr("class"), el.attr("itemprop")]
+                            .into_iter()
+                            .flatten()
+                            .any(|v| {
+                                let v = markers::capped(v).to_ascii_lowercase();
+                                crate::cues::PUBLISHED_MARKS.iter().any(|m| v.contains(m))
+                            });
+                    let parent = self.frames.last();
+                    let teaser = parent.is_some_and(|f| f.in_link || f.list.is_some());
                     self.sources.times.push(TimeSource {
                         datetime: dt,
                         block: self.blocks.len(),
                         updated,
+                        published,
+                        teaser,
                     });
                 }
             }

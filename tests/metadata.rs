@@ -455,3 +455,20 @@ fn a_gbk_page_without_a_declared_charset() {
         .expect("extracts");
     assert_eq!(doc.encoding, "GBK");
 }
+
+#[test]
+fn a_teasers_time_gives_way_and_a_labelled_date_may_be_a_link() {
+    let de = &LANGS[1];
+    // A sidebar's list of other posts, each with its <time>, beside the article's header:
+    // the article's own microdata dates it.
+    let header = r#"<ul class="recent"><li><a href="/a">Hafenfest verschoben</a> <time datetime="2018-11-20">20. November 2018</time></li>
+        <li><a href="/b">Neue Fährlinie</a> <time datetime="2018-10-02">2. Oktober 2018</time></li></ul>
+        <meta itemprop="datePublished" content="2019-10-19T14:05:00+02:00">"#;
+    let m = metadata(&page(de, "", header), None);
+    assert_eq!(published_day(&m), Some(DAY), "{m:?}");
+    assert_eq!(m.published_from, Some(Source::Microdata));
+    // "Veröffentlicht am" and the date as a permalink.
+    let header = r#"<p class="entry-date">Veröffentlicht am <a href="/2019/bruecke">19. Oktober 2019</a></p>"#;
+    let m = metadata(&page(de, "", header), None);
+    assert_eq!(published_day(&m), Some(DAY), "{m:?}");
+}

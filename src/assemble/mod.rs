@@ -112,7 +112,13 @@ pub(crate) fn decide(
         &budget.deadline,
     )?;
     let threshold = settings.threshold;
-    let first_content = cls.blocks.iter().position(|b| b.score >= threshold);
+    // The first block of content, in the main region when the region has any (a stray
+    // kept block in the header does not move the article's start).
+    let first_content = cls
+        .blocks
+        .iter()
+        .position(|b| b.score >= threshold && b.in_region)
+        .or_else(|| cls.blocks.iter().position(|b| b.score >= threshold));
     let last_content = cls.blocks.iter().rposition(|b| b.score >= threshold);
     let (metadata, roles) = metadata::extract(&metadata::Inputs {
         sources: &seg.sources,

@@ -384,7 +384,9 @@ fn block_date_line(b: &RawBlock<'_>, max_rest: usize) -> Option<(DateLine, bool)
     let links = b.link_words > 0 && b.link_words * 2 >= b.words;
     let fits = |l: &DateLine| l.labelled || l.rest_words <= max_rest;
     // (A date that is all link, an archive's, is still the date.)
-    if let Some(line) = date_line(&b.text).filter(|l| fits(l) && !(links && l.rest_words > 0)) {
+    if let Some(line) =
+        date_line(&b.text).filter(|l| fits(l) && !(links && l.rest_words > 0 && !l.says_published))
+    {
         return Some((line, true));
     }
     if links || !b.text.contains('\n') {
@@ -488,15 +490,20 @@ pub(crate) fn extract(inputs: &Inputs<'_, '_>) -> (Metadata, Vec<(usize, MetaRol
     let hi = (anchor + NEAR_HEADLINE).min(blocks.len());
     let in_header =
         |b: usize| (lo..=hi).contains(&b) || sources.bylines.iter().any(|&(at, _)| at == b);
-    let time = |updated: bool, near: bool| {
-        sources
+    // `<time>` elements: in the header, those marked as the publication's first; a
+    // teaser's (in a link or a list item, as a sidebar's are) after the other sources.
+    let time = |updated: bool, near: bool, teaser: bool| {
+        let mut times: Vec<_> = sources
             .times
             .iter()
             .filter(|t| t.updated == updated && in_header(t.block) == near)
-            .find_map(|t| dates::value(t.datetime))
+            .filter(|t| !near || t.teaser == teaser)
+            .collect();
+        times.sort_by_key(|t| !t.published);
+        times.into_iter().find_map(|t| dates::value(t.datetime))
     };
-    published.add(time(false, true), Source::Time);
-    modified.add(time(true, true), Source::Time);
+    published.add(time(false, true, false), Source::Time);
+    modified.add(time(true, true, false), Source::Time);
     meta::from_microdata(&sources.microdata, &mut out);
     take(
         &mut out,
@@ -573,8 +580,10 @@ pub(crate) fn extract(inputs: &Inputs<'_, '_>) -> (Metadata, Vec<(usize, MetaRol
     modified.add(line_modified, Source::Text);
     // The page's other `<time>` elements, then dated lines further into the text: a
     // labelled one first ("发布时间：…"), then a line that is a date and little else.
-    published.add(time(false, false), Source::Time);
-    modified.add(time(true, false), Source::Time);
+    published.add(time(false, true, true), Source::Time);
+    modified.add(time(true, true, true), Source::Time);
+    published.add(time(false, false, false), Source::Time);
+    modified.add(time(true, false, false), Source::Time);
     if published.first().is_none() {
         let region = anchor.saturating_sub(TEXT_SEARCH_BEFORE)
             ..(anchor + TEXT_SEARCH_BLOCKS).min(blocks.len());
