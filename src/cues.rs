@@ -77,6 +77,13 @@ pub(crate) const READ_ATTRIBUTES: &[&str] = &[
     "href",
     "src",
     "data-src",
+    "data-lazy-src",
+    "data-original",
+    "srcset",
+    "data-srcset",
+    "data-lazy-srcset",
+    "width",
+    "height",
     "alt",
     "lang",
     "type",
@@ -85,6 +92,7 @@ pub(crate) const READ_ATTRIBUTES: &[&str] = &[
     "property",
     "rel",
     "datetime",
+    "pubdate",
     // A MathML formula's alternative text.
     "alttext",
     // Read by the tree builder itself: `<input type>` in tables, `<font color|face|size>` in
@@ -649,6 +657,29 @@ pub(crate) const UPDATE_WORDS: &[&str] = &[
     "修改",
     "수정",
     "업데이트",
+];
+
+/// Attributes that hold a lazy-loaded image's address, in the order they are trusted (the
+/// `src` beside them is a placeholder until a script swaps them in).
+pub(crate) const LAZY_SRC_ATTRS: &[&str] = &["data-src", "data-lazy-src", "data-original"];
+
+/// Attributes that hold an image's candidate sources with their widths or densities.
+pub(crate) const SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "srcset"];
+
+/// Words in an image address that mark a placeholder (a blank or a spinner a script
+/// replaces), lower-case.
+pub(crate) const PLACEHOLDER_IMAGES: &[&str] = &[
+    "blank.gif",
+    "spacer.gif",
+    "pixel.gif",
+    "transparent.gif",
+    "transparent.png",
+    "placeholder",
+    "lazy-load",
+    "lazyload",
+    "loading.gif",
+    "spinner",
+    "1x1",
 ];
 
 /// Marks in a `<time>` element's class or `itemprop` that it dates the publication.

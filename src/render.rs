@@ -432,12 +432,21 @@ fn html(doc: &Document) -> String {
             out.push_str("</blockquote>\n");
             quotes -= 1;
         }
+        // A caption and the images it stands under are one figure.
+        let figure = b.features.kind == BlockKind::Caption && !b.structure.images.is_empty();
         for img in b.structure.images.iter().filter(|im| safe_url(&im.src)) {
             out.push_str("<figure><img src=\"");
             esc(&md_url(&img.src), &mut out);
             out.push_str("\" alt=\"");
             esc(&img.alt, &mut out);
-            out.push_str("\"></figure>\n");
+            out.push_str(if figure { "\">" } else { "\"></figure>\n" });
+        }
+        if figure && b.structure.images.iter().any(|im| safe_url(&im.src)) {
+            out.push_str("<figcaption>");
+            html_inline(b, &mut out, false);
+            out.push_str("</figcaption></figure>\n");
+            i += 1;
+            continue;
         }
         if let Some(l) = list {
             while lists.len() < depth {

@@ -71,9 +71,10 @@ pub(crate) struct RawLink<'a> {
 }
 
 /// An image met in or just before a block.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct RawImage<'a> {
-    pub src: &'a str,
+    /// Its address: the attribute's text, or read from a `<noscript>`'s markup.
+    pub src: std::borrow::Cow<'a, str>,
     pub alt: &'a str,
 }
 
@@ -251,6 +252,11 @@ struct Frame<'a> {
     list: Option<ListCtx>,
     quote_depth: u8,
     table: u32,
+    /// The nearest table holds data (rows of short values), not a page's layout.
+    data_table: bool,
+    /// Inside a cell of a data table: its paragraphs and line boxes are the cell's lines,
+    /// not blocks of their own.
+    in_data_cell: bool,
     /// For a kept link: its target and where its text starts in the pending block.
     link: Option<(&'a str, usize, u32)>,
     /// Counts at entry, for the subtree totals.
@@ -385,6 +391,9 @@ struct Walker<'t, 'a> {
     keep_links: bool,
     /// `<noscript>` content is read as text (a page parsed with it as markup).
     read_noscript: bool,
+    /// The last image met was a placeholder with no address of its own: a `<noscript>`
+    /// right after it may hold the real one.
+    placeholder_image: bool,
     /// Per element: its last block-level child so far.
     last_child: Vec<u32>,
     pending: Pending<'a>,
@@ -398,6 +407,180 @@ struct Walker<'t, 'a> {
 
 fn is_block_tag(name: &str) -> bool {
     cues::BLOCK_TAGS.contains(&name) || name.contains('-')
+}
+
+/// The most nodes of a table read to tell data from layout.
+const TABLE_SCAN_NODES: usize = 4096;
+/// A data table's cells hold short values: at most this many characters on average, and
+/// none over the longest.
+const DATA_CELL_MEAN_CHARS: usize = 160;
+const DATA_CELL_MAX_CHARS: usize = 800;
+
+/// True when a table holds data rather than a page's layout: at least two rows, a steady
+/// column count of at least two (or a header), short values in its cells (each may wrap
+/// its text in `<p>`), and none of a page's blocks inside it (a nested table, headings, a
+/// form, a list of many items).
+fn is_data_table(dom: View<'_, '_>, table: NodeId) -> bool {
+    let mut stack = vec![table];
+    let (mut seen, mut rows, mut header) = (0usize, 0usize, false);
+    let mut columns: Vec<usize> = Vec::new();
+    let (mut cells, mut cell_chars, mut longest) = (0usize, 0usize, 0usize);
+    while let Some(id) = stack.pop() {
+        seen += 1;
+        if seen > TABLE_SCAN_NODES {
+            return false;
+        }
+        let Some(el) = dom.element(id) else {
+            continue;
+        };
+        let name = el.name();
+        match name {
+            "table" if id != table => return false,
+            "h1" | "h2" | "h3" | "form" | "article" | "nav" | "iframe" | "textarea" => {
+                return false
+            }
+            "thead" => header = true,
+            "tr" => {
+                rows += 1;
+                columns.push(
+                    dom.children(id)
+                        .filter_map(|c| dom.element(c))
+                        .filter(|c| matches!(c.name(), "td" | "th"))
+                        .count(),
+                );
+            }
+            "td" | "th" => {
+                header |= name == "th";
+                cells += 1;
+                let chars: usize = dom
+                    .descendants(id)
+                    .take(TABLE_SCAN_NODES)
+                    .filter_map(|d| dom.text(d))
+                    .map(|t| t.trim().chars().count())
+                    .sum();
+                cell_chars += chars;
+                longest = longest.max(chars);
+            }
+            _ => {}
+        }
+        // Children pushed in reverse, to be read in order.
+        let children: Vec<NodeId> = dom.children(id).collect();
+        stack.extend(children.into_iter().rev());
+    }
+    let widest = columns.iter().copied().max().unwrap_or(0);
+    let steady = {
+        let mut counts = std::collections::HashMap::new();
+        for &c in &columns {
+            *counts.entry(c).or_insert(0usize) += 1;
+        }
+        counts
+            .into_iter()
+            .filter(|&(c, _)| c >= 2)
+            .map(|(_, n)| n)
+            .max()
+            .is_some_and(|n| n * 10 >= rows * 7)
+    };
+    rows >= 2
+        && widest >= 2
+        && (steady || header)
+        && cells > 0
+        && cell_chars <= DATA_CELL_MEAN_CHARS * cells
+        && longest <= DATA_CELL_MAX_CHARS
+}
+
+/// The longest image address kept, in bytes.
+const MAX_NOSCRIPT_SCAN: usize = 2048;
+
+/// True for an address that is a placeholder a script swaps out: a data URI, or a blank,
+/// spacer or spinner image by its name.
+fn is_placeholder(src: &str) -> bool {
+    let lower = src.to_ascii_lowercase();
+    lower.starts_with("data:") || cues::PLACEHOLDER_IMAGES.iter().any(|p| lower.contains(p))
+}
+
+/// The largest candidate of an element's `srcset` (or its lazy-loading twin), by its width
+/// or density descriptor: the address and its size.
+fn largest_in_srcset<'a>(el: &ElementRef<'_, 'a>) -> Option<(&'a str, u32)> {
+    let set = cues::SRCSET_ATTRS.iter().find_map(|a| el.attr(a))?;
+    set.split(',')
+        .filter_map(|candidate| {
+            let mut parts = candidate.split_ascii_whitespace();
+            let url = parts.next()?;
+            let size = parts
+                .next()
+                .and_then(|d| {
+                    let d = d.trim_end_matches(['w', 'x', 'W', 'X']);
+                    d.parse::<f32>().ok()
+                })
+                .map_or(1, |v| (v * 100.0) as u32);
+            (!is_placeholder(url) && url.len() <= MAX_URL_BYTES).then_some((url, size))
+        })
+        .max_by_key(|&(_, size)| size)
+}
+
+/// An image's address as a reader sees it: the largest `srcset` candidate, else a lazy
+/// loader's address (`data-src`), else `src`; never a placeholder or a 1×1 pixel.
+fn image_src<'a>(el: &ElementRef<'_, 'a>) -> Option<&'a str> {
+    let tiny = |a: &str| {
+        el.attr(a)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+            .is_some_and(|v| v <= 1)
+    };
+    if tiny("width") || tiny("height") {
+        return None;
+    }
+    let ok = |u: &&str| !u.is_empty() && u.len() <= MAX_URL_BYTES && !is_placeholder(u);
+    largest_in_srcset(el)
+        .map(|(u, _)| u)
+        .or_else(|| {
+            cues::LAZY_SRC_ATTRS
+                .iter()
+                .filter_map(|a| el.attr(a).map(str::trim))
+                .find(ok)
+        })
+        .or_else(|| el.attr("src").map(str::trim).filter(ok))
+}
+
+/// The address of the first `<img>` in a `<noscript>`'s markup (read as text when scripts
+/// are on, as browsers read it).
+fn noscript_image(markup: &str) -> Option<&str> {
+    let mut end = markup.len().min(MAX_NOSCRIPT_SCAN);
+    while !markup.is_char_boundary(end) {
+        end -= 1;
+    }
+    let markup = &markup[..end];
+    let at = markup.to_ascii_lowercase().find("<img")?;
+    let tag = &markup[at..];
+    let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find("src") {
+        let i = from + i;
+        from = i + 3;
+        // The attribute itself, not `data-src` or `srcset`.
+        let before = lower[..i].chars().next_back();
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let rest = tag[i + 3..].trim_start();
+        let Some(rest) = rest.strip_prefix('=') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let (quote, rest) = match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => (Some(q), &rest[1..]),
+            _ => (None, rest),
+        };
+        let end = match quote {
+            Some(q) => rest.find(q),
+            None => rest.find(char::is_whitespace),
+        }
+        .unwrap_or(rest.len());
+        let url = rest[..end].trim();
+        return (!url.is_empty() && url.len() <= MAX_URL_BYTES && !is_placeholder(url))
+            .then_some(url);
+    }
+    None
 }
 
 fn kind_of(tag: &str) -> Kind {
@@ -483,12 +666,7 @@ impl<'t, 'a> Walker<'t, 'a> {
         } else {
             NONE
         };
-        let mut pending = std::mem::take(&mut self.pending);
-        // A caption's image goes with the next block: captions are seldom body text.
-        if kind == Kind::Caption {
-            self.pending.images = std::mem::take(&mut pending.images);
-            self.pending.after_image = pending.after_image;
-        }
+        let pending = std::mem::take(&mut self.pending);
         let (words, link_words) = (pending.words(), pending.link_words());
         let text = pending.text;
         // Text that is all link (menus, teaser lists) is judged by its link density; its
@@ -641,17 +819,60 @@ impl<'t, 'a> Walker<'t, 'a> {
                 self.pending.after_image = true;
             }
             if self.keep_links {
-                let src = el
-                    .attr("src")
-                    .or_else(|| el.attr("data-src"))
-                    .map(str::trim)
-                    .unwrap_or("");
-                if !src.is_empty() && src.len() <= MAX_URL_BYTES && !src.starts_with("data:") {
+                let src = image_src(&el);
+                self.placeholder_image = src.is_none();
+                if let Some(src) = src {
                     let alt = el.attr("alt").map(str::trim).unwrap_or("");
-                    self.pending.images.push(RawImage { src, alt });
+                    self.pending.images.push(RawImage {
+                        src: src.into(),
+                        alt,
+                    });
                 }
             }
             return false;
+        }
+        if name == "picture" && self.keep_links {
+            // The largest of its sources, else its `img`.
+            let children: Vec<ElementRef<'t, 'a>> = self
+                .dom
+                .children(el.id)
+                .filter_map(|c| self.dom.element(c))
+                .collect();
+            let img = children.iter().find(|c| c.name() == "img");
+            let src = children
+                .iter()
+                .filter(|c| c.name() == "source")
+                .filter_map(largest_in_srcset)
+                .max_by_key(|&(_, size)| size)
+                .map(|(u, _)| u)
+                .or_else(|| img.and_then(image_src));
+            if self.pending.text.trim().is_empty() {
+                self.pending.after_image = true;
+            }
+            self.placeholder_image = src.is_none();
+            if let Some(src) = src {
+                let alt = img.and_then(|i| i.attr("alt")).map(str::trim).unwrap_or("");
+                self.pending.images.push(RawImage {
+                    src: src.into(),
+                    alt,
+                });
+            }
+            return false;
+        }
+        if name == "noscript" && self.keep_links && self.placeholder_image {
+            // A placeholder's real image, in markup for readers without scripts.
+            self.placeholder_image = false;
+            let text: String = self
+                .dom
+                .children(el.id)
+                .filter_map(|c| self.dom.text(c))
+                .collect();
+            if let Some(src) = noscript_image(&text) {
+                self.pending.images.push(RawImage {
+                    src: src.to_string().into(),
+                    alt: "",
+                });
+            }
         }
         if matches!(name, "td" | "th") {
             self.pending.cell_break(name == "th");
@@ -693,7 +914,21 @@ impl<'t, 'a> Walker<'t, 'a> {
         let mut list = parent.and_then(|f| f.list);
         let mut quote_depth = parent.map_or(0, |f| f.quote_depth);
         let mut table = parent.map_or(NONE, |f| f.table);
-        let block = is_block_tag(name);
+        let mut data_table = parent.is_some_and(|f| f.data_table);
+        let mut in_data_cell = parent.is_some_and(|f| f.in_data_cell);
+        match name {
+            "table" => {
+                data_table = is_data_table(self.dom, el.id);
+                in_data_cell = false;
+            }
+            "td" | "th" => in_data_cell = data_table,
+            _ => {}
+        }
+        // In a data table's cell, a paragraph or a box is a line of the cell.
+        let block = is_block_tag(name) && (!in_data_cell || matches!(name, "td" | "th"));
+        if in_data_cell && is_block_tag(name) && name != "table" {
+            self.pending.space = true;
+        }
         let mut elem = NONE;
         if block {
             self.flush();
@@ -776,6 +1011,8 @@ impl<'t, 'a> Walker<'t, 'a> {
             list,
             quote_depth,
             table,
+            data_table,
+            in_data_cell,
             link,
             words_at,
             links_at,
@@ -1049,6 +1286,7 @@ pub(crate) fn segment_until<'a>(
         dom,
         keep_links,
         read_noscript,
+        placeholder_image: false,
         elems: Vec::with_capacity(elements),
         blocks: Vec::with_capacity(texts),
         stops: PageCounts::default(),

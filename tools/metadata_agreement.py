@@ -95,7 +95,7 @@ def dechrome(set_dir, urls, cli, use_url):
             cmd += ["--urls", table]
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     pages = {}
-    for line in out.splitlines():
+    for line in filter(None, out.split("\n")):
         d = json.loads(line)
         pages[d["id"]] = d.get("metadata") or {}
     return pages

@@ -1,4 +1,4 @@
-//! Any bytes through `extract_bytes`, `extract_page` and every output format: a result or a typed error,
+//! Any bytes through `Extractor::extract`, `Extractor::document` and every output format: a result or a typed error,
 //! never a panic, and the outputs agree with the blocks.
 #![no_main]
 

@@ -105,7 +105,7 @@ pub(crate) fn document(
                 .iter()
                 .map(|im| {
                     Ok(Image {
-                        src: resolver.resolve(im.src)?,
+                        src: resolver.resolve(&im.src)?,
                         alt: im.alt.to_string(),
                     })
                 })
@@ -150,6 +150,7 @@ pub(crate) fn document(
             text,
         });
     }
+    figure_images(&mut blocks);
     let keep_links = settings.link_targets_in_text;
     budget.charge(
         "output",
@@ -290,4 +291,30 @@ fn class_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
         }
     }
     out
+}
+
+/// A caption keeps its figure's images; when the caption is left out (captions are seldom
+/// body text), the images go with the next block of the body (or the last one before).
+fn figure_images(blocks: &mut [Block]) {
+    let shown = |b: &Block| b.is_content() && b.role.is_none();
+    for i in 0..blocks.len() {
+        if blocks[i].features.kind != crate::BlockKind::Caption
+            || shown(&blocks[i])
+            || blocks[i].structure.images.is_empty()
+        {
+            continue;
+        }
+        let to = (i + 1..blocks.len())
+            .find(|&j| shown(&blocks[j]))
+            .or_else(|| (0..i).rev().find(|&j| shown(&blocks[j])));
+        if let Some(to) = to {
+            let images = std::mem::take(&mut blocks[i].structure.images);
+            let target = &mut blocks[to].structure.images;
+            if to > i {
+                target.splice(0..0, images);
+            } else {
+                target.extend(images);
+            }
+        }
+    }
 }

@@ -135,7 +135,15 @@ pub(crate) fn bound(
         if is_noscript {
             noscript_bytes = noscript_bytes.max(end - i);
         }
-        if end > i && body_is_never_read(name, &bytes[name_end..tag_end]) {
+        // A short `<noscript>` that holds an image is kept when images are: it may hold the
+        // real address of a placeholder before it.
+        let image_fallback = is_noscript
+            && links == Links::Recorded
+            && end - i <= NOSCRIPT_IMAGE_BYTES
+            && bytes[i..end]
+                .windows(4)
+                .any(|w| w.eq_ignore_ascii_case(b"<img"));
+        if end > i && !image_fallback && body_is_never_read(name, &bytes[name_end..tag_end]) {
             out.replace(i, end, "");
         }
         i = end;
@@ -225,6 +233,9 @@ fn comment_end(bytes: &[u8], from: usize) -> usize {
 /// True for a raw-text element whose text nothing downstream reads: scripts (except JSON-LD,
 /// which the metadata stage reads), styles and `noscript` (raw text when scripting is on, as
 /// here). `attrs` is the rest of the start tag after the name.
+/// The longest `<noscript>` kept for the image it holds, in bytes.
+const NOSCRIPT_IMAGE_BYTES: usize = 2048;
+
 fn body_is_never_read(name: &[u8], attrs: &[u8]) -> bool {
     if name.eq_ignore_ascii_case(b"script") {
         // Matched loosely, as the type may be written with character references
@@ -261,7 +272,18 @@ pub(crate) enum Links {
 }
 
 /// The attributes that only link and image recording reads.
-const IMAGE_ATTRIBUTES: [&[u8]; 3] = [b"src", b"data-src", b"alt"];
+const IMAGE_ATTRIBUTES: [&[u8]; 10] = [
+    b"src",
+    b"data-src",
+    b"data-lazy-src",
+    b"data-original",
+    b"srcset",
+    b"data-srcset",
+    b"data-lazy-srcset",
+    b"width",
+    b"height",
+    b"alt",
+];
 
 /// Reads a start tag's attributes from `from` (just after the name) the way the tokenizer
 /// does, pushing to `cuts` the byte ranges of the attributes to leave out: those no stage
@@ -384,7 +406,8 @@ mod tests {
                 "<p>abcde</p><script></script>",
                 "<SCRIPT type='application/LD+JSON'>{\"@type\":\"NewsArticle\"}</script>",
                 "<script type=application&#x2F;ld&#x2B;json>{}</script>",
-                "<style></style><noscript></noscript><textarea>kept</textarea><script>never closed <p>"
+                // (A short `<noscript>` with an image stays when images are read.)
+                "<style></style><noscript><img src=x></noscript><textarea>kept</textarea><script>never closed <p>"
             )
         );
     }
@@ -447,7 +470,8 @@ mod tests {
             bound(page, 10),
             concat!(
                 r#"<a href="/x"    class=c>link</a>"#,
-                r#"<img src=a.png  alt="A"><p/title=x>t<input type=hidden >"#,
+                // (An image's `srcset` is read: its largest candidate is the image.)
+                r#"<img src=a.png srcset="a 1x, b 2x" alt="A"><p/title=x>t<input type=hidden >"#,
                 r#"<div  CLASS=Up >z</div><b unclosed="#
             )
         );
