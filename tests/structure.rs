@@ -125,3 +125,24 @@ fn headings_at_three_levels_stay_over_their_kept_text() {
         .expect("its text");
     assert!(h2 < h3 && h3 < text, "{html}");
 }
+
+#[test]
+fn an_image_in_the_article_stays_though_the_line_it_stands_on_is_left_out() {
+    // The lead photo between the headline and the date line, and a photo above its credit
+    // line inside the article: the date and the credit are not body text, the photos are.
+    let page = r#"<html><body><nav><a href="/">Home</a></nav><article>
+        <h1>Club wins the autumn regatta</h1><img src="/img/lead.jpg" alt="The eight">
+        <p>November 20, 2019</p>
+        <p>Our eight won the autumn regatta on Saturday, beating the university crew by half a length in the final after a close race.</p>
+        <div class="photo"><img src="/img/finish.jpg" alt="At the finish"><div class="credit">Photo: J. Roe</div></div>
+        <p>The crew trained through the summer on the early morning water, and the coach said the win was the reward for a season of work.</p>
+        </article><footer><img src="/img/sponsor.png" alt="Sponsor"><p>© Harbour Rowing Club</p></footer></body></html>"#;
+    let html = document(page, false).to_html();
+    assert!(html.contains(r#"<img src="/img/lead.jpg""#), "{html}");
+    assert!(html.contains(r#"<img src="/img/finish.jpg""#), "{html}");
+    assert!(!html.contains("sponsor.png"), "{html}");
+    assert!(
+        !html.contains("November 20, 2019") && !html.contains("Photo: J. Roe"),
+        "{html}"
+    );
+}

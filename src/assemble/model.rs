@@ -109,7 +109,13 @@ pub(crate) fn document(
                         alt: im.alt.to_string(),
                     })
                 })
-                .collect::<Result<_, Error>>()?,
+                .collect::<Result<Vec<Image>, Error>>()
+                // The same image twice in a row (a `<picture>` and its `<noscript>` twin)
+                // is one image.
+                .map(|mut v| {
+                    v.dedup_by(|a, b| a.src == b.src);
+                    v
+                })?,
             formulas: raw
                 .formulas()
                 .iter()
@@ -150,7 +156,8 @@ pub(crate) fn document(
             text,
         });
     }
-    figure_images(&mut blocks);
+    let in_region: Vec<bool> = facts.iter().map(|f| f.in_region).collect();
+    figure_images(&mut blocks, &in_region);
     let keep_links = settings.link_targets_in_text;
     budget.charge(
         "output",
@@ -293,15 +300,23 @@ fn class_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
     out
 }
 
-/// A caption keeps its figure's images; when the caption is left out (captions are seldom
-/// body text), the images go with the next block of the body (or the last one before).
-fn figure_images(blocks: &mut [Block]) {
+/// An image belongs to the article when it stands in the article. A caption keeps its
+/// figure's images; when the caption is left out (captions are seldom body text), the
+/// images go with the next block of the body (or the last one before). So do the images of
+/// a byline or a date line (the lead photo under a headline), and those of any block left
+/// out inside the main region, between blocks of the body (a photo's credit line).
+fn figure_images(blocks: &mut [Block], in_region: &[bool]) {
     let shown = |b: &Block| b.is_content() && b.role.is_none();
+    let first = blocks.iter().position(shown);
+    let last = blocks.iter().rposition(shown);
+    let (Some(first), Some(last)) = (first, last) else {
+        return;
+    };
     for i in 0..blocks.len() {
-        if blocks[i].features.kind != crate::BlockKind::Caption
-            || shown(&blocks[i])
-            || blocks[i].structure.images.is_empty()
-        {
+        let b = &blocks[i];
+        let inside = in_region.get(i).copied().unwrap_or(false) && (first..=last).contains(&i);
+        let carrier = b.role.is_some() || b.features.kind == crate::BlockKind::Caption || inside;
+        if !carrier || shown(b) || b.structure.images.is_empty() {
             continue;
         }
         let to = (i + 1..blocks.len())
