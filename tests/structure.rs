@@ -146,3 +146,37 @@ fn an_image_in_the_article_stays_though_the_line_it_stands_on_is_left_out() {
         "{html}"
     );
 }
+
+#[test]
+fn a_table_mostly_kept_is_kept_whole() {
+    // A test table grouped by age, whose model names link to a shop: rows with long linked
+    // names score as link lists, but the table is one piece of the article.
+    let rows = [
+        "<td colspan=3>bis ca. 1,5 Jahre</td>",
+        r#"<td><a href="/p/1">Hafen Kiddo Nest 2 i-Size + i-Size Flex Basis</a></td><td>300 €</td><td>1,7</td>"#,
+        r#"<td><a href="/p/2">Hafen Kiddo Nest 2 i-Size + i-Size Basis</a></td><td>280 €</td><td>1,8</td>"#,
+        "<td>Mole Level</td><td>300 €</td><td>1,7</td>",
+        r#"<td><a href="/p/3">Kai Cabrio Fix</a></td><td>140 €</td><td>2,4</td>"#,
+        r#"<td><a href="/p/4">Pier Comfort Fix + Comfort Fix Isofixbasis</a></td><td>210 €</td><td>2,2</td>"#,
+        "<td colspan=3>bis ca. 4 Jahre</td>",
+        "<td>Steg Around i-Size</td><td>450 €</td><td>2,0</td>",
+        "<td>Boje Fox</td><td>189 €</td><td>5,5</td>",
+        "<td colspan=3>ca. 4 bis 12 Jahre</td>",
+        "<td>Werft Pallas S</td><td>300 €</td><td>2,1</td>",
+        r#"<td><a href="/p/5">Bucht Max SP Isofix</a></td><td>139 €</td><td>2,7</td>"#,
+    ];
+    let rows: String = rows.iter().map(|r| format!("<tr>{r}</tr>")).collect();
+    let page = format!(
+        r#"<html><body><article><h1>Kindersitze im Test</h1>
+        <p>Sieben Kindersitze wurden in diesem Herbst auf Sicherheit, Bedienung und Schadstoffe geprüft, und die meisten schnitten gut ab.</p>
+        <table><tr><th>Hersteller/Modell</th><th>Preis</th><th>Note</th></tr>{rows}</table>
+        <p>Zwei Sitze fielen beim Seitenaufpralltest durch, und die Tester raten vom Kauf ab, bis der Hersteller nachgebessert hat.</p>
+        </article></body></html>"#
+    );
+    let html = document(&page, false).to_html();
+    assert_eq!(count(&html, "<tr>"), 13, "{html}");
+    assert!(
+        html.contains("Pier Comfort Fix + Comfort Fix Isofixbasis"),
+        "{html}"
+    );
+}

@@ -166,6 +166,7 @@ pub(crate) fn decide(
             terms,
         });
     }
+    whole_tables(seg, &mut blocks, threshold, explain);
     Ok(Decisions {
         blocks,
         facts: cls.blocks,
@@ -174,6 +175,44 @@ pub(crate) fn decide(
         base,
     })
 }
+
+/// A table whose rows are mostly content is kept whole: its other rows (short ones, a
+/// total, a note) are lifted to the threshold.
+fn whole_tables(
+    seg: &Segmentation<'_>,
+    blocks: &mut [BlockDecision],
+    threshold: f32,
+    explain: bool,
+) {
+    let mut rows: std::collections::HashMap<u32, (usize, usize)> = std::collections::HashMap::new();
+    for (raw, d) in seg.blocks.iter().zip(blocks.iter()) {
+        if raw.kind == crate::segment::Kind::TableRow && raw.table != crate::segment::NONE {
+            let e = rows.entry(raw.table).or_default();
+            e.0 += 1;
+            e.1 += usize::from(d.content);
+        }
+    }
+    for (raw, d) in seg.blocks.iter().zip(blocks.iter_mut()) {
+        let whole = raw.kind == crate::segment::Kind::TableRow
+            && rows
+                .get(&raw.table)
+                .is_some_and(|&(n, kept)| n >= MIN_WHOLE_TABLE_ROWS && kept * 2 >= n);
+        if whole && !d.content && d.role.is_none() {
+            if explain {
+                d.terms.push(Contribution {
+                    term: score::explain::Term::WholeTable,
+                    input: 1.0,
+                    value: threshold - d.score,
+                });
+            }
+            d.score = threshold;
+            d.content = true;
+        }
+    }
+}
+
+/// The fewest rows of a table kept whole.
+const MIN_WHOLE_TABLE_ROWS: usize = 3;
 
 /// What the page says about itself, for its type: JSON-LD and microdata types, `og:type`,
 /// and its URL (the caller's, else the canonical or `og:url`).

@@ -135,6 +135,9 @@ pub enum Term {
     /// host's pages that carry it; where the host's pages put new text page after page (the
     /// article's paragraphs), only text found on nearly all of them counts.
     Template,
+    /// A row of a table most of whose rows are content: a table is kept whole, its short
+    /// rows (a total, a note, a row of dashes) with the others.
+    WholeTable,
 }
 
 /// One term of a block's score: its input and its value (input × weight).
