@@ -628,7 +628,7 @@ pub(crate) fn extract(inputs: &Inputs<'_, '_>) -> (Metadata, Vec<(usize, MetaRol
         .or(detected_language)
         .map(str::to_string);
     let headline_text = headline.and_then(|h| blocks.get(h)).map(|b| b.text.clone());
-    out.title = title::choose_title(
+    let title = title::choose_title(
         [
             json_ld_title,
             meta_title.clone(),
@@ -638,9 +638,19 @@ pub(crate) fn extract(inputs: &Inputs<'_, '_>) -> (Metadata, Vec<(usize, MetaRol
         ],
         [meta_title.as_deref(), sources.title.as_deref()],
     );
-    if let Some(t) = &out.title {
-        let cleaned = clean_title(t, out.site_name.as_deref(), headline_text.as_deref());
-        out.title = (!cleaned.is_empty()).then_some(cleaned);
-    }
+    let host = page_urls
+        .iter()
+        .find_map(|u| url::Url::parse(u).ok())
+        .and_then(|u| u.host_str().map(str::to_string));
+    out.title = title.and_then(|(t, own)| {
+        let cleaned = clean_title(
+            &t,
+            out.site_name.as_deref(),
+            host.as_deref(),
+            own,
+            headline_text.as_deref(),
+        );
+        (!cleaned.is_empty()).then_some(cleaned)
+    });
     (out, roles)
 }
