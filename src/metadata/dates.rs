@@ -401,12 +401,26 @@ pub(crate) fn all_in_text(text: &str) -> Vec<InText> {
     all_in_text_on(text, today())
 }
 
-fn all_in_text_on(text: &str, today: Date) -> Vec<InText> {
+/// The part of a text searched for dates: its first [`MAX_TEXT`] bytes.
+fn searched(text: &str) -> &str {
     let mut cut = text.len().min(MAX_TEXT);
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let toks = tokens(&text[..cut]);
+    &text[..cut]
+}
+
+/// False when [`all_in_text`] finds nothing in `text` for want of a number: every date has
+/// one, and most lines of a page have none.
+pub(crate) fn may_hold_date(text: &str) -> bool {
+    searched(text).chars().any(|c| digit(c).is_some())
+}
+
+fn all_in_text_on(text: &str, today: Date) -> Vec<InText> {
+    if !may_hold_date(text) {
+        return Vec::new();
+    }
+    let toks = tokens(searched(text));
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

@@ -298,17 +298,29 @@ pub(crate) struct Inputs<'i, 's> {
 
 /// Words of a text: spaced words, and two characters of a script written without spaces.
 fn words_of(s: &str) -> usize {
-    let unspaced = s
-        .chars()
-        .filter(|&c| crate::stopwords::is_unspaced(c))
-        .count();
-    s.split_whitespace()
-        .filter(|w| {
-            w.chars()
-                .any(|c| c.is_alphanumeric() && !crate::stopwords::is_unspaced(c))
-        })
-        .count()
-        + unspaced.div_ceil(2)
+    words_upto(s, usize::MAX)
+}
+
+/// [`words_of`], counting no further than past `cap`: whether a long block is too long for
+/// a date line is known after its first words, not its last.
+fn words_upto(s: &str, cap: usize) -> usize {
+    let (mut words, mut unspaced) = (0usize, 0usize);
+    for w in s.split_whitespace() {
+        let mut spaced = false;
+        for c in w.chars() {
+            if crate::stopwords::is_unspaced(c) {
+                unspaced += 1;
+            } else if c.is_alphanumeric() {
+                spaced = true;
+            }
+        }
+        words += usize::from(spaced);
+        let total = words + unspaced.div_ceil(2);
+        if total > cap {
+            return total;
+        }
+    }
+    words + unspaced.div_ceil(2)
 }
 
 /// What a line says about dates.
@@ -328,7 +340,7 @@ struct DateLine {
 
 /// Reads the dates of a line of at most [`MAX_DATE_LINE_WORDS`] words.
 fn date_line(text: &str) -> Option<DateLine> {
-    if words_of(text) > MAX_DATE_LINE_WORDS {
+    if !dates::may_hold_date(text) || words_upto(text, MAX_DATE_LINE_WORDS) > MAX_DATE_LINE_WORDS {
         return None;
     }
     let found = dates::all_in_text(text);
