@@ -5,7 +5,7 @@
 PAGES_DIR defaults to ../shared/eval/scrapinghub/pages (from the repo's root). In one
 process, on the same pages read into memory as bytes, each round times:
 
-- ``rust``: the Rust ``extract_page`` path, called once for all pages from Python (the
+- ``rust``: the Rust text path (``Extractor::extract``), called once for all pages from Python (the
   baseline the binding is held to);
 - ``dechrome.extract``: one call per page, text output;
 - ``extract_many`` on 1 thread and on 2 threads;
@@ -40,7 +40,7 @@ def main() -> None:
     n = len(pages)
 
     runs = {
-        "rust extract_page (baseline)": lambda: _dechrome._rust_text_seconds(pages),
+        "rust Extractor::extract (baseline)": lambda: _dechrome._rust_text_seconds(pages),
     }
 
     def timed(f):
@@ -82,7 +82,7 @@ def main() -> None:
     print(f"{n} pages, {a.rounds} rounds, median pages/s:")
     for name, r in rate.items():
         print(f"  {name:36} {r:8.0f}")
-    base = rate["rust extract_page (baseline)"]
+    base = rate["rust Extractor::extract (baseline)"]
     print(f"dechrome.extract / rust path: {rate['dechrome.extract'] / base:.3f}")
     print("extract_many 2 threads / 1 thread: "
           f"{rate['dechrome.extract_many, 2 threads'] / rate['dechrome.extract_many, 1 thread']:.2f}")

@@ -852,8 +852,8 @@ impl WarcIter {
     }
 }
 
-/// The seconds the Rust `extract_page` path takes over `pages`, one thread, without the
-/// GIL: the baseline of the Python speed script (not part of the API).
+/// The seconds the Rust text path (`Extractor::extract`) takes over `pages`, one thread,
+/// without the GIL: the baseline of the Python speed scripts (not part of the API).
 #[pyfunction]
 fn _rust_text_seconds(py: Python<'_>, pages: Vec<Vec<u8>>) -> f64 {
     py.detach(|| {
@@ -861,6 +861,20 @@ fn _rust_text_seconds(py: Python<'_>, pages: Vec<Vec<u8>>) -> f64 {
         let start = std::time::Instant::now();
         for p in &pages {
             drop(std::hint::black_box(extractor.extract(&Page::new(p))));
+        }
+        start.elapsed().as_secs_f64()
+    })
+}
+
+/// The seconds the Rust whole-`Document` path (`Extractor::document`) takes over `pages`,
+/// one thread, without the GIL (not part of the API).
+#[pyfunction]
+fn _rust_document_seconds(py: Python<'_>, pages: Vec<Vec<u8>>) -> f64 {
+    py.detach(|| {
+        let extractor = Inner::default();
+        let start = std::time::Instant::now();
+        for p in &pages {
+            drop(std::hint::black_box(extractor.document(&Page::new(p))));
         }
         start.elapsed().as_secs_f64()
     })
@@ -880,6 +894,7 @@ fn _dechrome(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("LimitError", py.get_type::<LimitError>())?;
     m.add("CharsetError", py.get_type::<CharsetError>())?;
     m.add_function(wrap_pyfunction!(_rust_text_seconds, m)?)?;
+    m.add_function(wrap_pyfunction!(_rust_document_seconds, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }
