@@ -4,8 +4,9 @@
 //! cargo run --release --example speed -- ../shared/eval/scrapinghub/pages [ROUNDS]
 //! ```
 //! Each round parses every page with `scraper::Html::parse_document` alone, then extracts
-//! every page with dechrome (decoding included) into a whole `Document`, then into text
-//! alone (`extract_page`), alternating so that all see the same machine state. It
+//! every page with dechrome (decoding included) into a whole `Document`
+//! (`Extractor::document`), then on the text path (`Extractor::extract`: text, metadata,
+//! page type), alternating so that all see the same machine state. It
 //! prints pages per second for each and the median ratios over rounds.
 //! A third argument, `parse`, `extract` or `text`, runs one side once, for instruction counts:
 //! `valgrind --tool=callgrind target/release/examples/speed DIR 1 extract`. `setup` only
@@ -105,15 +106,15 @@ fn main() {
         1e3 * p / n
     );
     println!(
-        "dechrome extract:      {:8.1} pages/s  {:6.2} ms/page",
+        "dechrome Document:     {:8.1} pages/s  {:6.2} ms/page",
         n / e,
         1e3 * e / n
     );
     println!(
-        "dechrome extract_text: {:8.1} pages/s  {:6.2} ms/page",
+        "dechrome text path:    {:8.1} pages/s  {:6.2} ms/page",
         n / x,
         1e3 * x / n
     );
-    println!("extract / parse time:  {r:.2}x (median of rounds)");
-    println!("extract_text / parse:  {xr:.2}x (median of rounds)");
+    println!("Document / parse time:  {r:.2}x (median of rounds)");
+    println!("text path / parse time: {xr:.2}x (median of rounds)");
 }
