@@ -12,7 +12,8 @@
 //! outlinks of every page, boilerplate included, feed the frontier.
 //!
 //! One JSON line per URL tried: `{"url", "status", "title", "text", "language",
-//! "page_type", "links"}` for a page, `{"url", "skipped"}` for one that was not extracted
+//! "page_type", "links"}` for a page (`links`: every link of the page, absolute), and
+//! `{"url", "skipped"}` for one that was not extracted
 //! (disallowed by robots.txt, not HTML, an HTTP error, a fetch or extraction error).
 
 use clap::Parser;
@@ -180,8 +181,8 @@ impl Crawler {
                 "title": result.metadata.title,
                 "text": result.text,
                 "language": result.metadata.language,
-                "page_type": format!("{:?}", result.page_type).to_lowercase(),
-                "links": links.len(),
+                "page_type": result.page_type.as_str(),
+                "links": links.iter().map(Url::as_str).collect::<Vec<_>>(),
             }),
             links,
         }
@@ -476,6 +477,24 @@ mod tests {
         );
         let ferry = &by_path["/a"];
         assert_eq!(ferry["title"], "Ferry returns to the north pier");
+        // The page's links, absolute, its menu's included: what the frontier was fed.
+        let links: Vec<String> = ferry["links"]
+            .as_array()
+            .expect("links are a list")
+            .iter()
+            .map(|l| {
+                Url::parse(l.as_str().expect("a string"))
+                    .expect("absolute")
+                    .path()
+                    .to_string()
+            })
+            .collect();
+        assert!(
+            ["/", "/a", "/b"]
+                .iter()
+                .all(|p| links.iter().any(|l| l == p)),
+            "{links:?}"
+        );
         let text = ferry["text"].as_str().expect("text");
         assert!(text.starts_with("The morning ferry returned"), "{text}");
         assert!(

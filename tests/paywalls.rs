@@ -143,3 +143,21 @@ fn an_article_about_subscriptions_is_not_a_paywall() {
         a week before it reports its results for the last quarter of the year.";
     check(&news_page("en", &[long, second], &[]), &[long, second], &[]);
 }
+
+#[test]
+fn a_registration_notice_at_the_head_of_the_article_goes() {
+    // The notice a site shows after sign-up, as the first thing in the article's box and
+    // with no class to mark it: it must not lead the page's text.
+    let page = "<html lang=en><head><title>Council approves harbour plan</title></head><body>\
+        <article><h1>Council approves harbour plan</h1>\
+        <div><p>Thank you for registering! Please check your inbox to confirm your email \
+        address and unlock all articles.</p></div>\
+        <p>The council approved the long-debated harbour plan on Tuesday evening, clearing \
+        the way for new moorings, a rebuilt slipway and a wider promenade along the quay.</p>\
+        <p>Work on the first phase is due to start in spring and should be finished before \
+        the summer sailing season of the following year, officials said.</p>\
+        </article></body></html>";
+    let doc = extract(page).expect("ok");
+    assert!(doc.text.starts_with("The council approved"), "{}", doc.text);
+    assert!(!doc.text.contains("registering"), "{}", doc.text);
+}
