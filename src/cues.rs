@@ -379,6 +379,83 @@ pub(crate) const PAYWALL_PROMPTS: &[&str] = &[
     "付費會員", "會員專屬",
 ];
 
+/// What a cookie or consent notice says, in the web's largest languages: the site asking
+/// leave to store cookies or telling the reader what using it means they agree to. Such a
+/// notice is never the page's content, whatever box holds it. Matched like
+/// [`PAYWALL_PROMPTS`], in blocks of at most `tuning::CONSENT_MAX_WORDS` words.
+pub(crate) const CONSENT_NOTICES: &[&str] = &[
+    // English
+    "we use cookies",
+    "this site uses cookies",
+    "this website uses cookies",
+    "our site uses cookies",
+    "uses cookies to",
+    "use of cookies",
+    "cookie policy",
+    "cookie settings",
+    "cookie preferences",
+    "accept cookies",
+    "accept all cookies",
+    "allow cookies",
+    "allow all cookies",
+    "you agree to our use of cookies",
+    "you consent to our use of cookies",
+    "by using this site, you agree",
+    "by using this website, you agree",
+    "by continuing to use",
+    "by continuing to browse",
+    "we log user data",
+    // German
+    "wir verwenden cookies",
+    "wir nutzen cookies",
+    "diese website verwendet cookies",
+    "diese webseite verwendet cookies",
+    "verwendung von cookies",
+    "cookie-einstellungen",
+    "cookie-richtlinie",
+    "alle cookies akzeptieren",
+    // French
+    "nous utilisons des cookies",
+    "ce site utilise des cookies",
+    "utilisation des cookies",
+    "politique relative aux cookies",
+    "accepter les cookies",
+    "paramètres des cookies",
+    "en poursuivant votre navigation",
+    // Spanish, Portuguese, Italian
+    "utilizamos cookies",
+    "usamos cookies",
+    "este sitio web utiliza cookies",
+    "este sitio utiliza cookies",
+    "política de cookies",
+    "aceptar cookies",
+    "aceitar cookies",
+    "este site utiliza cookies",
+    "utilizziamo i cookie",
+    "questo sito utilizza cookie",
+    "questo sito usa i cookie",
+    "accetta i cookie",
+    // Dutch, Polish, Turkish, Russian
+    "wij gebruiken cookies",
+    "we gebruiken cookies",
+    "deze website gebruikt cookies",
+    "używamy plików cookie",
+    "ta strona używa plików cookie",
+    "çerez kullanıyoruz",
+    "çerez politikası",
+    "мы используем файлы cookie",
+    "сайт использует файлы cookie",
+    // Japanese, Chinese
+    "クッキーを使用",
+    "cookieを使用",
+    "cookieの使用",
+    "クッキーポリシー",
+    "使用cookie",
+    "使用 cookie",
+    "cookie政策",
+    "cookie 政策",
+];
+
 /// Phrases that ask the reader to do something other than read: subscribe, follow, sign up,
 /// support, download the app. A block at the end of the region that holds one is the
 /// publisher talking, not the article (lower case; matched as substrings).

@@ -1,5 +1,6 @@
 //! Paywalls, registration walls and subscription pitches are the publisher selling, not the
-//! article, in every language, wherever they stand on the page.
+//! article, in every language, wherever they stand on the page; cookie and consent notices
+//! are the site asking leave, not its content, whatever box holds them.
 
 use dechrome::extract;
 
@@ -160,4 +161,56 @@ fn a_registration_notice_at_the_head_of_the_article_goes() {
     let doc = extract(page).expect("ok");
     assert!(doc.text.starts_with("The council approved"), "{}", doc.text);
     assert!(!doc.text.contains("registering"), "{}", doc.text);
+}
+
+#[test]
+fn a_cookie_notice_in_a_bare_box_is_not_the_page() {
+    // A consent notice in a box with a generated class, the only prose of a short page:
+    // it must not become the page's text, in any of these languages.
+    for (lang, notice) in [
+        (
+            "en",
+            "To make this site work, we log user data and use cookies. By using this site, \
+             you agree to our Privacy Policy, including our cookie policy.",
+        ),
+        (
+            "de",
+            "Wir verwenden Cookies, um Inhalte zu personalisieren und die Zugriffe auf unsere \
+             Website zu analysieren. Weitere Informationen finden Sie in unserer Erklärung.",
+        ),
+        (
+            "fr",
+            "Nous utilisons des cookies pour vous offrir la meilleure expérience sur notre \
+             site et pour mesurer notre audience. Vous pouvez modifier vos choix à tout moment.",
+        ),
+    ] {
+        let page = format!(
+            "<html lang={lang}><head><title>Harbour Notes</title></head><body>\
+             <div class=x9f2k><p>{notice}</p></div>\
+             <article><h2><a href=/a>Ferry returns to the north pier</a></h2>\
+             <p>The morning ferry is back at the north pier after three months away.</p></article>\
+             </body></html>"
+        );
+        let doc = extract(&page).expect("ok");
+        assert!(
+            !doc.text.contains(&notice[..20]),
+            "{lang}: the notice was kept: {}",
+            doc.text
+        );
+    }
+}
+
+#[test]
+fn an_article_about_cookies_stays() {
+    // Prose that reports on cookie rules is the article: long paragraphs are not notices.
+    let paras = [
+        "The regulator said on Monday that websites which use cookies to track visitors must \
+         offer a button to refuse them that is as easy to find as the one that accepts them, \
+         after a year-long review of consent banners on the country's most visited sites.",
+        "Publishers have until the end of the year to change their banners. Those that keep \
+         hiding the refusal behind several clicks face fines of up to two per cent of their \
+         turnover, the regulator's chair told reporters at a briefing in the capital.",
+    ];
+    let page = news_page("en", &paras, &[]);
+    check(&page, &[&paras[0][..40], &paras[1][..40]], &[]);
 }

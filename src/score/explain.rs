@@ -102,6 +102,10 @@ pub enum Term {
     /// subscription pitch says ("Subscribe to continue reading", "Nur für Abonnenten",
     /// "この記事は有料会員限定です"), in a block of at most 50 words.
     Paywall,
+    /// Anywhere on the page, a block of at most 60 words that says what a cookie or consent
+    /// notice says ("This website uses cookies", "Wir verwenden Cookies", "By continuing to
+    /// use this site, you agree…"): chrome, whatever box holds it.
+    ConsentNotice,
     /// A byline or dateline: metadata, never body text.
     MetadataLine,
     /// Hidden until a script shows it (the `hidden` attribute, `aria-hidden`, an inline

@@ -50,11 +50,30 @@ static PAYWALL: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .ok()
 });
 
+static CONSENT: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(cues::CONSENT_NOTICES)
+        .ok()
+});
+
 /// True when the text is a paywall's, a registration wall's or a subscription pitch's
 /// ([`cues::PAYWALL_PROMPTS`]): a phrase where a word starts, or a Chinese or Japanese one
 /// anywhere.
 pub(crate) fn is_paywall_prompt(text: &str) -> bool {
-    let Some(ac) = PAYWALL.as_ref() else {
+    says_one_of(PAYWALL.as_ref(), text)
+}
+
+/// True when the text is a cookie or consent notice's ([`cues::CONSENT_NOTICES`]), matched
+/// as [`is_paywall_prompt`] matches.
+pub(crate) fn is_consent_notice(text: &str) -> bool {
+    says_one_of(CONSENT.as_ref(), text)
+}
+
+/// A phrase of the automaton where a word starts, or a Chinese or Japanese one anywhere.
+fn says_one_of(ac: Option<&AhoCorasick>, text: &str) -> bool {
+    let Some(ac) = ac else {
         return false;
     };
     ac.find_overlapping_iter(text).any(|m| {

@@ -3,11 +3,12 @@
 
 use super::explain::{Contribution, Term};
 use super::lexical::{
-    calls_to_action, ends_sentence, is_ad_label, is_paywall_prompt, looks_like_date,
+    calls_to_action, ends_sentence, is_ad_label, is_consent_notice, is_paywall_prompt,
+    looks_like_date,
 };
 use super::tuning::{
-    CREDIT_MAX_WORDS, LONG_WORDS, NEUTRAL_STOPWORD_DENSITY, PAYWALL_MAX_WORDS, PHRASE_FULL_WORDS,
-    PICTURE_LINE_WORDS, SHORT_WORDS, STANDFIRST_WORDS,
+    CONSENT_MAX_WORDS, CREDIT_MAX_WORDS, LONG_WORDS, NEUTRAL_STOPWORD_DENSITY, PAYWALL_MAX_WORDS,
+    PHRASE_FULL_WORDS, PICTURE_LINE_WORDS, SHORT_WORDS, STANDFIRST_WORDS,
 };
 use super::weights;
 use super::{context, link_density, picture_line, Judged, Page};
@@ -152,9 +153,13 @@ pub(crate) fn first_pass(
         if page.trusted && f.in_region && i >= page.region_tail && calls_to_action(&b.text) {
             x.push((Term::CallToAction, phrase_share(b.words)));
         }
-        let paywall = b.words <= PAYWALL_MAX_WORDS && is_paywall_prompt(&b.text);
+        let mut paywall = b.words <= PAYWALL_MAX_WORDS && is_paywall_prompt(&b.text);
         if paywall {
             x.push((Term::Paywall, phrase_share(b.words)));
+        }
+        if b.words <= CONSENT_MAX_WORDS && is_consent_notice(&b.text) {
+            x.push((Term::ConsentNotice, 1.0));
+            paywall = true;
         }
         let kind_term = match b.kind {
             Kind::Heading(_) => Some(Term::Heading),

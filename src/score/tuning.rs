@@ -55,6 +55,9 @@ pub(crate) const PHRASE_FULL_WORDS: f32 = 60.0;
 /// Longest block (in words) read for a paywall's or a subscription pitch's phrases: a longer
 /// one is an article that may well talk about subscriptions.
 pub(crate) const PAYWALL_MAX_WORDS: u32 = 50;
+/// Longest block, in words, that can be a cookie or consent notice (the `ConsentNotice`
+/// term): such notices are a sentence or three, and a longer text about cookies is prose.
+pub(crate) const CONSENT_MAX_WORDS: u32 = 60;
 /// How many of the region's last blocks (of three words or more) are read for calls to action.
 pub(crate) const REGION_TAIL_BLOCKS: usize = 4;
 /// Longest line (in words) read as a label for what follows when it ends with a colon.

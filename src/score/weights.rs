@@ -42,6 +42,7 @@ pub(crate) const WEIGHTS: &[(Term, f32)] = &[
     (Term::Introduces, 2.0),
     (Term::CallToAction, -1.5),
     (Term::Paywall, -3.0),
+    (Term::ConsentNotice, -3.0),
     (Term::CommentThread, -2.5),
     (Term::SlideCaption, -2.5),
     (Term::StoryPromo, -2.5),
