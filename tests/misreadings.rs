@@ -234,3 +234,44 @@ fn a_text_that_repeats_its_own_refrain_keeps_every_repeat_but_a_copy_of_the_layo
     assert_eq!(doc.text.matches("Verse 1 tells").count(), 1, "{}", doc.text);
     assert_eq!(doc.text.matches(refrain).count(), 4, "{}", doc.text);
 }
+
+#[test]
+fn a_thread_with_one_line_replies_inside_the_article_box_is_still_a_thread() {
+    // An older news page prints its comments in the article's own container, each followed
+    // by "Posted By: … | date": no class marks them, and some replies are a few words long.
+    let article = [
+        "The harbour board confirmed on Monday that the old ferry terminal will close at the \
+         end of the season, after surveyors found that its timber piles can no longer carry \
+         the weight of the larger boats that now use the crossing.",
+        "A new terminal is to be built on the north quay, where the water is deeper, and the \
+         board expects it to open within two years if the county approves the plans.",
+        "Until then the ferries will keep to their timetable, but passengers with cars are asked \
+         to arrive half an hour earlier while the ramp is repaired.",
+    ];
+    let comments = [
+        "I have used that terminal every week for twenty years and it was always falling apart.",
+        "Fine by me.",
+        "The north quay is a much better place for it, if they can keep the cost under control.",
+        "About time.",
+        "Will the car park stay where it is, or do we lose that too when they move everything?",
+    ];
+    let mut body: String = article.iter().map(|p| format!("<p>{p}</p>")).collect();
+    body.push_str("<h4>Comments</h4>");
+    for (i, c) in comments.iter().enumerate() {
+        body.push_str(&format!(
+            "<p>{c}</p><p>Posted By: reader{i} | January 0{} 2008 at 03:0{i} PM</p>",
+            i + 1
+        ));
+    }
+    let page = format!(
+        "<html><head><title>Old ferry terminal to close</title></head><body>\
+         <table><tr><td><a href=/>Home</a> <a href=/news>News</a></td></tr></table>\
+         <div><h1>Old ferry terminal to close</h1>{body}</div></body></html>"
+    );
+    let doc = extract(&page).expect("ok");
+    keeps(&doc.text, &[&article[0][..40], &article[2][..40]]);
+    drops(
+        &doc.text,
+        &["twenty years", "Fine by me", "car park", "Posted By"],
+    );
+}

@@ -69,21 +69,25 @@ pub(crate) fn mark_threads(blocks: &[RawBlock], facts: &mut [Judged]) {
     if places.values().all(|p| p.len() < THREAD_POSTS) {
         return;
     }
-    // Words and blocks of post text before each block (for the article's length, the posts'
-    // and whether a stretch holds any), and the nearest post text and keyed line on each
-    // side: every question below is answered in constant time, so that many keys with many
+    // Words of post text before each block (for the article's length and the posts'), blocks
+    // of text (whether a stretch holds a post), and the nearest post text and keyed line on
+    // each side: every question below is answered in constant time, so that many keys with many
     // places cost no more than one pass.
     let n = blocks.len();
     let mut words_before = Vec::with_capacity(n + 1);
-    let mut posts_before = Vec::with_capacity(n + 1);
     words_before.push(0u32);
-    posts_before.push(0u32);
     for j in 0..n {
         let post = post_text(j);
         words_before.push(words_before[j] + if post { blocks[j].words } else { 0 });
-        posts_before.push(posts_before[j] + u32::from(post));
     }
-    let any_post = |from: usize, to: usize| from < to && posts_before[to] > posts_before[from];
+    // Blocks of any text that are not a thread's lines, before each block.
+    let mut texts_before = Vec::with_capacity(n + 1);
+    texts_before.push(0u32);
+    for j in 0..n {
+        let text = blocks[j].words >= 1 && keys[j].is_none();
+        texts_before.push(texts_before[j] + u32::from(text));
+    }
+    let any_text = |from: usize, to: usize| from < to && texts_before[to] > texts_before[from];
     let mut prev_post: Vec<Option<usize>> = Vec::with_capacity(n);
     let mut last_post = None;
     for j in 0..n {
@@ -108,8 +112,9 @@ pub(crate) fn mark_threads(blocks: &[RawBlock], facts: &mut [Judged]) {
     }
     let mut thread: Option<(usize, usize)> = None;
     for at in places.values().filter(|p| p.len() >= THREAD_POSTS) {
-        // Post text between every two occurrences: one line per post.
-        let per_post = at.windows(2).all(|w| any_post(w[0] + 1, w[1]));
+        // A post between every two occurrences: one line per post. (A reply may be a few
+        // words, "Fine by me.": any line that is not a thread's own counts here.)
+        let per_post = at.windows(2).all(|w| any_text(w[0] + 1, w[1]));
         let (first, last) = (at[0], at[at.len() - 1]);
         let article = words_before[first];
         // Comments are shorter than the article they follow, while the stories of an index
