@@ -275,3 +275,47 @@ fn a_thread_with_one_line_replies_inside_the_article_box_is_still_a_thread() {
         &["twenty years", "Fine by me", "car park", "Posted By"],
     );
 }
+
+#[test]
+fn comments_that_each_carry_their_own_footer_line_are_a_thread() {
+    // An older blog prints each comment as one paragraph: its text, a line break,
+    // "Posted by … on <date>", another, "Report this comment". No class marks them.
+    let article = [
+        "The county has agreed to keep the mobile library running for another year, after \
+         more than two thousand residents signed a petition asking it not to cut the service \
+         that visits the outlying villages every fortnight.",
+        "The van will keep its current route, though two stops that saw fewer than five \
+         visitors a month will be merged with neighbouring ones from the spring.",
+        "Councillors said the decision would be reviewed next autumn, when the figures for \
+         the whole year are known and the new budget has been set.",
+    ];
+    let comments = [
+        "Good news for the villages, the van is the only library most of them have left.",
+        "Two stops merged is a cut by another name, whatever the council says about it.",
+        "My mother waits for that van every other Tuesday and would be lost without it.",
+        "Keep it.",
+    ];
+    let mut body: String = article.iter().map(|p| format!("<p>{p}</p>")).collect();
+    for (i, c) in comments.iter().enumerate() {
+        body.push_str(&format!(
+            "<p>{c}<br><b>Posted by reader{i} on March {}, 2008 5:1{i} PM</b><br>\
+             <span><a href='mailto:desk@example.org'>Report this comment</a></span></p>",
+            i + 3
+        ));
+    }
+    let page = format!(
+        "<html><head><title>Mobile library saved</title></head><body>\
+         <div><h1>Mobile library saved</h1>{body}</div></body></html>"
+    );
+    let doc = extract(&page).expect("ok");
+    keeps(&doc.text, &[&article[0][..40], &article[2][..40]]);
+    drops(
+        &doc.text,
+        &[
+            "only library",
+            "another name",
+            "every other Tuesday",
+            "Posted by",
+        ],
+    );
+}

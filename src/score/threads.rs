@@ -25,8 +25,12 @@ fn thread_key(b: &RawBlock) -> Option<String> {
     if b.words == 0 || b.words > THREAD_LINE_WORDS || matches!(b.kind, Kind::Heading(_)) {
         return None;
     }
-    let mut words = b
-        .text
+    line_key(&b.text)
+}
+
+/// [`thread_key`] of a line of text.
+fn line_key(text: &str) -> Option<String> {
+    let mut words = text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty());
     let first = words.next()?;
@@ -41,14 +45,73 @@ fn thread_key(b: &RawBlock) -> Option<String> {
     // A byline-like line ("Posted by … at 10:32", "Jane says:") names its poster or time;
     // "Posted under Tyres" on a blog's index is a category line.
     let byline = line
-        && (b.text.chars().any(|c| c.is_ascii_digit())
-            || b.text.split_whitespace().any(|w| {
+        && (text.chars().any(|c| c.is_ascii_digit())
+            || text.split_whitespace().any(|w| {
                 ["by", "von", "par", "por", "da", "door", "av"]
                     .iter()
                     .any(|p| p.eq_ignore_ascii_case(w))
             })
-            || b.text.trim_end().ends_with(':'));
+            || text.trim_end().ends_with(':'));
     (action || byline).then(|| format!("{} {}", first.to_lowercase(), second.to_lowercase()))
+}
+
+/// The key of a post that carries its own footer: a block of post text whose last line, or
+/// the line before it, is a thread's line ("…\nPosted by rupert on January 10, 2008 5:15
+/// PM\nReport this comment"), as older blogs print each comment in one paragraph.
+fn footer_key(b: &RawBlock) -> Option<String> {
+    if b.words <= THREAD_LINE_WORDS || matches!(b.kind, Kind::Heading(_)) {
+        return None;
+    }
+    let lines: Vec<&str> = b
+        .text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() < 2 {
+        return None;
+    }
+    lines
+        .iter()
+        .rev()
+        .take(2)
+        .filter(|l| l.split_whitespace().count() <= THREAD_LINE_WORDS as usize)
+        .find_map(|l| line_key(l))
+}
+
+/// Marks the posts that carry their own footer line ([`footer_key`]) when one footer recurs
+/// [`THREAD_POSTS`] times or more after at least [`THREAD_ARTICLE_WORDS`] words of other
+/// text, the article's, which is [`THREAD_ARTICLE_SHARE`] times a post's mean length or
+/// more: from the first such post to the last.
+fn mark_footed_posts(blocks: &[RawBlock], facts: &mut [Judged]) {
+    let mut places: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if let Some(key) = footer_key(b) {
+            places.entry(key).or_default().push(i);
+        }
+    }
+    let mut thread: Option<(usize, usize)> = None;
+    for at in places.values().filter(|p| p.len() >= THREAD_POSTS) {
+        let (first, last) = (at[0], at[at.len() - 1]);
+        let article: u32 = blocks[..first]
+            .iter()
+            .filter(|b| b.words >= 5)
+            .map(|b| b.words)
+            .sum();
+        let per_post = at.iter().map(|&i| blocks[i].words).sum::<u32>() / at.len() as u32;
+        if article < THREAD_ARTICLE_WORDS || article < THREAD_ARTICLE_SHARE * per_post {
+            continue;
+        }
+        thread = Some(match thread {
+            Some((a, b)) => (a.min(first), b.max(last)),
+            None => (first, last),
+        });
+    }
+    if let Some((from, to)) = thread {
+        for f in facts.get_mut(from..=to).unwrap_or_default() {
+            f.in_thread = true;
+        }
+    }
 }
 
 /// Marks the thread of reader comments after the article, if a per-post line recurs
@@ -57,6 +120,7 @@ fn thread_key(b: &RawBlock) -> Option<String> {
 /// after the post, the older blogs' way) takes the post before its first occurrence into
 /// the thread; a line that opens each post takes the post after its last.
 pub(crate) fn mark_threads(blocks: &[RawBlock], facts: &mut [Judged]) {
+    mark_footed_posts(blocks, facts);
     // Each block's key, once; post text is a block of five words or more with no key.
     let keys: Vec<Option<String>> = blocks.iter().map(thread_key).collect();
     let post_text = |j: usize| blocks[j].words >= 5 && keys[j].is_none();
