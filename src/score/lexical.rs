@@ -41,51 +41,61 @@ pub(crate) fn calls_to_action(text: &str) -> bool {
     })
 }
 
-static PAYWALL: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+/// The publisher's prompts: paywall and subscription phrases, then consent notices' phrases,
+/// in one automaton, so that a block is scanned once for both.
+static PROMPTS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(cues::PAYWALL_PROMPTS)
+        .build(cues::PAYWALL_PROMPTS.iter().chain(cues::CONSENT_NOTICES))
         .ok()
 });
 
-static CONSENT: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(cues::CONSENT_NOTICES)
-        .ok()
-});
+/// What a block's text says of the publisher's prompts.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Prompts {
+    /// A paywall's, a registration wall's or a subscription pitch's phrase
+    /// ([`cues::PAYWALL_PROMPTS`]).
+    pub paywall: bool,
+    /// A cookie or consent notice's phrase ([`cues::CONSENT_NOTICES`]).
+    pub consent: bool,
+}
 
-/// True when the text is a paywall's, a registration wall's or a subscription pitch's
-/// ([`cues::PAYWALL_PROMPTS`]): a phrase where a word starts, or a Chinese or Japanese one
+/// The prompts the text says, each a phrase where a word starts, or a Chinese or Japanese one
 /// anywhere.
-pub(crate) fn is_paywall_prompt(text: &str) -> bool {
-    says_one_of(PAYWALL.as_ref(), text)
-}
-
-/// True when the text is a cookie or consent notice's ([`cues::CONSENT_NOTICES`]), matched
-/// as [`is_paywall_prompt`] matches.
-pub(crate) fn is_consent_notice(text: &str) -> bool {
-    says_one_of(CONSENT.as_ref(), text)
-}
-
-/// A phrase of the automaton where a word starts, or a Chinese or Japanese one anywhere.
-fn says_one_of(ac: Option<&AhoCorasick>, text: &str) -> bool {
-    let Some(ac) = ac else {
-        return false;
+pub(crate) fn prompts(text: &str) -> Prompts {
+    let mut out = Prompts::default();
+    let Some(ac) = PROMPTS.as_ref() else {
+        return out;
     };
-    ac.find_overlapping_iter(text).any(|m| {
-        let cjk = text[m.start()..]
-            .chars()
-            .next()
-            .is_some_and(|c| c as u32 >= 0x2E80);
-        cjk || !text[..m.start()]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-    })
+    for m in ac.find_overlapping_iter(text) {
+        if !starts_a_word(text, m.start()) {
+            continue;
+        }
+        if m.pattern().as_usize() < cues::PAYWALL_PROMPTS.len() {
+            out.paywall = true;
+        } else {
+            out.consent = true;
+        }
+        if out.paywall && out.consent {
+            break;
+        }
+    }
+    out
+}
+
+/// True when a phrase found at `start` stands where a word starts, or is a Chinese or
+/// Japanese one (written without spaces, so found anywhere).
+fn starts_a_word(text: &str, start: usize) -> bool {
+    let cjk = text
+        .get(start..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(|c| c as u32 >= 0x2E80);
+    cjk || !text
+        .get(..start)
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// True when a word of the text names a picture or its credit (`cues::PICTURE_CREDIT_WORDS`),

@@ -3,8 +3,7 @@
 
 use super::explain::{Contribution, Term};
 use super::lexical::{
-    calls_to_action, ends_sentence, is_ad_label, is_consent_notice, is_paywall_prompt,
-    looks_like_date,
+    calls_to_action, ends_sentence, is_ad_label, looks_like_date, prompts, Prompts,
 };
 use super::tuning::{
     CONSENT_MAX_WORDS, CREDIT_MAX_WORDS, LONG_WORDS, NEUTRAL_STOPWORD_DENSITY, PAYWALL_MAX_WORDS,
@@ -153,11 +152,16 @@ pub(crate) fn first_pass(
         if page.trusted && f.in_region && i >= page.region_tail && calls_to_action(&b.text) {
             x.push((Term::CallToAction, phrase_share(b.words)));
         }
-        let mut paywall = b.words <= PAYWALL_MAX_WORDS && is_paywall_prompt(&b.text);
+        let said = if b.words <= PAYWALL_MAX_WORDS.max(CONSENT_MAX_WORDS) {
+            prompts(&b.text)
+        } else {
+            Prompts::default()
+        };
+        let mut paywall = b.words <= PAYWALL_MAX_WORDS && said.paywall;
         if paywall {
             x.push((Term::Paywall, phrase_share(b.words)));
         }
-        if b.words <= CONSENT_MAX_WORDS && is_consent_notice(&b.text) {
+        if b.words <= CONSENT_MAX_WORDS && said.consent {
             x.push((Term::ConsentNotice, 1.0));
             paywall = true;
         }

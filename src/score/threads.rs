@@ -59,7 +59,8 @@ fn line_key(text: &str) -> Option<String> {
 /// the line before it, is a thread's line ("…\nPosted by rupert on January 10, 2008 5:15
 /// PM\nReport this comment"), as older blogs print each comment in one paragraph.
 fn footer_key(b: &RawBlock) -> Option<String> {
-    if b.words <= THREAD_LINE_WORDS || matches!(b.kind, Kind::Heading(_)) {
+    if b.words <= THREAD_LINE_WORDS || matches!(b.kind, Kind::Heading(_)) || !b.text.contains('\n')
+    {
         return None;
     }
     let lines: Vec<&str> = b
