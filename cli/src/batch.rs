@@ -2,7 +2,7 @@
 //! line each, in input order.
 //!
 //! A reader thread reads pages into batches and hands them over a channel that holds at
-//! most two: memory stays bounded by three batches (each at most [`BATCH_BYTES`] of pages,
+//! most two: memory stays bounded by three batches (each at most `BATCH_BYTES`, 64 MiB, of pages,
 //! plus one page) whatever the input's size, and reading and decompressing overlap with
 //! extraction.
 

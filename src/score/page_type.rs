@@ -23,7 +23,7 @@ use crate::segment::{Kind, Segmentation};
 ///
 /// [`Document::page_type`](crate::Document::page_type) is detected from the page's structure
 /// (one of article, forum, product, listing, collection, documentation, service, or other
-/// for a page with almost no text); [`Metadata::page_type`] is what the page declares in its
+/// for a page with almost no text); [`Metadata::page_type`](crate::Metadata::page_type) is what the page declares in its
 /// JSON-LD or OpenGraph tags, where it does.
 ///
 /// ```
