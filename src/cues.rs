@@ -404,7 +404,6 @@ pub(crate) const CONSENT_NOTICES: &[&str] = &[
     "by using this website, you agree",
     "by continuing to use",
     "by continuing to browse",
-    "we log user data",
     // German
     "wir verwenden cookies",
     "wir nutzen cookies",

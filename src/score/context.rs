@@ -26,7 +26,7 @@ pub(crate) fn second_pass(blocks: &[RawBlock], facts: &mut [Judged], page: &Page
     };
     for (i, b) in blocks.iter().enumerate() {
         let f = &facts[i];
-        if f.paywall {
+        if f.prompt {
             continue;
         }
         // A heading as long as a paragraph (a standfirst styled as a heading) is judged as

@@ -117,9 +117,10 @@ pub(crate) struct Judged {
     pub promo: bool,
     /// The block carries the `Headline` term.
     pub headline: bool,
-    /// The block says what a paywall or a subscription pitch says (the `Paywall` term): it is
-    /// judged on its own, not by the section it heads or its neighbours.
-    pub paywall: bool,
+    /// The block says what a paywall, a subscription pitch or a consent notice says (the
+    /// `Paywall` or `ConsentNotice` term): it is judged on its own, not by the section it
+    /// heads or its neighbours.
+    pub prompt: bool,
     /// How surely the block is the site's template (0 to 1), from a template memory.
     pub template: f32,
     /// The sum of the terms.

@@ -157,13 +157,13 @@ pub(crate) fn first_pass(
         } else {
             Prompts::default()
         };
-        let mut paywall = b.words <= PAYWALL_MAX_WORDS && said.paywall;
+        let paywall = b.words <= PAYWALL_MAX_WORDS && said.paywall;
         if paywall {
             x.push((Term::Paywall, phrase_share(b.words)));
         }
-        if b.words <= CONSENT_MAX_WORDS && said.consent {
+        let consent = b.words <= CONSENT_MAX_WORDS && said.consent;
+        if consent {
             x.push((Term::ConsentNotice, 1.0));
-            paywall = true;
         }
         let kind_term = match b.kind {
             Kind::Heading(_) => Some(Term::Heading),
@@ -199,7 +199,7 @@ pub(crate) fn first_pass(
                 value: input * weights::weight(term),
             });
         let f = &mut facts[i];
-        f.paywall = paywall;
+        f.prompt = paywall || consent;
         f.score = if explain {
             let mut c: Vec<Contribution> = Vec::with_capacity(capacity);
             c.extend(terms);

@@ -76,7 +76,7 @@ fn footer_key(b: &RawBlock) -> Option<String> {
         .iter()
         .rev()
         .take(2)
-        .filter(|l| l.split_whitespace().count() <= THREAD_LINE_WORDS as usize)
+        .filter(|l| line_words(l) <= THREAD_LINE_WORDS)
         .find_map(|l| line_key(l))
 }
 
@@ -91,14 +91,20 @@ fn mark_footed_posts(blocks: &[RawBlock], facts: &mut [Judged]) {
             places.entry(key).or_default().push(i);
         }
     }
+    if places.values().all(|p| p.len() < THREAD_POSTS) {
+        return;
+    }
+    // Words of text before each block, summed once: many footers cost one pass, not one each.
+    let mut words_before = Vec::with_capacity(blocks.len() + 1);
+    words_before.push(0u32);
+    for (j, b) in blocks.iter().enumerate() {
+        let w = if b.words >= 5 { b.words } else { 0 };
+        words_before.push(words_before[j] + w);
+    }
     let mut thread: Option<(usize, usize)> = None;
     for at in places.values().filter(|p| p.len() >= THREAD_POSTS) {
         let (first, last) = (at[0], at[at.len() - 1]);
-        let article: u32 = blocks[..first]
-            .iter()
-            .filter(|b| b.words >= 5)
-            .map(|b| b.words)
-            .sum();
+        let article = words_before[first];
         let per_post = at.iter().map(|&i| blocks[i].words).sum::<u32>() / at.len() as u32;
         if article < THREAD_ARTICLE_WORDS || article < THREAD_ARTICLE_SHARE * per_post {
             continue;
