@@ -248,6 +248,41 @@ impl Dom {
         }
     }
 
+    /// The tree written out one node per line, indented by depth: elements with their
+    /// namespace and attributes in order, text escaped, other nodes as `#other`. Two trees
+    /// are the same when their dumps are; for the differential test of the tokenizers.
+    pub fn dump(&self) -> String {
+        use std::fmt::Write;
+        let view = View::new(&self.nodes, &self.attrs);
+        let mut out = String::new();
+        // (node, depth), iteratively: the tree may be deep.
+        let mut stack = vec![(DOCUMENT, 0usize)];
+        while let Some((id, depth)) = stack.pop() {
+            let Some(node) = view.node(id) else { continue };
+            let _ = write!(out, "{:width$}", "", width = depth.min(512));
+            match &node.data {
+                NodeData::Document => out.push_str("#document"),
+                NodeData::Element(el) => {
+                    let _ = write!(out, "<{:?}:{}", el.ns, el.name);
+                    if let Some(e) = view.element(id) {
+                        for (n, v) in e.attrs() {
+                            let _ = write!(out, " {n}={v:?}");
+                        }
+                    }
+                    out.push('>');
+                }
+                NodeData::Text(t) => {
+                    let _ = write!(out, "{:?}", &**t);
+                }
+                NodeData::Other => out.push_str("#other"),
+            }
+            out.push('\n');
+            let children: Vec<NodeId> = view.children(id).collect();
+            stack.extend(children.into_iter().rev().map(|c| (c, depth + 1)));
+        }
+        out
+    }
+
     /// Read access to the whole page.
     #[cfg(test)]
     pub fn view(&self) -> View<'_, '_> {

@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::limits::Budget;
 use crate::limits::Limits;
 use crate::page::{Body, Page};
-use crate::parse::{self, Links, Noscript};
+use crate::parse::{self, Front, Links, Noscript};
 use crate::segment::{self, Segmentation};
 use crate::template::{self, TemplateMemory};
 use encoding_rs::Encoding;
@@ -120,6 +120,8 @@ pub struct Extractor {
     template: Option<Arc<TemplateMemory>>,
     /// Use the template memory without teaching it (the second pass of a batch).
     template_frozen: bool,
+    /// Which tokenizer parses (html5ever's only for the differential test).
+    front: Front,
 }
 
 /// Builds an [`Extractor`]; every setting has a sensible default.
@@ -293,6 +295,18 @@ impl ExtractorBuilder {
     /// ```
     pub fn learn_templates(mut self, learn: bool) -> Self {
         self.inner.template_frozen = !learn;
+        self
+    }
+
+    /// Not part of the API: parse with html5ever's tokenizer instead of dechrome's own, for
+    /// the differential test that holds the two to the same results.
+    #[doc(hidden)]
+    pub fn reference_tokenizer(mut self, reference: bool) -> Self {
+        self.inner.front = if reference {
+            Front::Html5ever
+        } else {
+            Front::Own
+        };
         self
     }
 
@@ -495,7 +509,14 @@ impl Extractor {
         } else {
             Links::NotRecorded
         };
-        let mut first = parse::parse(text, &self.limits, &budget, Noscript::Skipped, links)?;
+        let mut first = parse::parse(
+            text,
+            &self.limits,
+            &budget,
+            Noscript::Skipped,
+            links,
+            self.front,
+        )?;
         let noscript_bytes = first.noscript_bytes;
         let view = View::new(&first.dom.nodes, &first.dom.attrs);
         let seg =
@@ -507,7 +528,14 @@ impl Extractor {
             first.dom.nodes = Vec::new();
             return finish(seg, &budget);
         }
-        let mut second = parse::parse(text, &self.limits, &budget, Noscript::AsMarkup, links)?;
+        let mut second = parse::parse(
+            text,
+            &self.limits,
+            &budget,
+            Noscript::AsMarkup,
+            links,
+            self.front,
+        )?;
         let view = View::new(&second.dom.nodes, &second.dom.attrs);
         let with_noscript =
             segment::segment_until(view, self.records_links(), fast, true, &budget.deadline)?;

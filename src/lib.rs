@@ -111,6 +111,33 @@ mod template;
 #[cfg(feature = "warc")]
 pub mod warc;
 
+/// Not part of the API: the two tokenizers side by side, for the differential test, its
+/// example over the evaluation sets, and its fuzz target.
+#[doc(hidden)]
+pub mod differential {
+    use crate::parse::{Front, Noscript};
+
+    /// The tree `html` parses to, written out one node per line, with dechrome's tokenizer
+    /// or (`reference`) html5ever's; `<noscript>` read as raw text (`scripting`) or as
+    /// markup.
+    ///
+    /// # Errors
+    /// As [`crate::Extractor::extract`]'s parse stage, under the default limits.
+    pub fn tree(html: &str, reference: bool, scripting: bool) -> Result<String, crate::Error> {
+        let front = if reference {
+            Front::Html5ever
+        } else {
+            Front::Own
+        };
+        let noscript = if scripting {
+            Noscript::Skipped
+        } else {
+            Noscript::AsMarkup
+        };
+        crate::parse::dump(html, noscript, front)
+    }
+}
+
 pub use document::{
     Block, BlockKind, Document, Extraction, Features, Formula, Image, Label, Link, ListInfo,
     Outlink, PageFeature, PageTypeEvidence, Structure, TableInfo,

@@ -19,7 +19,10 @@ fuzz_target!(|data: &[u8]| {
     let html = doc.to_html();
     assert!(!html.contains("<script"));
     // Without links written into it, the text is made of the body blocks' texts.
-    for b in doc.content_blocks().filter(|b| b.role.is_none() && b.structure.links.is_empty()) {
+    for b in doc
+        .content_blocks()
+        .filter(|b| b.role.is_none() && b.structure.links.is_empty())
+    {
         assert!(doc.text.contains(b.text.as_str()));
     }
 });

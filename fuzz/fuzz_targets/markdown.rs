@@ -102,6 +102,9 @@ fuzz_target!(|data: &[u8]| {
                 _ => {}
             }
         }
-        assert!(targets <= meant, "{targets} targets, {meant} meant, in {md:?}");
+        assert!(
+            targets <= meant,
+            "{targets} targets, {meant} meant, in {md:?}"
+        );
     }
 });

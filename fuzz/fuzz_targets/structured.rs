@@ -59,12 +59,16 @@ fuzz_target!(|data: &[u8]| {
     let page = build(data);
     // Links kept or not: without them the pre-pass leaves out link and image targets.
     let keep_links = data.get(1).is_some_and(|b| b & 1 == 1);
-    let extractor = dechrome::Extractor::builder().keep_links(keep_links).build();
+    let extractor = dechrome::Extractor::builder()
+        .keep_links(keep_links)
+        .build();
     // One path per input (both are covered over a run): with coverage instrumentation a
     // megabyte page runs several times slower than in a release build, and the time limit
     // is for one extraction.
     if data.first().is_some_and(|b| b & 1 == 1) {
-        let _ = extractor.extract(&dechrome::Page::from_text(&page)).map(|e| e.text);
+        let _ = extractor
+            .extract(&dechrome::Page::from_text(&page))
+            .map(|e| e.text);
     } else if let Ok(doc) = extractor.document(&dechrome::Page::from_text(&page)) {
         let _ = doc.to_markdown();
         assert!(!doc.to_html().contains("<script"));

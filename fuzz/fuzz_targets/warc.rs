@@ -17,15 +17,24 @@ fn records(data: &[u8]) -> Vec<u8> {
     while let [kind, length, flags, body_len, tail @ ..] = rest {
         let body = &tail[..tail.len().min(usize::from(*body_len))];
         rest = &tail[body.len()..];
-        let kind = ["response", "request", "revisit", "warcinfo", "metadata", "x"]
-            [usize::from(*kind) % 6];
+        let kind = [
+            "response", "request", "revisit", "warcinfo", "metadata", "x",
+        ][usize::from(*kind) % 6];
         let mut http = format!(
             "HTTP/1.1 {} OK\r\nContent-Type: {}\r\n{}{}\r\n",
             [200, 404, 301, 999][usize::from(flags & 3)],
             ["text/html", "application/pdf", "", "text/html; charset=gbk"]
                 [usize::from(flags >> 2 & 3)],
-            if flags & 16 != 0 { "Content-Encoding: gzip\r\n" } else { "" },
-            if flags & 32 != 0 { "Transfer-Encoding: chunked\r\n" } else { "" },
+            if flags & 16 != 0 {
+                "Content-Encoding: gzip\r\n"
+            } else {
+                ""
+            },
+            if flags & 32 != 0 {
+                "Transfer-Encoding: chunked\r\n"
+            } else {
+                ""
+            },
         )
         .into_bytes();
         http.extend_from_slice(body);

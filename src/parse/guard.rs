@@ -22,6 +22,8 @@
 //! node limit or the memory budget: an error is returned after at most one token's worth of
 //! nodes beyond it.
 
+use super::tokenizer::ByRef;
+use super::Front;
 use crate::dom::{Builder, Dom, NodeId};
 use crate::error::Error;
 use crate::limits::{Budget, Limits};
@@ -44,6 +46,7 @@ pub(crate) fn parse(
     scripting: bool,
     limits: &Limits,
     budget: &Budget,
+    front: Front,
 ) -> Result<Dom, Error> {
     let opts = TreeBuilderOpts {
         scripting_enabled: scripting,
@@ -61,13 +64,18 @@ pub(crate) fn parse(
         #[cfg(test)]
         peak: Cell::new(0),
     };
-    let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(html));
-    // The guard never asks the tokenizer to pause for a script, so one call reads it all.
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
-    let guard = tokenizer.sink;
+    match front {
+        Front::Own => super::tokenizer::run(html, &guard),
+        Front::Html5ever => {
+            let tokenizer = Tokenizer::new(ByRef(&guard), TokenizerOpts::default());
+            let input = BufferQueue::default();
+            input.push_back(StrTendril::from_slice(html));
+            // The guard never asks the tokenizer to pause for a script, so one call reads it
+            // all.
+            let _ = tokenizer.feed(&input);
+            tokenizer.end();
+        }
+    }
     #[cfg(test)]
     PEAK.with(|p| p.set(guard.peak.get()));
     if let Some(err) = guard.failed.into_inner() {
@@ -270,7 +278,7 @@ mod tests {
     /// Parses with the guard and returns the tree and the peak load.
     fn parse_with(html: &str, limits: &Limits) -> (Result<Dom, Error>, usize) {
         let budget = Budget::new(limits, 0);
-        let dom = parse(html, true, limits, &budget);
+        let dom = parse(html, true, limits, &budget, Front::Own);
         (dom, PEAK.with(Cell::get))
     }
 

@@ -10,6 +10,7 @@
 
 mod guard;
 mod prepass;
+mod tokenizer;
 
 /// The generated hostile pages of the integration tests, for the guard's invariant test.
 #[cfg(test)]
@@ -35,6 +36,16 @@ pub(crate) enum Noscript {
     AsMarkup,
 }
 
+/// Which tokenizer reads the markup into html5ever's tree builder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Front {
+    /// dechrome's own ([`tokenizer`]).
+    #[default]
+    Own,
+    /// html5ever's: the reference the differential test compares the own one with.
+    Html5ever,
+}
+
 /// A parsed page.
 pub(crate) struct Parsed {
     pub dom: Dom,
@@ -49,11 +60,27 @@ pub(crate) fn parse(
     budget: &Budget,
     noscript: Noscript,
     links: Links,
+    front: Front,
 ) -> Result<Parsed, Error> {
     let (bounded, noscript_bytes) = prepass::bound(text, MAX_ATTRIBUTES, noscript, links);
-    let dom = guard::parse(&bounded, noscript == Noscript::Skipped, limits, budget)?;
+    let dom = guard::parse(
+        &bounded,
+        noscript == Noscript::Skipped,
+        limits,
+        budget,
+        front,
+    )?;
     Ok(Parsed {
         dom,
         noscript_bytes,
     })
+}
+
+/// The tree a page parses to with one tokenizer or the other, written out (see
+/// [`Dom::dump`]); for the differential test of the tokenizers.
+pub(crate) fn dump(text: &str, noscript: Noscript, front: Front) -> Result<String, Error> {
+    let limits = Limits::default();
+    let budget = Budget::new(&limits, text.len());
+    let parsed = parse(text, &limits, &budget, noscript, Links::Recorded, front)?;
+    Ok(parsed.dom.dump())
 }

@@ -325,6 +325,18 @@ pub fn named() -> Vec<Shape> {
         ),
         Shape::new("svg then self-closed divs", "<svg>", "<div/>", ""),
         Shape::new(
+            "an end tag with ever more attributes",
+            "<div>x",
+            " a{i}=1",
+            "></div><p>after</p>",
+        ),
+        Shape::new(
+            "character references and CDATA in foreign content",
+            "<svg>",
+            "<![CDATA[a&amp;{i}]]><text>&notin;&#x41;&am</text>",
+            "</svg>",
+        ),
+        Shape::new(
             "span around 250 divs, repeated",
             "",
             &format!("<span>{}</span>", "<div>".repeat(250)),
