@@ -10,6 +10,11 @@
 //!
 //! Every file in each folder is read (any name). It prints how many pages it compared and
 //! each page that differs, with the first line that differs, and exits 1 if any did.
+//!
+//! `--fingerprint` compares nothing: it prints one line per page, the file and a hash of
+//! everything dechrome gives for it (the text path's `Extraction`, the `Document` and its
+//! Markdown, with and without links), so that two builds' outputs can be compared with
+//! `diff` when a change is meant to alter nothing (a speed-up).
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -95,11 +100,48 @@ fn compare(
     None
 }
 
+/// A hash of everything dechrome gives for one page.
+fn fingerprint(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let page = dechrome::Page::new(bytes);
+    let plain = dechrome::Extractor::default();
+    let links = dechrome::Extractor::builder().keep_links(true).build();
+    format!("{:?}", plain.extract(&page)).hash(&mut h);
+    for extractor in [&plain, &links] {
+        match extractor.document(&page) {
+            Ok(doc) => {
+                format!("{doc:?}").hash(&mut h);
+                doc.to_markdown().hash(&mut h);
+            }
+            Err(e) => format!("{e:?}").hash(&mut h),
+        }
+    }
+    h.finish()
+}
+
 fn main() -> ExitCode {
-    let dirs: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    let mut dirs: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    let fingerprints = dirs.iter().any(|d| d.as_os_str() == "--fingerprint");
+    dirs.retain(|d| d.as_os_str() != "--fingerprint");
     if dirs.is_empty() {
-        eprintln!("usage: differential DIR...");
+        eprintln!("usage: differential [--fingerprint] DIR...");
         return ExitCode::from(2);
+    }
+    if fingerprints {
+        for dir in &dirs {
+            let lines: Vec<String> = files(dir)
+                .par_iter()
+                .map(|p| {
+                    let bytes = std::fs::read(p).unwrap_or_default();
+                    format!("{}\t{:016x}", p.display(), fingerprint(&bytes))
+                })
+                .collect();
+            for l in lines {
+                println!("{l}");
+            }
+        }
+        return ExitCode::SUCCESS;
     }
     let own = dechrome::Extractor::builder().keep_links(true).build();
     let reference = dechrome::Extractor::builder()

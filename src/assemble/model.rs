@@ -277,7 +277,19 @@ fn tag_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
 const CLASS_PATH_BYTES: usize = 200;
 
 fn class_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
-    let mut out = String::new();
+    // Built in a buffer kept between blocks, then copied once at its length: built in
+    // place, the string grew by reallocation some five times a block.
+    thread_local! {
+        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUFFER.with_borrow_mut(|out| {
+        out.clear();
+        fill_class_path(elems, elem, out);
+        out.as_str().to_owned()
+    })
+}
+
+fn fill_class_path(elems: &[segment::Elem<'_>], elem: u32, out: &mut String) {
     for e in ancestors(elems, elem) {
         let id = e.id().map(str::trim).filter(|s| !s.is_empty());
         let tokens = id.into_iter().map(|i| ('#', i)).chain(
@@ -288,7 +300,7 @@ fn class_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
         );
         for (sigil, token) in tokens {
             if out.len() + token.len() + 2 > CLASS_PATH_BYTES {
-                return out;
+                return;
             }
             if !out.is_empty() {
                 out.push(' ');
@@ -297,7 +309,6 @@ fn class_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
             out.push_str(token);
         }
     }
-    out
 }
 
 /// An image belongs to the article when it stands in the article. A caption keeps its

@@ -28,7 +28,7 @@ use html5ever::tokenizer::states::{RawKind, State};
 use html5ever::tokenizer::{
     BufferQueue, Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
-use html5ever::{ns, Attribute, LocalName, QualName};
+use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
 /// A sink lent to html5ever's tokenizer, for the constructs handed over.
 pub(super) struct ByRef<'s, S>(pub &'s S);
@@ -429,6 +429,9 @@ impl<S: TokenSink> Lexer<'_, S> {
     /// A tag or attribute name at `src[from..to]`: ASCII letters lowercased, NUL as U+FFFD.
     fn name(&mut self, from: usize, to: usize) -> LocalName {
         let raw = &self.src[from..to];
+        if let Some(name) = common_name(raw) {
+            return name;
+        }
         if !raw.bytes().any(|c| c.is_ascii_uppercase() || c == 0) {
             return LocalName::from(raw);
         }
@@ -636,6 +639,44 @@ impl<S: TokenSink> Lexer<'_, S> {
             _ => None,
         }
     }
+}
+
+/// The commonest tag and attribute names, matched without hashing (an atom's lookup hashes
+/// the name).
+fn common_name(raw: &str) -> Option<LocalName> {
+    Some(match raw {
+        "a" => local_name!("a"),
+        "p" => local_name!("p"),
+        "div" => local_name!("div"),
+        "span" => local_name!("span"),
+        "li" => local_name!("li"),
+        "ul" => local_name!("ul"),
+        "img" => local_name!("img"),
+        "br" => local_name!("br"),
+        "td" => local_name!("td"),
+        "tr" => local_name!("tr"),
+        "meta" => local_name!("meta"),
+        "link" => local_name!("link"),
+        "script" => local_name!("script"),
+        "i" => local_name!("i"),
+        "b" => local_name!("b"),
+        "strong" => local_name!("strong"),
+        "h2" => local_name!("h2"),
+        "h3" => local_name!("h3"),
+        "class" => local_name!("class"),
+        "id" => local_name!("id"),
+        "href" => local_name!("href"),
+        "src" => local_name!("src"),
+        "alt" => local_name!("alt"),
+        "name" => local_name!("name"),
+        "content" => local_name!("content"),
+        "property" => local_name!("property"),
+        "rel" => local_name!("rel"),
+        "type" => local_name!("type"),
+        "style" => local_name!("style"),
+        "role" => local_name!("role"),
+        _ => return None,
+    })
 }
 
 /// The one or two characters a reference stands for.
