@@ -121,6 +121,11 @@ impl<'t, 'a> ElementRef<'t, 'a> {
         self.el.name.clone()
     }
 
+    /// The tag name's atom, borrowed: cheap to compare and hash.
+    pub fn atom(&self) -> &'t LocalName {
+        &self.el.name
+    }
+
     /// Attributes as (name, value) pairs, in source order.
     pub fn attrs(&self) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
         let start = self.el.attrs_start as usize;

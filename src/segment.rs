@@ -13,6 +13,9 @@ use crate::markers::{self, Cue, Hiding};
 use crate::stopwords::{self, is_unspaced, PageCounts, StopCounts};
 use html5ever::LocalName;
 use icu_normalizer::ComposingNormalizerBorrowed;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
 
 /// What stands between the cells of a table row in a block's text.
 pub(crate) const CELL_SEPARATOR: &str = " | ";
@@ -405,8 +408,40 @@ struct Walker<'t, 'a> {
     sources: PageSources<'a>,
 }
 
-fn is_block_tag(name: &str) -> bool {
-    cues::BLOCK_TAGS.contains(&name) || name.contains('-')
+/// Which of the tag lists of [`cues`] an element's name is on.
+#[derive(Debug, Clone, Copy, Default)]
+struct TagLists {
+    /// [`cues::BLOCK_TAGS`], or a custom element's name (with a `-`): the elements that
+    /// start and end a text block.
+    block: bool,
+    /// [`cues::DROPPED_TAGS`].
+    dropped: bool,
+}
+
+/// The names on the lists, by atom: one hash per element instead of a scan of each list.
+static TAG_LISTS: LazyLock<
+    HashMap<LocalName, TagLists, BuildHasherDefault<crate::stopwords::WordHasher>>,
+> = LazyLock::new(|| {
+    let mut map: HashMap<LocalName, TagLists, BuildHasherDefault<crate::stopwords::WordHasher>> =
+        HashMap::default();
+    for &t in cues::BLOCK_TAGS {
+        map.entry(LocalName::from(t)).or_default().block = true;
+    }
+    for &t in cues::DROPPED_TAGS {
+        map.entry(LocalName::from(t)).or_default().dropped = true;
+    }
+    map
+});
+
+/// The lists an element's name is on.
+fn tag_lists(name: &LocalName) -> TagLists {
+    match TAG_LISTS.get(name) {
+        Some(&lists) => lists,
+        None => TagLists {
+            block: name.contains('-'),
+            dropped: false,
+        },
+    }
 }
 
 /// The most nodes of a table read to tell data from layout.
@@ -896,7 +931,8 @@ impl<'t, 'a> Walker<'t, 'a> {
             }
             return false;
         }
-        if cues::DROPPED_TAGS.contains(&name) && !(self.read_noscript && name == "noscript") {
+        let lists = tag_lists(el.atom());
+        if lists.dropped && !(self.read_noscript && name == "noscript") {
             return false;
         }
         let hiding = (!matches!(name, "html" | "body"))
@@ -925,8 +961,8 @@ impl<'t, 'a> Walker<'t, 'a> {
             _ => {}
         }
         // In a data table's cell, a paragraph or a box is a line of the cell.
-        let block = is_block_tag(name) && (!in_data_cell || matches!(name, "td" | "th"));
-        if in_data_cell && is_block_tag(name) && name != "table" {
+        let block = lists.block && (!in_data_cell || matches!(name, "td" | "th"));
+        if in_data_cell && lists.block && name != "table" {
             self.pending.space = true;
         }
         let mut elem = NONE;
