@@ -53,20 +53,18 @@ fn first_difference(what: &str, own: &str, reference: &str) -> String {
     )
 }
 
-/// What differs on one page, if anything.
-fn compare(
-    bytes: &[u8],
-    own: &dechrome::Extractor,
-    reference: &dechrome::Extractor,
-) -> Option<String> {
+/// What differs on one page, if anything. `pairs` are the extractors compared, dechrome's
+/// tokenizer against the reference: with link targets kept and without (the default, where
+/// the pre-pass leaves more out).
+fn compare(bytes: &[u8], pairs: &[(dechrome::Extractor, dechrome::Extractor)]) -> Option<String> {
     let text = String::from_utf8_lossy(bytes);
-    for scripting in [true, false] {
-        let a = dechrome::differential::tree(&text, false, scripting);
-        let b = dechrome::differential::tree(&text, true, scripting);
+    for (scripting, links) in [(true, true), (false, true), (true, false), (false, false)] {
+        let a = dechrome::differential::tree(&text, false, scripting, links);
+        let b = dechrome::differential::tree(&text, true, scripting, links);
         match (a, b) {
             (Ok(a), Ok(b)) if a != b => {
                 return Some(first_difference(
-                    &format!("tree (scripting {scripting})"),
+                    &format!("tree (scripting {scripting}, links {links})"),
                     &a,
                     &b,
                 ))
@@ -79,22 +77,28 @@ fn compare(
         }
     }
     let page = dechrome::Page::new(bytes);
-    match (own.document(&page), reference.document(&page)) {
-        (Ok(a), Ok(b)) => {
-            let (da, db) = (format!("{a:#?}"), format!("{b:#?}"));
-            if da != db {
-                return Some(first_difference("document", &da, &db));
+    for (own, reference) in pairs {
+        match (own.document(&page), reference.document(&page)) {
+            (Ok(a), Ok(b)) => {
+                let (da, db) = (format!("{a:#?}"), format!("{b:#?}"));
+                if da != db {
+                    return Some(first_difference("document", &da, &db));
+                }
+                let (ma, mb) = (a.to_markdown(), b.to_markdown());
+                if ma != mb {
+                    return Some(first_difference("markdown", &ma, &mb));
+                }
             }
-            let (ma, mb) = (a.to_markdown(), b.to_markdown());
-            if ma != mb {
-                return Some(first_difference("markdown", &ma, &mb));
+            (a, b) => {
+                let (a, b) = (a.err(), b.err());
+                if a != b {
+                    return Some(format!("document: {a:?} against {b:?}"));
+                }
             }
         }
-        (a, b) => {
-            let (a, b) = (a.err(), b.err());
-            if a != b {
-                return Some(format!("document: {a:?} against {b:?}"));
-            }
+        let (ta, tb) = (own.extract(&page), reference.extract(&page));
+        if format!("{ta:?}") != format!("{tb:?}") {
+            return Some(format!("extraction: {ta:?}\n    against {tb:?}"));
         }
     }
     None
@@ -143,11 +147,21 @@ fn main() -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
-    let own = dechrome::Extractor::builder().keep_links(true).build();
-    let reference = dechrome::Extractor::builder()
-        .keep_links(true)
-        .reference_tokenizer(true)
-        .build();
+    let pairs = [
+        (
+            dechrome::Extractor::builder().keep_links(true).build(),
+            dechrome::Extractor::builder()
+                .keep_links(true)
+                .reference_tokenizer(true)
+                .build(),
+        ),
+        (
+            dechrome::Extractor::default(),
+            dechrome::Extractor::builder()
+                .reference_tokenizer(true)
+                .build(),
+        ),
+    ];
     let mut differing = 0usize;
     for dir in &dirs {
         let files = files(dir);
@@ -155,7 +169,7 @@ fn main() -> ExitCode {
             .par_iter()
             .filter_map(|p| {
                 let bytes = std::fs::read(p).ok()?;
-                compare(&bytes, &own, &reference).map(|d| (p.clone(), d))
+                compare(&bytes, &pairs).map(|d| (p.clone(), d))
             })
             .collect();
         println!(

@@ -115,15 +115,21 @@ pub mod warc;
 /// example over the evaluation sets, and its fuzz target.
 #[doc(hidden)]
 pub mod differential {
-    use crate::parse::{Front, Noscript};
+    use crate::parse::{Front, Links, Noscript};
 
     /// The tree `html` parses to, written out one node per line, with dechrome's tokenizer
-    /// or (`reference`) html5ever's; `<noscript>` read as raw text (`scripting`) or as
-    /// markup.
+    /// (which does the pre-pass's work itself) or (`reference`) the pre-pass and html5ever's
+    /// tokenizer; `<noscript>` read as raw text (`scripting`) or as markup; link targets and
+    /// image attributes kept (`links`) or not.
     ///
     /// # Errors
     /// As [`crate::Extractor::extract`]'s parse stage, under the default limits.
-    pub fn tree(html: &str, reference: bool, scripting: bool) -> Result<String, crate::Error> {
+    pub fn tree(
+        html: &str,
+        reference: bool,
+        scripting: bool,
+        links: bool,
+    ) -> Result<String, crate::Error> {
         let front = if reference {
             Front::Html5ever
         } else {
@@ -134,7 +140,12 @@ pub mod differential {
         } else {
             Noscript::AsMarkup
         };
-        crate::parse::dump(html, noscript, front)
+        let links = if links {
+            Links::Recorded
+        } else {
+            Links::NotRecorded
+        };
+        crate::parse::dump(html, noscript, links, front)
     }
 }
 

@@ -11,12 +11,12 @@ use proptest::prelude::*;
 /// Asserts that both tokenizers build the same tree from `html`, in both readings of
 /// `<noscript>`.
 fn same_tree(html: &str) {
-    for scripting in [true, false] {
-        let own = dechrome::differential::tree(html, false, scripting);
-        let reference = dechrome::differential::tree(html, true, scripting);
+    for (scripting, links) in [(true, true), (false, true), (true, false), (false, false)] {
+        let own = dechrome::differential::tree(html, false, scripting, links);
+        let reference = dechrome::differential::tree(html, true, scripting, links);
         assert_eq!(
             own, reference,
-            "trees differ (scripting {scripting}) for {html:?}"
+            "trees differ (scripting {scripting}, links {links}) for {html:?}"
         );
     }
 }
@@ -88,6 +88,23 @@ const CASES: &[&str] = &[
     "<body a=1><body b=2><html c=3>text",
     "<template><p>in template</p></template><p>out",
     "<ul><li>a<li>b</ul><dl><dt>c<dd>d</dl><p>e<p>f",
+    // The pre-pass's work, done by the tokenizer: comments, bodies left out, attributes.
+    "<svg><title>a <b>bold</b> <!-- c --> x</title><desc>d</desc></svg><p>after",
+    "<svg><title>plain icon name</title></svg><svg><title>unclosed <b>x</b>",
+    "<svg><style><a class=x foo=1></style></svg><p>z</p><svg><script>s<!--x--></script></svg>",
+    "<p>text<script>var a; <!-- x --></script><p>more",
+    "<script type=application/ld+json><!-- {\"a\":1} --></script><p>j",
+    "<noscript><img src=a.png alt=A></noscript><p>n</p><noscript><p>long text</p></noscript>",
+    "<title>unclosed <b>bold</b> text", "<title>unclosed &amp; plain", "<style>unclosed <!-- c --> <p class=x foo=y>",
+    "<plaintext>a</plaintext><!-- c --><p x=1 class=y>", "<p>a<plaintext>b <!-- c --> <i foo=1>",
+    "<a/foo class=x bar=1 href=y>l</a><a class=x/ id=y>m</a><a href=\"x\"class=y>n</a><a href=x/>o</a>",
+    "</a x='>' <style>>body</style><p>q", "</a x=\"<!-- c -->\">r<!-- d -->s",
+    "a <<!-- c -->b &<!-- c -->amp; &no<!-- -->tin; &#12<!-- -->34; a\r<!-- -->\nb",
+    "<textarea><!-- c --></textarea><xmp><!-- c --><b>x</b></xmp><iframe><!-- c --></iframe>",
+    "<noscript><!-- c --><p class=a data-x=1>x</p></noscript><p>after",
+    "<img src=a.png data-src=b.png srcset='c 1x' alt=x width=1 height=2 title=t><a href=/x rel=y>l</a>",
+    "<link rel=canonical href=/c><base href=http://e.example/><meta property=og:title content=T>",
+    "<svg><![CDATA[ <!-- c --> <p class=x> ]]></svg><p class=y foo=z>w",
 ];
 
 #[test]
@@ -96,10 +113,12 @@ fn every_construct_builds_the_same_tree() {
         .iter()
         .copied()
         .filter(|case| {
-            [true, false].iter().any(|&s| {
-                dechrome::differential::tree(case, false, s)
-                    != dechrome::differential::tree(case, true, s)
-            })
+            [(true, true), (false, true), (true, false), (false, false)]
+                .iter()
+                .any(|&(s, l)| {
+                    dechrome::differential::tree(case, false, s, l)
+                        != dechrome::differential::tree(case, true, s, l)
+                })
         })
         .collect();
     assert!(differing.is_empty(), "trees differ for {differing:#?}");
@@ -175,7 +194,11 @@ fn piece() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+    // (`PROPTEST_CASES` sets another count, for a longer hunt.)
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(3000),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn token_soup_builds_the_same_tree(pieces in prop::collection::vec(piece(), 0..60)) {
@@ -190,8 +213,8 @@ fn a_newline_reference_right_after_pre_is_dropped_as_the_standard_says() {
     // use up the rule that drops a newline right after `<pre>`. The standard drops the
     // newline however it was written; dechrome's tokenizer reports no parse errors and does.
     let page = "<pre>&#x0ay</pre>";
-    let own = dechrome::differential::tree(page, false, true).expect("parses");
-    let reference = dechrome::differential::tree(page, true, true).expect("parses");
+    let own = dechrome::differential::tree(page, false, true, true).expect("parses");
+    let reference = dechrome::differential::tree(page, true, true, true).expect("parses");
     assert!(own.contains("<Html:pre>\n    \"y\"\n"), "{own}");
     assert!(
         reference.contains("<Html:pre>\n    \"\\ny\"\n"),

@@ -17,24 +17,26 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     }
-    for scripting in [true, false] {
+    for (scripting, links) in [(true, true), (false, true), (true, false), (false, false)] {
         assert_eq!(
-            dechrome::differential::tree(&text, false, scripting),
-            dechrome::differential::tree(&text, true, scripting),
-            "trees differ (scripting {scripting})"
+            dechrome::differential::tree(&text, false, scripting, links),
+            dechrome::differential::tree(&text, true, scripting, links),
+            "trees differ (scripting {scripting}, links {links})"
         );
     }
-    let own = dechrome::Extractor::builder().keep_links(true).build();
-    let reference = dechrome::Extractor::builder()
-        .keep_links(true)
-        .reference_tokenizer(true)
-        .build();
     let page = dechrome::Page::new(data);
-    match (own.document(&page), reference.document(&page)) {
-        (Ok(a), Ok(b)) => {
-            assert_eq!(a, b);
-            assert_eq!(a.to_markdown(), b.to_markdown());
+    for links in [true, false] {
+        let own = dechrome::Extractor::builder().keep_links(links).build();
+        let reference = dechrome::Extractor::builder()
+            .keep_links(links)
+            .reference_tokenizer(true)
+            .build();
+        match (own.document(&page), reference.document(&page)) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a, b);
+                assert_eq!(a.to_markdown(), b.to_markdown());
+            }
+            (a, b) => assert_eq!(a.err(), b.err()),
         }
-        (a, b) => assert_eq!(a.err(), b.err()),
     }
 });

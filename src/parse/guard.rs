@@ -23,7 +23,7 @@
 //! nodes beyond it.
 
 use super::tokenizer::ByRef;
-use super::Front;
+use super::tokenizer::Fold;
 use crate::dom::{Builder, Dom, NodeId};
 use crate::error::Error;
 use crate::limits::{Budget, Limits};
@@ -36,18 +36,27 @@ use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::LocalName;
 use std::cell::{Cell, RefCell};
 
+/// Which tokenizer feeds the tree builder.
+pub(super) enum Reader {
+    /// dechrome's own, doing the pre-pass's work too when given a [`Fold`].
+    Own(Option<Fold>),
+    /// html5ever's, on markup the pre-pass has already gone over.
+    Html5ever,
+}
+
 /// How many distinct tag names the guard remembers dropping, so that their end tags go too
 /// (bounded, for pages made of many distinct custom elements).
 const MAX_DROPPED_NAMES: usize = 64;
 
-/// Parses `html` within the limits (see the module documentation).
+/// Parses `html` within the limits (see the module documentation); also returns the size of
+/// the largest `<noscript>` body the tokenizer left out, when it does the pre-pass's work.
 pub(crate) fn parse(
     html: &str,
     scripting: bool,
     limits: &Limits,
     budget: &Budget,
-    front: Front,
-) -> Result<Dom, Error> {
+    reader: Reader,
+) -> Result<(Dom, usize), Error> {
     let opts = TreeBuilderOpts {
         scripting_enabled: scripting,
         ..TreeBuilderOpts::default()
@@ -64,9 +73,9 @@ pub(crate) fn parse(
         #[cfg(test)]
         peak: Cell::new(0),
     };
-    match front {
-        Front::Own => super::tokenizer::run(html, &guard),
-        Front::Html5ever => {
+    let noscript_bytes = match reader {
+        Reader::Own(fold) => super::tokenizer::run(html, &guard, fold),
+        Reader::Html5ever => {
             let tokenizer = Tokenizer::new(ByRef(&guard), TokenizerOpts::default());
             let input = BufferQueue::default();
             input.push_back(StrTendril::from_slice(html));
@@ -74,14 +83,15 @@ pub(crate) fn parse(
             // all.
             let _ = tokenizer.feed(&input);
             tokenizer.end();
+            0
         }
-    }
+    };
     #[cfg(test)]
     PEAK.with(|p| p.set(guard.peak.get()));
     if let Some(err) = guard.failed.into_inner() {
         return Err(err);
     }
-    Ok(guard.builder.sink.dom.into_inner())
+    Ok((guard.builder.sink.dom.into_inner(), noscript_bytes))
 }
 
 #[cfg(test)]
@@ -278,7 +288,7 @@ mod tests {
     /// Parses with the guard and returns the tree and the peak load.
     fn parse_with(html: &str, limits: &Limits) -> (Result<Dom, Error>, usize) {
         let budget = Budget::new(limits, 0);
-        let dom = parse(html, true, limits, &budget, Front::Own);
+        let dom = parse(html, true, limits, &budget, Reader::Own(None)).map(|(d, _)| d);
         (dom, PEAK.with(Cell::get))
     }
 

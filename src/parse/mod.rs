@@ -1,8 +1,11 @@
-//! Stage 2 — parse: html5ever builds the DOM ([`crate::dom`]), within the limits.
+//! Stage 2 — parse: dechrome's [`tokenizer`] reads the markup and html5ever's tree builder
+//! builds the DOM ([`crate::dom`]) from its tokens, within the limits.
 //!
 //! Two things keep the cost of parsing linear in the page, whatever the markup:
-//! - [`prepass`] leaves out, before the tokenizer runs, what no stage reads (script and style
-//!   bodies, comments, unread attributes) and the attributes beyond [`MAX_ATTRIBUTES`];
+//! - what no stage reads (script and style bodies, comments, unread attributes) and the
+//!   attributes beyond [`MAX_ATTRIBUTES`] are left out as the tokenizer reads them: the rules
+//!   are [`prepass`]'s, which ran as a pass of its own before html5ever's tokenizer and still
+//!   does on the reference path ([`Front::Html5ever`]) the differential test compares with;
 //! - [`guard`] stands between the tokenizer and the tree builder and keeps the builder's
 //!   state — its stack of open elements and its list of open formatting elements, which it
 //!   scans for almost every tag — within [`Limits::max_depth`], and stops building once the
@@ -21,6 +24,7 @@ mod hostile;
 use crate::dom::Dom;
 use crate::error::Error;
 use crate::limits::{Budget, Limits};
+use guard::Reader;
 pub(crate) use prepass::Links;
 
 /// Attributes kept per element; more are dropped before parsing.
@@ -62,14 +66,25 @@ pub(crate) fn parse(
     links: Links,
     front: Front,
 ) -> Result<Parsed, Error> {
-    let (bounded, noscript_bytes) = prepass::bound(text, MAX_ATTRIBUTES, noscript, links);
-    let dom = guard::parse(
-        &bounded,
-        noscript == Noscript::Skipped,
-        limits,
-        budget,
-        front,
-    )?;
+    let scripting = noscript == Noscript::Skipped;
+    let (dom, noscript_bytes) = match front {
+        Front::Own => {
+            let fold = tokenizer::Fold {
+                max_attributes: MAX_ATTRIBUTES,
+                noscript,
+                links,
+            };
+            guard::parse(text, scripting, limits, budget, Reader::Own(Some(fold)))?
+        }
+        Front::Html5ever => {
+            // (Newlines are normalized first, as the own tokenizer does before its pre-pass
+            // work: a comment left out between a CR and an LF would make two newlines one.)
+            let text = tokenizer::normalize_newlines(text);
+            let (bounded, noscript_bytes) = prepass::bound(&text, MAX_ATTRIBUTES, noscript, links);
+            let (dom, _) = guard::parse(&bounded, scripting, limits, budget, Reader::Html5ever)?;
+            (dom, noscript_bytes)
+        }
+    };
     Ok(Parsed {
         dom,
         noscript_bytes,
@@ -78,9 +93,14 @@ pub(crate) fn parse(
 
 /// The tree a page parses to with one tokenizer or the other, written out (see
 /// [`Dom::dump`]); for the differential test of the tokenizers.
-pub(crate) fn dump(text: &str, noscript: Noscript, front: Front) -> Result<String, Error> {
+pub(crate) fn dump(
+    text: &str,
+    noscript: Noscript,
+    links: Links,
+    front: Front,
+) -> Result<String, Error> {
     let limits = Limits::default();
     let budget = Budget::new(&limits, text.len());
-    let parsed = parse(text, &limits, &budget, noscript, Links::Recorded, front)?;
+    let parsed = parse(text, &limits, &budget, noscript, links, front)?;
     Ok(parsed.dom.dump())
 }

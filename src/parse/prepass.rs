@@ -1,4 +1,9 @@
-//! The pre-pass: one linear pass over the markup before html5ever reads it.
+//! The pre-pass: one linear pass over the markup before html5ever's tokenizer reads it.
+//!
+//! dechrome's own tokenizer does this work as it reads ([`super::tokenizer::Fold`]), using
+//! the helpers here, and runs this pass only on the rest of a page where its reading and the
+//! pass's part ways. The whole pass runs on the reference path the differential test checks
+//! the tokenizer against.
 //!
 //! It leaves out what no later stage reads: the bodies of scripts (JSON-LD excepted) and
 //! styles, comments — about half the bytes of a typical page — and the attributes not in
@@ -83,7 +88,9 @@ pub(crate) fn bound(
         let next = bytes.get(lt + 1).copied().unwrap_or(0);
         if bytes[lt..].starts_with(b"<!--") {
             i = comment_end(bytes, lt + 4);
-            out.replace(lt, i, "");
+            if comment_may_go(bytes, lt) {
+                out.replace(lt, i, "");
+            }
             continue;
         }
         if next == b'!' || next == b'?' || next == b'/' {
@@ -158,8 +165,28 @@ pub(crate) fn bound(
     (text, noscript_bytes)
 }
 
+/// How far back a character reference is looked for before a comment.
+const REFERENCE_LOOKBACK: usize = 64;
+
+/// Whether the comment at `lt` can be left out without joining what stands before it to
+/// what follows: not after a `<` that is text (`a <<!-- -->b` would become a tag), nor
+/// after the start of a character reference (`&no<!-- -->tin;` would become `&notin;`).
+pub(super) fn comment_may_go(bytes: &[u8], lt: usize) -> bool {
+    let before = &bytes[lt.saturating_sub(REFERENCE_LOOKBACK)..lt];
+    let in_reference = |c: &u8| c.is_ascii_alphanumeric() || *c == b'#';
+    match before.last() {
+        None => true,
+        Some(b'<' | b'&') => false,
+        Some(c) if in_reference(c) => {
+            let run = before.iter().rev().take_while(|c| in_reference(c)).count();
+            !(run < before.len() && before[before.len() - 1 - run] == b'&')
+        }
+        Some(_) => true,
+    }
+}
+
 /// Where the next tag starts at or after `from`: a `<` before a letter, `/` or `!`.
-fn next_tag(bytes: &[u8], from: usize) -> Option<usize> {
+pub(super) fn next_tag(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     loop {
         let lt = find(bytes, at, b'<')?;
@@ -174,7 +201,7 @@ fn next_tag(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// The elements whose content the tokenizer reads as raw text (or RCDATA) in HTML.
-const RAW_TEXT: [&[u8]; 10] = [
+pub(super) const RAW_TEXT: [&[u8]; 10] = [
     b"script",
     b"style",
     b"textarea",
@@ -188,20 +215,20 @@ const RAW_TEXT: [&[u8]; 10] = [
 ];
 
 /// The index in [`RAW_TEXT`] of a tag name, ASCII case-insensitively.
-fn raw_text_index(name: &[u8]) -> Option<usize> {
+pub(super) fn raw_text_index(name: &[u8]) -> Option<usize> {
     RAW_TEXT.iter().position(|r| r.eq_ignore_ascii_case(name))
 }
 
 /// Where each raw-text element's next end tag is, remembered between searches.
 #[derive(Default)]
-struct EndTags {
+pub(super) struct EndTags {
     /// Per [`RAW_TEXT`] name: the last `</name` found, or `None` once a search found none.
     found: [Option<Option<usize>>; RAW_TEXT.len()],
 }
 
 impl EndTags {
     /// The first `</name` at or after `from`.
-    fn find(&mut self, bytes: &[u8], from: usize, raw: usize) -> Option<usize> {
+    pub(super) fn find(&mut self, bytes: &[u8], from: usize, raw: usize) -> Option<usize> {
         match self.found[raw] {
             Some(None) => return None,
             Some(Some(at)) if at >= from => return Some(at),
@@ -234,9 +261,9 @@ fn comment_end(bytes: &[u8], from: usize) -> usize {
 /// which the metadata stage reads), styles and `noscript` (raw text when scripting is on, as
 /// here). `attrs` is the rest of the start tag after the name.
 /// The longest `<noscript>` kept for the image it holds, in bytes.
-const NOSCRIPT_IMAGE_BYTES: usize = 2048;
+pub(super) const NOSCRIPT_IMAGE_BYTES: usize = 2048;
 
-fn body_is_never_read(name: &[u8], attrs: &[u8]) -> bool {
+pub(super) fn body_is_never_read(name: &[u8], attrs: &[u8]) -> bool {
     if name.eq_ignore_ascii_case(b"script") {
         // Matched loosely, as the type may be written with character references
         // (`application&#x2F;ld&#x2B;json`).
@@ -252,11 +279,28 @@ fn body_is_never_read(name: &[u8], attrs: &[u8]) -> bool {
 
 /// Whether an attribute is read by a later stage (or steers the tree builder): the others
 /// are left out before parsing, as the tokenizer spends much of its time on attributes.
-fn attribute_is_read(name: &[u8]) -> bool {
-    crate::cues::READ_ATTRIBUTES
-        .iter()
-        .any(|a| a.len() == name.len() && a.as_bytes().eq_ignore_ascii_case(name))
+pub(super) fn attribute_is_read(name: &[u8]) -> bool {
+    READ_BY_LENGTH
+        .get(name.len())
+        .is_some_and(|names| names.iter().any(|a| a.eq_ignore_ascii_case(name)))
 }
+
+/// [`crate::cues::READ_ATTRIBUTES`] by length: a lookup compares a few names at most.
+static READ_BY_LENGTH: std::sync::LazyLock<Vec<Vec<&'static [u8]>>> =
+    std::sync::LazyLock::new(|| {
+        let longest = crate::cues::READ_ATTRIBUTES
+            .iter()
+            .map(|a| a.len())
+            .max()
+            .unwrap_or(0);
+        let mut by_length = vec![Vec::new(); longest + 1];
+        for a in crate::cues::READ_ATTRIBUTES {
+            if let Some(names) = by_length.get_mut(a.len()) {
+                names.push(a.as_bytes());
+            }
+        }
+        by_length
+    });
 
 /// Whether the page's links and images are recorded ([`crate::ExtractorBuilder::keep_links`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -272,7 +316,7 @@ pub(crate) enum Links {
 }
 
 /// The attributes that only link and image recording reads.
-const IMAGE_ATTRIBUTES: [&[u8]; 10] = [
+pub(super) const IMAGE_ATTRIBUTES: [&[u8]; 10] = [
     b"src",
     b"data-src",
     b"data-lazy-src",

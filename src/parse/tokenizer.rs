@@ -7,6 +7,10 @@
 //! on as slices of one shared buffer, tag and attribute names are lowercased only when they
 //! need it, and comment bodies are never copied (no stage reads them).
 //!
+//! It also does the pre-pass's work as it reads ([`Fold`]): comments, script and style
+//! bodies and unread attributes are skipped where they stand rather than cut out of a copy
+//! of the page first.
+//!
 //! It emits the tokens html5ever's tokenizer would emit, to the same sink (the guard), and
 //! takes the same instructions back from the tree builder (raw text after `<title>`,
 //! `<style>`, `<script>`, plain text after `<plaintext>`). Text may arrive in fewer, longer
@@ -19,8 +23,8 @@
 //!   there on html5ever reads the rest of the page.
 //!
 //! `tests/differential.rs`, `examples/differential.rs` (the four evaluation sets and the fuzz
-//! corpora, run in CI) and the `differential` fuzz target hold the two front ends to the same
-//! trees.
+//! corpora, run in CI) and the `differential` fuzz target hold this front end and the
+//! reference (the pre-pass, then html5ever's tokenizer) to the same trees.
 
 use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 use html5ever::tendril::StrTendril;
@@ -29,6 +33,12 @@ use html5ever::tokenizer::{
     BufferQueue, Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
+
+use super::prepass::{
+    attribute_is_read, body_is_never_read, comment_may_go, next_tag, raw_text_index, EndTags,
+    IMAGE_ATTRIBUTES, NOSCRIPT_IMAGE_BYTES, RAW_TEXT,
+};
+use super::{Links, Noscript};
 
 /// A sink lent to html5ever's tokenizer, for the constructs handed over.
 pub(super) struct ByRef<'s, S>(pub &'s S);
@@ -71,32 +81,46 @@ enum Next {
     HandedOver,
 }
 
-/// Tokenizes `html` into `sink`, then ends it (see the module documentation).
-pub(super) fn run<S: TokenSink>(html: &str, sink: &S) {
-    // Newlines are normalized before tokenizing, as the standard's input stream does.
-    let normalized;
-    let mut src = html;
-    if memchr::memchr(b'\r', html.as_bytes()).is_some() {
-        normalized = html.replace("\r\n", "\n").replace('\r', "\n");
-        src = &normalized;
-    }
+/// The pre-pass's work ([`super::prepass`]) done while tokenizing, without a pass and a copy
+/// of its own: comments left out, the bodies of scripts, styles and `<noscript>` skipped,
+/// attributes no stage reads not kept, an unclosed `<title>` ended where markup starts. The
+/// tokens are those html5ever's tokenizer would read from the pre-pass's output; where the
+/// pre-pass's simpler reading of the markup and the tokenizer's part ways (a raw-text element
+/// the tree builder reads as markup, in SVG for one; an end tag with a `>` in a quoted
+/// attribute; CDATA; an unclosed script), the rest of the page is run through the pre-pass
+/// itself and tokenized from its output.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Fold {
+    pub max_attributes: usize,
+    pub noscript: Noscript,
+    pub links: Links,
+}
+
+/// Tokenizes `html` into `sink`, then ends it (see the module documentation). With `fold`,
+/// does the pre-pass's work too, and returns the size of the largest `<noscript>` body left
+/// out (as [`super::prepass::bound`] does).
+pub(super) fn run<S: TokenSink>(html: &str, sink: &S, fold: Option<Fold>) -> usize {
+    let normalized = normalize_newlines(html);
+    let mut src: &str = &normalized;
     // A byte order mark at the start is dropped (html5ever's `discard_bom`).
     if let Some(rest) = src.strip_prefix('\u{feff}') {
         src = rest;
     }
-    let mut lexer = Lexer {
-        src,
-        b: src.as_bytes(),
-        whole: StrTendril::from_slice(src),
-        sink,
-        mode: Mode::Data,
-        last_start: None,
-        scratch: String::new(),
-    };
+    let mut lexer = Lexer::new(src, sink, fold, Mode::Data, None);
     if lexer.run() {
         let _ = lexer.emit(Token::EOFToken);
         sink.end();
     }
+    lexer.noscript_bytes
+}
+
+/// The input with its newlines normalized (CR LF and CR to LF), as the standard's input
+/// stream is before tokenizing; borrowed when it has no CR.
+pub(super) fn normalize_newlines(html: &str) -> std::borrow::Cow<'_, str> {
+    if memchr::memchr(b'\r', html.as_bytes()).is_none() {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    std::borrow::Cow::Owned(html.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 fn is_ws(c: u8) -> bool {
@@ -114,6 +138,60 @@ struct Lexer<'a, S> {
     last_start: Option<LocalName>,
     /// A buffer for names that must be lowercased.
     scratch: String,
+    /// The pre-pass's work, when it is done here.
+    fold: Option<Fold>,
+    /// The pre-pass's search for raw-text elements' end tags, remembered.
+    ends: EndTags,
+    /// The largest `<noscript>` body skipped.
+    noscript_bytes: usize,
+}
+
+impl<'a, S: TokenSink> Lexer<'a, S> {
+    fn new(
+        src: &'a str,
+        sink: &'a S,
+        fold: Option<Fold>,
+        mode: Mode,
+        last_start: Option<LocalName>,
+    ) -> Self {
+        Lexer {
+            src,
+            b: src.as_bytes(),
+            whole: StrTendril::from_slice(src),
+            sink,
+            mode,
+            last_start,
+            scratch: String::new(),
+            fold,
+            ends: EndTags::default(),
+            noscript_bytes: 0,
+        }
+    }
+
+    /// The pre-pass's output for the rest of the page, `src[verbatim.0..verbatim.1]` as it
+    /// is and then the pre-pass from `verbatim.1` on, tokenized from the current mode
+    /// without the fold (see [`Fold`]). Ends the document.
+    fn fall_back(&mut self, verbatim: (usize, usize)) -> Next {
+        let Some(fold) = self.fold else {
+            return Next::End;
+        };
+        let (rest, noscript_bytes) = super::prepass::bound(
+            &self.src[verbatim.1..],
+            fold.max_attributes,
+            fold.noscript,
+            fold.links,
+        );
+        self.noscript_bytes = self.noscript_bytes.max(noscript_bytes);
+        let mut input = String::with_capacity(verbatim.1 - verbatim.0 + rest.len());
+        input.push_str(&self.src[verbatim.0..verbatim.1]);
+        input.push_str(&rest);
+        let mut lexer = Lexer::new(&input, self.sink, None, self.mode, self.last_start.clone());
+        if lexer.run() {
+            let _ = lexer.emit(Token::EOFToken);
+            self.sink.end();
+        }
+        Next::HandedOver
+    }
 }
 
 impl<S: TokenSink> Lexer<'_, S> {
@@ -261,7 +339,9 @@ impl<S: TokenSink> Lexer<'_, S> {
     fn declaration(&mut self, at: usize) -> Next {
         let rest = &self.b[at..];
         if rest.starts_with(b"--") {
-            return self.comment_body(at + 2);
+            // The pre-pass leaves comments out, but for those it would join to the text before.
+            let kept = self.fold.is_none() || !comment_may_go(self.b, at - 2);
+            return self.comment_body(at + 2, kept);
         }
         if rest.len() >= 7 && rest[..7].eq_ignore_ascii_case(b"doctype") {
             return self.doctype(at + 7);
@@ -272,6 +352,10 @@ impl<S: TokenSink> Lexer<'_, S> {
                 .adjusted_current_node_present_but_not_in_html_namespace()
         {
             let start = at - 2;
+            if self.fold.is_some() {
+                // The pre-pass reads CDATA as a declaration that ends at its first `>`.
+                return self.fall_back((start, start));
+            }
             return match memchr::memmem::find(&rest[7..], b"]]>") {
                 Some(i) => {
                     let end = at + 7 + i + 3;
@@ -289,8 +373,10 @@ impl<S: TokenSink> Lexer<'_, S> {
 
     /// A comment's body, from after `<!--`: it ends at `>` or `->` right away, else at the
     /// first `-->` or `--!>`, else at the end of the input.
-    fn comment_body(&self, from: usize) -> Next {
-        self.comment();
+    fn comment_body(&self, from: usize, emit: bool) -> Next {
+        if emit {
+            self.comment();
+        }
         let b = self.b;
         if b.get(from) == Some(&b'>') {
             return Next::At(from + 1);
@@ -311,7 +397,7 @@ impl<S: TokenSink> Lexer<'_, S> {
     }
 
     /// A tag whose name starts at `at`: reads it, emits it, and follows the tree builder's
-    /// instruction.
+    /// instruction (and, folding, the pre-pass's reading of raw-text elements).
     fn tag(&mut self, kind: TagKind, at: usize) -> Next {
         let b = self.b;
         let n = b.len();
@@ -322,7 +408,22 @@ impl<S: TokenSink> Lexer<'_, S> {
         if i == n {
             return Next::End;
         }
+        let name_end = i;
         let name = self.name(at, i);
+        // What the pre-pass keeps of a start tag's attributes.
+        let filter = match self.fold {
+            Some(fold) if kind == TagKind::StartTag => {
+                let raw = &b[at..name_end];
+                Some((
+                    fold.max_attributes,
+                    fold.links == Links::Recorded
+                        || raw.eq_ignore_ascii_case(b"link")
+                        || raw.eq_ignore_ascii_case(b"base"),
+                ))
+            }
+            _ => None,
+        };
+        let mut read_kept = 0usize;
         let mut attrs: Vec<Attribute> = Vec::new();
         let mut self_closing = false;
         let mut duplicate = false;
@@ -353,15 +454,18 @@ impl<S: TokenSink> Lexer<'_, S> {
             }
             // The name: its first character may be `=`.
             let name_at = i;
+            let after_slash = name_at > name_end && b[name_at - 1] == b'/';
             i += 1;
             while i < n && !matches!(b[i], b'\t' | b'\n' | 0x0c | b' ' | b'/' | b'>' | b'=') {
                 i += 1;
             }
-            let attr_name = self.name(name_at, i);
+            let attr_end = i;
             while i < n && is_ws(b[i]) {
                 i += 1;
             }
-            let value = if b.get(i) == Some(&b'=') {
+            // The value's bytes, if there is a `=`.
+            let mut value_at = None;
+            if b.get(i) == Some(&b'=') {
                 i += 1;
                 while i < n && is_ws(b[i]) {
                     i += 1;
@@ -372,11 +476,10 @@ impl<S: TokenSink> Lexer<'_, S> {
                         let Some(len) = memchr::memchr(q, &b[i + 1..]) else {
                             return Next::End;
                         };
-                        let value = self.value(i + 1, i + 1 + len);
+                        value_at = Some((i + 1, i + 1 + len));
                         i += len + 2;
-                        value
                     }
-                    Some(b'>') => StrTendril::new(),
+                    Some(b'>') => value_at = Some((i, i)),
                     Some(_) => {
                         let start = i;
                         while i < n && !is_ws(b[i]) && b[i] != b'>' {
@@ -385,25 +488,56 @@ impl<S: TokenSink> Lexer<'_, S> {
                         if i == n {
                             return Next::End;
                         }
-                        self.value(start, i)
+                        value_at = Some((start, i));
                     }
                 }
-            } else {
-                StrTendril::new()
-            };
-            // The tree builder ignores an end tag's attributes, and the pre-pass has already
-            // bounded a start tag's: neither is kept past that, so that the duplicate check
-            // stays bounded whatever the markup.
-            let kept = kind == TagKind::StartTag && attrs.len() < super::MAX_ATTRIBUTES;
-            if kept {
-                if attrs.iter().any(|a| a.name.local == attr_name) {
-                    duplicate = true;
-                } else {
-                    attrs.push(Attribute {
-                        name: QualName::new(None, ns!(), attr_name),
-                        value,
-                    });
+            }
+            // The tree builder ignores an end tag's attributes, and a start tag keeps at most
+            // `MAX_ATTRIBUTES`: the duplicate check stays bounded whatever the markup.
+            if kind == TagKind::EndTag || attrs.len() >= super::MAX_ATTRIBUTES {
+                continue;
+            }
+            let mut empty_value = false;
+            if let Some((max, targets_read)) = filter {
+                // As the pre-pass: the attributes a stage reads, the first `max` of them;
+                // without link targets, no image attributes and no `href` value; an attribute
+                // right after a bare `/` stays whatever it is.
+                let raw = &b[name_at..attr_end];
+                let read = read_kept < max
+                    && attribute_is_read(raw)
+                    && (targets_read
+                        || !IMAGE_ATTRIBUTES.iter().any(|a| a.eq_ignore_ascii_case(raw)));
+                if read {
+                    read_kept += 1;
+                    let ends_clean = b.get(i).is_none_or(|&c| is_ws(c) || c == b'>' || c == b'/');
+                    empty_value = !targets_read
+                        && value_at.is_some()
+                        && ends_clean
+                        && raw.eq_ignore_ascii_case(b"href");
+                } else if !after_slash {
+                    continue;
                 }
+            }
+            let attr_name = self.name(name_at, attr_end);
+            if attrs.iter().any(|a| a.name.local == attr_name) {
+                duplicate = true;
+                continue;
+            }
+            let value = match value_at {
+                Some((from, to)) if !empty_value && to > from => self.value(from, to),
+                _ => StrTendril::new(),
+            };
+            attrs.push(Attribute {
+                name: QualName::new(None, ns!(), attr_name),
+                value,
+            });
+        }
+        if kind == TagKind::EndTag && self.fold.is_some() {
+            // The pre-pass passes an end tag to its first `>`; one with a `>` in a quoted
+            // attribute it reads otherwise.
+            let lt = at - 2;
+            if memchr::memchr(b'>', &b[lt..]).map(|g| lt + g + 1) != Some(i) {
+                return self.fall_back((lt, lt));
             }
         }
         if kind == TagKind::StartTag {
@@ -416,14 +550,119 @@ impl<S: TokenSink> Lexer<'_, S> {
             attrs,
             had_duplicate_attributes: duplicate,
         }));
-        self.mode = match result {
-            TokenSinkResult::RawData(RawKind::Rcdata) => Mode::Rcdata,
-            TokenSinkResult::RawData(RawKind::Rawtext) => Mode::Rawtext,
-            TokenSinkResult::RawData(_) => Mode::Script,
-            TokenSinkResult::Plaintext => Mode::Plaintext,
-            _ => Mode::Data,
-        };
+        self.mode = mode_after(result);
+        if let (Some(fold), TagKind::StartTag) = (self.fold, kind) {
+            let raw_name = &b[at..name_end];
+            let is_noscript = raw_name.eq_ignore_ascii_case(b"noscript");
+            if let Some(raw) = raw_text_index(raw_name)
+                .filter(|_| !(is_noscript && fold.noscript == Noscript::AsMarkup))
+            {
+                return self.raw_start(fold, raw, is_noscript, (at, name_end, i));
+            }
+        }
         Next::At(i)
+    }
+
+    /// After the start tag of a raw-text element (the pre-pass's list, [`RAW_TEXT`]) at
+    /// `src[at..tag_end]`, folding: what the pre-pass does with its body (see [`Fold`]).
+    fn raw_start(
+        &mut self,
+        fold: Fold,
+        raw: usize,
+        is_noscript: bool,
+        (at, name_end, tag_end): (usize, usize, usize),
+    ) -> Next {
+        let b = self.b;
+        match self.ends.find(b, tag_end, raw) {
+            Some(end) => {
+                if is_noscript {
+                    self.noscript_bytes = self.noscript_bytes.max(end - tag_end);
+                }
+                let image_fallback = is_noscript
+                    && fold.links == Links::Recorded
+                    && end - tag_end <= NOSCRIPT_IMAGE_BYTES
+                    && b[tag_end..end]
+                        .windows(4)
+                        .any(|w| w.eq_ignore_ascii_case(b"<img"));
+                if end > tag_end
+                    && !image_fallback
+                    && body_is_never_read(&b[at..name_end], &b[name_end..tag_end])
+                {
+                    // The body is left out: raw text is empty up to its end tag; markup goes
+                    // on after it.
+                    return Next::At(end);
+                }
+                match self.mode {
+                    Mode::Rcdata | Mode::Rawtext => Next::At(tag_end),
+                    // A body without markup (an SVG icon's `<title>`) reads the same either way.
+                    Mode::Data if memchr::memchr(b'<', &b[tag_end..end]).is_none() => {
+                        Next::At(tag_end)
+                    }
+                    Mode::Script if memchr::memmem::find(&b[tag_end..end], b"<!--").is_none() => {
+                        Next::At(tag_end)
+                    }
+                    // A script body html5ever reads, plain text, or a body the pre-pass keeps
+                    // as it is while the tree builder reads it as markup.
+                    _ => self.fall_back((tag_end, end)),
+                }
+            }
+            None if RAW_TEXT.get(raw) == Some(&&b"title"[..]) => {
+                // The pre-pass ends a title never closed where markup starts.
+                let Some(markup) = next_tag(b, tag_end) else {
+                    return match self.mode {
+                        Mode::Rcdata => {
+                            self.rcdata_text(tag_end, b.len());
+                            Next::End
+                        }
+                        _ => Next::At(tag_end),
+                    };
+                };
+                if self.mode == Mode::Rcdata {
+                    self.rcdata_text(tag_end, markup);
+                } else {
+                    self.data_text(tag_end, markup);
+                }
+                let result = self.emit(Token::TagToken(Tag {
+                    kind: TagKind::EndTag,
+                    name: local_name!("title"),
+                    self_closing: false,
+                    attrs: Vec::new(),
+                    had_duplicate_attributes: false,
+                }));
+                self.mode = mode_after(result);
+                Next::At(markup)
+            }
+            // Never closed: the pre-pass reads on as markup, the tokenizer as raw text.
+            None if self.mode != Mode::Data => self.fall_back((tag_end, tag_end)),
+            None => Next::At(tag_end),
+        }
+    }
+
+    /// Text with character references and NULs, as the data state reads it, where no tag
+    /// starts (`src[from..to]`).
+    fn data_text(&self, from: usize, to: usize) {
+        let mut run = from;
+        let mut at = from;
+        while let Some(i) = memchr::memchr2(b'&', 0, &self.b[at..to]) {
+            let p = at + i;
+            if self.b[p] == 0 {
+                self.text(run, p);
+                let _ = self.emit(Token::NullCharacterToken);
+                at = p + 1;
+                run = at;
+                continue;
+            }
+            match self.char_ref_within(p, false, to) {
+                Some((chars, resume)) => {
+                    self.text(run, p);
+                    self.chars(chars.as_str(&mut [0; 8]));
+                    at = resume;
+                    run = resume;
+                }
+                None => at = p + 1,
+            }
+        }
+        self.text(run, to);
     }
 
     /// A tag or attribute name at `src[from..to]`: ASCII letters lowercased, NUL as U+FFFD.
@@ -549,6 +788,11 @@ impl<S: TokenSink> Lexer<'_, S> {
     fn script(&mut self, from: usize) -> Next {
         let (end, tag) = self.raw_end(from);
         if memchr::memmem::find(&self.b[from..end], b"<!--").is_some() {
+            if self.fold.is_some() {
+                // (Folding, such a body is handed on with the pre-pass's output in
+                // `raw_start`; this keeps html5ever from reading unfolded markup.)
+                return self.fall_back((from, end));
+            }
             self.hand_over(from, None, State::RawData(RawKind::ScriptData));
             return Next::HandedOver;
         }
@@ -638,6 +882,17 @@ impl<S: TokenSink> Lexer<'_, S> {
             }
             _ => None,
         }
+    }
+}
+
+/// The mode the tree builder's answer to a tag puts the tokenizer in.
+fn mode_after<H>(result: TokenSinkResult<H>) -> Mode {
+    match result {
+        TokenSinkResult::RawData(RawKind::Rcdata) => Mode::Rcdata,
+        TokenSinkResult::RawData(RawKind::Rawtext) => Mode::Rawtext,
+        TokenSinkResult::RawData(_) => Mode::Script,
+        TokenSinkResult::Plaintext => Mode::Plaintext,
+        _ => Mode::Data,
     }
 }
 
