@@ -69,6 +69,11 @@ pub(crate) fn prompts(text: &str) -> Prompts {
     let Some(ac) = PROMPTS.as_ref() else {
         return out;
     };
+    // Most blocks say none of the phrases: one quick search says so before the search for
+    // every match.
+    if !ac.is_match(text) {
+        return out;
+    }
     for m in ac.find_overlapping_iter(text) {
         if !starts_a_word(text, m.start()) {
             continue;

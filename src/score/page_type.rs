@@ -688,6 +688,9 @@ fn text_words(text: &str, hits: &mut [u32; 4]) {
         return;
     };
     let mut seen = [false; 4];
+    if !ac.is_match(text) {
+        return;
+    }
     for m in ac.find_overlapping_iter(text) {
         let starts_word = !text[..m.start()]
             .chars()
