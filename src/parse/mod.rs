@@ -66,6 +66,15 @@ pub(crate) fn parse(
     links: Links,
     front: Front,
 ) -> Result<Parsed, Error> {
+    // The tree's text shares one buffer of html5ever's tendrils, whose lengths are 32-bit:
+    // a larger page (only under a `max_input_bytes` raised past 4 GiB) is refused.
+    let most = u32::MAX as usize;
+    if text.len() > most {
+        return Err(Error::TooLarge {
+            size: text.len(),
+            limit: most,
+        });
+    }
     let scripting = noscript == Noscript::Skipped;
     let (dom, noscript_bytes) = match front {
         Front::Own => {
