@@ -69,6 +69,7 @@ pub(crate) fn parse(
         charged: Cell::new(0),
         dropped: RefCell::new(Vec::new()),
         cached_load: Cell::new(None),
+        marker_tags: Cell::new(0),
         failed: RefCell::new(None),
         #[cfg(test)]
         peak: Cell::new(0),
@@ -113,6 +114,8 @@ struct Guard<'b> {
     /// The load last counted, while no token has reached the builder since (a run of
     /// dropped tags, the common case past the bound, counts once).
     cached_load: Cell<Option<usize>>,
+    /// Marker-pushing start tags admitted so far ([`MAX_MARKER_TAGS`]).
+    marker_tags: Cell<usize>,
     /// Why building stopped.
     failed: RefCell<Option<Error>>,
     /// The highest load seen after any token, for the tests of the invariant.
@@ -129,6 +132,20 @@ impl Tracer for Count {
         self.0.set(self.0.get() + 1);
     }
 }
+
+/// Elements whose start tag puts a marker on the tree builder's list of active formatting
+/// elements. Their end tag clears it, but a table closed around them pops them without it,
+/// so markers can pile up without bound; the builder never scans past the last one, but the
+/// guard's count walks the whole list (see [`MAX_MARKER_TAGS`]).
+fn is_marker_tag(name: &LocalName) -> bool {
+    matches!(&**name, "applet" | "object" | "marquee")
+}
+
+/// How many marker-pushing start tags ([`is_marker_tag`]) a page may open; later ones are
+/// dropped like tags past the depth limit (their text stays). Without this, a page of
+/// `<applet><table>` repeated made each count walk every marker so far: 1 MB took 3 s, and
+/// the time grew with the square of the page.
+const MAX_MARKER_TAGS: usize = 512;
 
 /// Elements that are closed as soon as they are inserted: they never stay on the stack.
 fn is_void(name: &LocalName) -> bool {
@@ -181,7 +198,11 @@ impl Guard<'_> {
                     && !self
                         .builder
                         .adjusted_current_node_present_but_not_in_html_namespace();
-                if closes_at_once || self.load() < self.max_load {
+                let marks = is_marker_tag(&tag.name);
+                let over_marks = marks && self.marker_tags.get() >= MAX_MARKER_TAGS;
+                if !over_marks && (closes_at_once || self.load() < self.max_load) {
+                    self.marker_tags
+                        .set(self.marker_tags.get() + usize::from(marks));
                     return true;
                 }
                 let mut dropped = self.dropped.borrow_mut();

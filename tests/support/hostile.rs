@@ -325,6 +325,12 @@ pub fn named() -> Vec<Shape> {
         ),
         Shape::new("svg then self-closed divs", "<svg>", "<div/>", ""),
         Shape::new(
+            "applets, objects and marquees closed by tables",
+            "",
+            "<applet/><h2 hidden><object><table></iframe><marquee><section/><table>",
+            "",
+        ),
+        Shape::new(
             "an end tag with ever more attributes",
             "<div>x</div",
             " a{i}=1",
