@@ -111,9 +111,7 @@ pub(crate) fn bound(
                 .count();
         let name = &bytes[name_start..name_end];
         cuts.clear();
-        let targets_read = links == Links::Recorded
-            || name.eq_ignore_ascii_case(b"link")
-            || name.eq_ignore_ascii_case(b"base");
+        let targets_read = targets_read(links, name);
         let j = scan_tag(bytes, name_end, max_attributes, targets_read, &mut cuts);
         if j >= bytes.len() {
             // A tag cut off by the end of input is dropped by the tokenizer: leave it be.
@@ -142,14 +140,7 @@ pub(crate) fn bound(
         if is_noscript {
             noscript_bytes = noscript_bytes.max(end - i);
         }
-        // A short `<noscript>` that holds an image is kept when images are: it may hold the
-        // real address of a placeholder before it.
-        let image_fallback = is_noscript
-            && links == Links::Recorded
-            && end - i <= NOSCRIPT_IMAGE_BYTES
-            && bytes[i..end]
-                .windows(4)
-                .any(|w| w.eq_ignore_ascii_case(b"<img"));
+        let image_fallback = is_noscript && noscript_image_kept(links, &bytes[i..end]);
         if end > i && !image_fallback && body_is_never_read(name, &bytes[name_end..tag_end]) {
             out.replace(i, end, "");
         }
@@ -163,6 +154,47 @@ pub(crate) fn bound(
         None => Cow::Borrowed(text),
     };
     (text, noscript_bytes)
+}
+
+/// Whether a start tag's link and image targets are read: always when links are recorded,
+/// and for `<link>` and `<base>` (the canonical URL and the base) whatever the setting.
+pub(super) fn targets_read(links: Links, tag_name: &[u8]) -> bool {
+    links == Links::Recorded
+        || tag_name.eq_ignore_ascii_case(b"link")
+        || tag_name.eq_ignore_ascii_case(b"base")
+}
+
+/// Whether an attribute called `name` is kept, when `kept` of the element's attributes are
+/// kept before it: one a stage reads, within the first `max`, and no image attribute unless
+/// targets are read.
+pub(super) fn attribute_kept(name: &[u8], kept: usize, max: usize, targets_read: bool) -> bool {
+    kept < max
+        && attribute_is_read(name)
+        && (targets_read
+            || !IMAGE_ATTRIBUTES
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(name)))
+}
+
+/// Whether a kept attribute's value goes: an `href`'s, when targets are not read. A bare
+/// name is still an attribute (it makes an `<a>` a link). Where the next attribute follows
+/// the value without a space (`ends_clean` false), the value stays, or the two names would
+/// run together.
+pub(super) fn href_value_goes(
+    name: &[u8],
+    targets_read: bool,
+    has_value: bool,
+    ends_clean: bool,
+) -> bool {
+    !targets_read && has_value && ends_clean && name.eq_ignore_ascii_case(b"href")
+}
+
+/// Whether a `<noscript>` body is kept for the image it holds: a short one, when images are
+/// read; it may hold the real address of a placeholder before it.
+pub(super) fn noscript_image_kept(links: Links, body: &[u8]) -> bool {
+    links == Links::Recorded
+        && body.len() <= NOSCRIPT_IMAGE_BYTES
+        && body.windows(4).any(|w| w.eq_ignore_ascii_case(b"<img"))
 }
 
 /// How far back a character reference is looked for before a comment.
@@ -261,7 +293,7 @@ fn comment_end(bytes: &[u8], from: usize) -> usize {
 /// which the metadata stage reads), styles and `noscript` (raw text when scripting is on, as
 /// here). `attrs` is the rest of the start tag after the name.
 /// The longest `<noscript>` kept for the image it holds, in bytes.
-pub(super) const NOSCRIPT_IMAGE_BYTES: usize = 2048;
+const NOSCRIPT_IMAGE_BYTES: usize = 2048;
 
 pub(super) fn body_is_never_read(name: &[u8], attrs: &[u8]) -> bool {
     if name.eq_ignore_ascii_case(b"script") {
@@ -279,7 +311,7 @@ pub(super) fn body_is_never_read(name: &[u8], attrs: &[u8]) -> bool {
 
 /// Whether an attribute is read by a later stage (or steers the tree builder): the others
 /// are left out before parsing, as the tokenizer spends much of its time on attributes.
-pub(super) fn attribute_is_read(name: &[u8]) -> bool {
+fn attribute_is_read(name: &[u8]) -> bool {
     READ_BY_LENGTH
         .get(name.len())
         .is_some_and(|names| names.iter().any(|a| a.eq_ignore_ascii_case(name)))
@@ -316,7 +348,7 @@ pub(crate) enum Links {
 }
 
 /// The attributes that only link and image recording reads.
-pub(super) const IMAGE_ATTRIBUTES: [&[u8]; 10] = [
+const IMAGE_ATTRIBUTES: [&[u8]; 10] = [
     b"src",
     b"data-src",
     b"data-lazy-src",
@@ -392,21 +424,12 @@ fn scan_tag(
         }
         // Without '=', the name ends the attribute and `j` stays at its end.
         let name = &bytes[name_start..name_end];
-        let keep = kept < max
-            && attribute_is_read(name)
-            && (targets_read
-                || !IMAGE_ATTRIBUTES
-                    .iter()
-                    .any(|a| a.eq_ignore_ascii_case(name)));
-        if keep {
+        if attribute_kept(name, kept, max, targets_read) {
             kept += 1;
             let ends_clean = bytes
                 .get(j)
                 .is_none_or(|&b| space(b) || b == b'>' || b == b'/');
-            if !targets_read && j > name_end && ends_clean && name.eq_ignore_ascii_case(b"href") {
-                // (The value goes; a bare name is still an attribute. Where the next
-                // attribute follows the value without a space, the value stays, or the two
-                // names would run together.)
+            if href_value_goes(name, targets_read, j > name_end, ends_clean) {
                 cuts.push((name_end, j.min(len)));
             }
         } else if !after_slash {

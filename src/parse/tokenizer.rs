@@ -35,8 +35,8 @@ use html5ever::tokenizer::{
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
 use super::prepass::{
-    attribute_is_read, body_is_never_read, comment_may_go, next_tag, raw_text_index, EndTags,
-    IMAGE_ATTRIBUTES, NOSCRIPT_IMAGE_BYTES, RAW_TEXT,
+    attribute_kept, body_is_never_read, comment_may_go, href_value_goes, next_tag,
+    noscript_image_kept, raw_text_index, targets_read, EndTags, RAW_TEXT,
 };
 use super::{Links, Noscript};
 
@@ -221,8 +221,7 @@ impl<S: TokenSink> Lexer<'_, S> {
     }
 
     fn slice(&self, from: usize, to: usize) -> StrTendril {
-        // Offsets fit: the input is at most `Limits::max_input_bytes` (well under 4 GiB), and
-        // a larger one is read in pieces by `text_owned`.
+        // Offsets fit: `parse` refuses a page past 4 GiB; past that a run would be copied.
         match (u32::try_from(from), u32::try_from(to - from)) {
             (Ok(f), Ok(l)) => self.whole.subtendril(f, l),
             _ => StrTendril::from_slice(&self.src[from..to]),
@@ -412,15 +411,10 @@ impl<S: TokenSink> Lexer<'_, S> {
         let name = self.name(at, i);
         // What the pre-pass keeps of a start tag's attributes.
         let filter = match self.fold {
-            Some(fold) if kind == TagKind::StartTag => {
-                let raw = &b[at..name_end];
-                Some((
-                    fold.max_attributes,
-                    fold.links == Links::Recorded
-                        || raw.eq_ignore_ascii_case(b"link")
-                        || raw.eq_ignore_ascii_case(b"base"),
-                ))
-            }
+            Some(fold) if kind == TagKind::StartTag => Some((
+                fold.max_attributes,
+                targets_read(fold.links, &b[at..name_end]),
+            )),
             _ => None,
         };
         let mut read_kept = 0usize;
@@ -503,17 +497,11 @@ impl<S: TokenSink> Lexer<'_, S> {
                 // without link targets, no image attributes and no `href` value; an attribute
                 // right after a bare `/` stays whatever it is.
                 let raw = &b[name_at..attr_end];
-                let read = read_kept < max
-                    && attribute_is_read(raw)
-                    && (targets_read
-                        || !IMAGE_ATTRIBUTES.iter().any(|a| a.eq_ignore_ascii_case(raw)));
-                if read {
+                if attribute_kept(raw, read_kept, max, targets_read) {
                     read_kept += 1;
                     let ends_clean = b.get(i).is_none_or(|&c| is_ws(c) || c == b'>' || c == b'/');
-                    empty_value = !targets_read
-                        && value_at.is_some()
-                        && ends_clean
-                        && raw.eq_ignore_ascii_case(b"href");
+                    empty_value =
+                        href_value_goes(raw, targets_read, value_at.is_some(), ends_clean);
                 } else if !after_slash {
                     continue;
                 }
@@ -578,12 +566,8 @@ impl<S: TokenSink> Lexer<'_, S> {
                 if is_noscript {
                     self.noscript_bytes = self.noscript_bytes.max(end - tag_end);
                 }
-                let image_fallback = is_noscript
-                    && fold.links == Links::Recorded
-                    && end - tag_end <= NOSCRIPT_IMAGE_BYTES
-                    && b[tag_end..end]
-                        .windows(4)
-                        .any(|w| w.eq_ignore_ascii_case(b"<img"));
+                let image_fallback =
+                    is_noscript && noscript_image_kept(fold.links, &b[tag_end..end]);
                 if end > tag_end
                     && !image_fallback
                     && body_is_never_read(&b[at..name_end], &b[name_end..tag_end])
@@ -641,28 +625,47 @@ impl<S: TokenSink> Lexer<'_, S> {
     /// Text with character references and NULs, as the data state reads it, where no tag
     /// starts (`src[from..to]`).
     fn data_text(&self, from: usize, to: usize) {
+        self.read_references(from, to, false, |piece| match piece {
+            Piece::Text(a, b) => self.text(a, b),
+            Piece::Chars(c) => self.chars(c),
+            Piece::Nul => {
+                let _ = self.emit(Token::NullCharacterToken);
+            }
+        });
+    }
+
+    /// Reads `src[from..to]` for character references (as in an attribute value when
+    /// `in_attribute`) and NULs, handing on in order the runs between them, the characters
+    /// each reference stands for, and each NUL.
+    fn read_references(
+        &self,
+        from: usize,
+        to: usize,
+        in_attribute: bool,
+        mut out: impl FnMut(Piece<'_>),
+    ) {
         let mut run = from;
         let mut at = from;
         while let Some(i) = memchr::memchr2(b'&', 0, &self.b[at..to]) {
             let p = at + i;
             if self.b[p] == 0 {
-                self.text(run, p);
-                let _ = self.emit(Token::NullCharacterToken);
+                out(Piece::Text(run, p));
+                out(Piece::Nul);
                 at = p + 1;
                 run = at;
                 continue;
             }
-            match self.char_ref_within(p, false, to) {
+            match self.char_ref_within(p, in_attribute, to) {
                 Some((chars, resume)) => {
-                    self.text(run, p);
-                    self.chars(chars.as_str(&mut [0; 8]));
+                    out(Piece::Text(run, p));
+                    out(Piece::Chars(chars.as_str(&mut [0; 8])));
                     at = resume;
                     run = resume;
                 }
                 None => at = p + 1,
             }
         }
-        self.text(run, to);
+        out(Piece::Text(run, to));
     }
 
     /// A tag or attribute name at `src[from..to]`: ASCII letters lowercased, NUL as U+FFFD.
@@ -687,33 +690,15 @@ impl<S: TokenSink> Lexer<'_, S> {
     /// An attribute value at `src[from..to]`, its character references read and NULs
     /// replaced.
     fn value(&self, from: usize, to: usize) -> StrTendril {
-        let raw = &self.b[from..to];
-        if memchr::memchr2(b'&', 0, raw).is_none() {
+        if memchr::memchr2(b'&', 0, &self.b[from..to]).is_none() {
             return self.slice(from, to);
         }
-        let mut out = String::with_capacity(raw.len());
-        let mut run = from;
-        let mut at = from;
-        while let Some(i) = memchr::memchr2(b'&', 0, &self.b[at..to]) {
-            let p = at + i;
-            if self.b[p] == 0 {
-                out.push_str(&self.src[run..p]);
-                out.push('\u{fffd}');
-                at = p + 1;
-                run = at;
-                continue;
-            }
-            match self.char_ref_within(p, true, to) {
-                Some((chars, resume)) => {
-                    out.push_str(&self.src[run..p]);
-                    out.push_str(chars.as_str(&mut [0; 8]));
-                    at = resume;
-                    run = resume;
-                }
-                None => at = p + 1,
-            }
-        }
-        out.push_str(&self.src[run..to]);
+        let mut out = String::with_capacity(to - from);
+        self.read_references(from, to, true, |piece| match piece {
+            Piece::Text(a, b) => out.push_str(&self.src[a..b]),
+            Piece::Chars(c) => out.push_str(c),
+            Piece::Nul => out.push('\u{fffd}'),
+        });
         StrTendril::from_slice(&out)
     }
 
@@ -732,29 +717,13 @@ impl<S: TokenSink> Lexer<'_, S> {
         }
     }
 
+    /// RCDATA text (`src[from..to]`): character references read, each NUL as U+FFFD.
     fn rcdata_text(&self, from: usize, to: usize) {
-        let mut run = from;
-        let mut at = from;
-        while let Some(i) = memchr::memchr2(b'&', 0, &self.b[at..to]) {
-            let p = at + i;
-            if self.b[p] == 0 {
-                self.text(run, p);
-                self.chars("\u{fffd}");
-                at = p + 1;
-                run = at;
-                continue;
-            }
-            match self.char_ref_within(p, false, to) {
-                Some((chars, resume)) => {
-                    self.text(run, p);
-                    self.chars(chars.as_str(&mut [0; 8]));
-                    at = resume;
-                    run = resume;
-                }
-                None => at = p + 1,
-            }
-        }
-        self.text(run, to);
+        self.read_references(from, to, false, |piece| match piece {
+            Piece::Text(a, b) => self.text(a, b),
+            Piece::Chars(c) => self.chars(c),
+            Piece::Nul => self.chars("\u{fffd}"),
+        });
     }
 
     /// Where the raw text from `from` ends: at the `</` of the appropriate end tag (its name
@@ -932,6 +901,16 @@ fn common_name(raw: &str) -> Option<LocalName> {
         "role" => local_name!("role"),
         _ => return None,
     })
+}
+
+/// A piece of text read for references ([`Lexer::read_references`]).
+enum Piece<'c> {
+    /// `src[from..to]` as it is (possibly empty).
+    Text(usize, usize),
+    /// What a reference stands for.
+    Chars(&'c str),
+    /// A NUL.
+    Nul,
 }
 
 /// The one or two characters a reference stands for.
