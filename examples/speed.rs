@@ -8,7 +8,8 @@
 //! (`Extractor::document`), then on the text path (`Extractor::extract`: text, metadata,
 //! page type), alternating so that all see the same machine state. It
 //! prints pages per second for each and the median ratios over rounds.
-//! A third argument, `parse`, `extract` or `text`, runs one side once, for instruction counts:
+//! A third argument, `parse`, `extract` or `text`, runs one side only, ROUNDS times (once for
+//! instruction counts):
 //! `valgrind --tool=callgrind target/release/examples/speed DIR 1 extract`. `setup` only
 //! reads the pages, so that its count can be taken off the others'.
 use std::time::Instant;
@@ -42,19 +43,23 @@ fn main() {
             return;
         }
         Some("extract") => {
-            pages.iter().for_each(|p| {
-                drop(std::hint::black_box(
-                    extractor.document(&dechrome::Page::new(p)),
-                ))
-            });
+            for _ in 0..rounds {
+                pages.iter().for_each(|p| {
+                    drop(std::hint::black_box(
+                        extractor.document(&dechrome::Page::new(p)),
+                    ))
+                });
+            }
             return;
         }
         Some("text") => {
-            pages.iter().for_each(|p| {
-                drop(std::hint::black_box(
-                    extractor.extract(&dechrome::Page::new(p)),
-                ))
-            });
+            for _ in 0..rounds {
+                pages.iter().for_each(|p| {
+                    drop(std::hint::black_box(
+                        extractor.extract(&dechrome::Page::new(p)),
+                    ))
+                });
+            }
             return;
         }
         _ => {}

@@ -91,6 +91,7 @@
 #![warn(missing_docs)]
 
 mod assemble;
+mod chars;
 mod cues;
 mod decode;
 mod document;

@@ -353,7 +353,7 @@ impl<'a> Pending<'a> {
                 self.unspaced += 1;
                 self.link_unspaced += u32::from(in_link);
                 self.in_word = false;
-            } else if !self.in_word && ch.is_alphanumeric() {
+            } else if !self.in_word && crate::chars::is_alphanumeric(ch) {
                 // (Asked only where it matters: Unicode's table is slow to search.)
                 self.in_word = true;
                 self.tokens += 1;

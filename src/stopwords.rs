@@ -40,7 +40,98 @@ impl Hasher for WordHasher {
 /// Languages with a stoplist, in bit order.
 pub(crate) struct Stoplists {
     pub codes: Vec<&'static str>,
-    pub table: HashMap<&'static str, u64, BuildHasherDefault<WordHasher>>,
+    /// Words of at most [`PACKED_BYTES`] bytes (nearly all), looked up as integers.
+    short: Packed,
+    /// The few longer words.
+    long: HashMap<&'static str, u64, BuildHasherDefault<WordHasher>>,
+}
+
+impl Stoplists {
+    /// The languages (a bit set) that list `word`, already lower-cased; 0 for none.
+    fn get(&self, word: &[u8]) -> u64 {
+        match pack(word) {
+            Some(key) => self.short.get(key),
+            None => std::str::from_utf8(word)
+                .ok()
+                .and_then(|w| self.long.get(w))
+                .copied()
+                .unwrap_or(0),
+        }
+    }
+}
+
+/// Longest word held packed in one `u128`.
+const PACKED_BYTES: usize = 16;
+
+/// A word of at most [`PACKED_BYTES`] bytes as one integer, zero-padded. No word holds a
+/// NUL byte, so two words pack alike only when they are equal.
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > PACKED_BYTES {
+        return None;
+    }
+    let mut bytes = [0u8; PACKED_BYTES];
+    bytes.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u128::from_le_bytes(bytes))
+}
+
+/// An open-addressed table from packed words to language sets: a lookup is one multiply
+/// and integer compares, with no string hashing or byte-wise comparison. Key 0 marks an
+/// empty slot (no word packs to 0).
+struct Packed {
+    keys: Vec<u128>,
+    masks: Vec<u64>,
+    shift: u32,
+}
+
+impl Packed {
+    fn new(words: &[(u128, u64)]) -> Packed {
+        // At most half full, so that probe runs stay short.
+        let bits = (words.len() * 2)
+            .max(2)
+            .next_power_of_two()
+            .trailing_zeros();
+        let mut table = Packed {
+            keys: vec![0; 1 << bits],
+            masks: vec![0; 1 << bits],
+            shift: 64 - bits,
+        };
+        for &(key, mask) in words {
+            let mut i = table.slot(key);
+            loop {
+                match table.keys.get(i).copied() {
+                    Some(0) => {
+                        table.keys[i] = key;
+                        table.masks[i] = mask;
+                        break;
+                    }
+                    Some(k) if k == key => {
+                        table.masks[i] |= mask;
+                        break;
+                    }
+                    Some(_) => i = (i + 1) & (table.keys.len() - 1),
+                    None => break,
+                }
+            }
+        }
+        table
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn get(&self, key: u128) -> u64 {
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            match self.keys.get(i).copied() {
+                Some(k) if k == key => return self.masks.get(i).copied().unwrap_or(0),
+                Some(0) | None => return 0,
+                Some(_) => i = (i + 1) & mask,
+            }
+        }
+    }
 }
 
 pub(crate) static STOPLISTS: LazyLock<Stoplists> = LazyLock::new(|| {
@@ -50,13 +141,21 @@ pub(crate) static STOPLISTS: LazyLock<Stoplists> = LazyLock::new(|| {
         .filter(|code| code.len() == 2)
         .take(MAX_LANGUAGES)
         .collect();
-    let mut table: HashMap<&'static str, u64, BuildHasherDefault<WordHasher>> = HashMap::default();
+    let mut short = Vec::new();
+    let mut long: HashMap<&'static str, u64, BuildHasherDefault<WordHasher>> = HashMap::default();
     for (bit, code) in codes.iter().enumerate() {
         for word in stop_words::lookup(code).unwrap_or(&[]) {
-            *table.entry(word).or_insert(0) |= 1u64 << bit;
+            match pack(word.as_bytes()) {
+                Some(key) => short.push((key, 1u64 << bit)),
+                None => *long.entry(word).or_insert(0) |= 1u64 << bit,
+            }
         }
     }
-    Stoplists { codes, table }
+    Stoplists {
+        codes,
+        short: Packed::new(&short),
+        long,
+    }
 });
 
 /// Chinese function characters (grammatical particles and the commonest function words).
@@ -111,19 +210,50 @@ pub(crate) fn count(text: &str, lower: &mut String) -> StopCounts {
     };
     // Split at ASCII separators first (the chunks stay valid UTF-8); chunks that are all
     // ASCII are tokens handled on the stack, the others go through the Unicode path.
-    let is_separator = |b: &u8| b.is_ascii() && !(b.is_ascii_alphanumeric() || *b == b'\'');
-    for chunk in text.as_bytes().split(is_separator) {
-        if chunk.is_ascii() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        while bytes.get(i).is_some_and(|&b| is_separator(b)) {
+            i += 1;
+        }
+        let start = i;
+        let mut ascii = true;
+        while let Some(&b) = bytes.get(i).filter(|&&b| !is_separator(b)) {
+            ascii &= b.is_ascii();
+            i += 1;
+        }
+        let Some(chunk) = bytes.get(start..i).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        if ascii {
             count_ascii_token(chunk, lists, &mut out);
-        } else if let Ok(chunk) = std::str::from_utf8(chunk) {
+        } else if let Some(chunk) = text.get(start..i) {
             count_unicode(chunk, lists, lower, &mut out);
         }
     }
     out
 }
 
+/// ASCII bytes that separate words: all but letters, digits and the apostrophe.
+#[inline]
+fn is_separator(b: u8) -> bool {
+    SEPARATORS.get(usize::from(b)).copied().unwrap_or(false)
+}
+
+static SEPARATORS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = !(c.is_ascii_alphanumeric() || c == b'\'');
+        b += 1;
+    }
+    table
+};
+
 fn count_unicode(text: &str, lists: &Stoplists, lower: &mut String, out: &mut StopCounts) {
-    for token in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+    for token in text.split(|c: char| !(crate::chars::is_alphanumeric(c) || c == '\'' || c == '’'))
+    {
         let token = token.trim_matches(|c| c == '\'' || c == '’');
         if token.is_empty() {
             continue;
@@ -142,16 +272,14 @@ fn count_unicode(text: &str, lists: &Stoplists, lower: &mut String, out: &mut St
         }
         out.tokens += 1;
         lower.clear();
-        lower.extend(token.chars().flat_map(char::to_lowercase).map(|c| {
+        for c in token.chars() {
             if c == '’' {
-                '\''
+                lower.push('\'');
             } else {
-                c
+                crate::chars::push_lowercase(c, lower);
             }
-        }));
-        if let Some(&mask) = lists.table.get(lower.as_str()) {
-            add_hits(out, mask);
         }
+        add_hits(out, lists.get(lower.as_bytes()));
     }
 }
 
@@ -180,11 +308,7 @@ fn count_ascii_token(token: &[u8], lists: &Stoplists, out: &mut StopCounts) {
     for (d, s) in buf.iter_mut().zip(token) {
         *d = s.to_ascii_lowercase();
     }
-    if let Ok(key) = std::str::from_utf8(&buf[..token.len()]) {
-        if let Some(&mask) = lists.table.get(key) {
-            add_hits(out, mask);
-        }
-    }
+    add_hits(out, lists.get(buf.get(..token.len()).unwrap_or(&[])));
 }
 
 fn add_hits(out: &mut StopCounts, mask: u64) {

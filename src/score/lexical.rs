@@ -139,15 +139,24 @@ pub(crate) fn is_control_label(text: &str) -> bool {
     let Some(first) = text.split(|c: char| !c.is_alphanumeric()).find(is_word) else {
         return false;
     };
-    // Most lines fail on their first word: it is checked before anything is lowercased.
-    let opens = |f: &&str| {
-        if first.is_ascii() {
-            first.eq_ignore_ascii_case(f)
-        } else {
-            first.chars().flat_map(char::to_lowercase).eq(f.chars())
+    // Most lines fail on their first word: it is looked up, lower-cased on the stack when it
+    // is short and ASCII, before the line is lowercased. (The list is sorted and lower-case.)
+    let listed = |w: &str| CONTROL_FIRST_WORDS.binary_search(&w).is_ok();
+    let mut buf = [0u8; 32];
+    let opens = match buf.get_mut(..first.len()) {
+        Some(short) if first.is_ascii() => {
+            short.copy_from_slice(first.as_bytes());
+            short.make_ascii_lowercase();
+            std::str::from_utf8(short).is_ok_and(listed)
         }
+        _ => listed(
+            &first
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect::<String>(),
+        ),
     };
-    if !CONTROL_FIRST_WORDS.iter().any(opens) {
+    if !opens {
         return false;
     }
     let lower = text.to_lowercase();
@@ -245,9 +254,19 @@ mod tests {
             "+ Wishlist",
             "Comparer Ne plus comparer",
             "Choose options",
+            "COMPARER ne plus comparer",
+            "ADD TO CART",
         ] {
             assert!(is_control_label(label), "{label}");
         }
+        // The first word is looked up lower-cased: the list must hold it so.
+        for w in CONTROL_FIRST_WORDS.iter() {
+            assert_eq!(
+                w.chars().flat_map(char::to_lowercase).collect::<String>(),
+                *w
+            );
+        }
+        assert!(CONTROL_FIRST_WORDS.is_sorted());
         for line in [
             "Sold out",
             "Compare prices before you buy",

@@ -31,7 +31,7 @@ fn thread_key(b: &RawBlock) -> Option<String> {
 /// [`thread_key`] of a line of text.
 fn line_key(text: &str) -> Option<String> {
     let mut words = text
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !crate::chars::is_alphabetic(c))
         .filter(|w| !w.is_empty());
     let first = words.next()?;
     let second = words.next().unwrap_or("");

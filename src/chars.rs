@@ -1,0 +1,92 @@
+//! Character classes asked of nearly every character of a page's text, answered from a few
+//! ranges for the commonest scripts (Latin, Cyrillic, Greek, Arabic, Hebrew, CJK, kana,
+//! Hangul) before Unicode's tables, which are slow to search. Every answer equals the
+//! standard library's: the tests below walk each fast range.
+
+/// `c.is_alphanumeric()`, fast for the commonest scripts.
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if is_known_letter(c) {
+        return true;
+    }
+    c.is_alphanumeric()
+}
+
+/// `c.is_alphabetic()`, fast for the commonest scripts.
+#[inline]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    is_known_letter(c) || c.is_alphabetic()
+}
+
+/// Ranges of letters only: every character in them is alphabetic.
+#[inline]
+fn is_known_letter(c: char) -> bool {
+    matches!(c as u32,
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x2AF   // Latin-1 letters, Latin Extended, IPA
+        | 0x391..=0x3A1 | 0x3A3..=0x3CE            // Greek
+        | 0x400..=0x481 | 0x48A..=0x52F            // Cyrillic
+        | 0x5D0..=0x5EA                            // Hebrew
+        | 0x621..=0x64A                            // Arabic
+        | 0x3041..=0x3096 | 0x30A1..=0x30FA        // Hiragana, Katakana
+        | 0x4E00..=0x9FFF                          // CJK unified ideographs
+        | 0xAC00..=0xD7A3) // Hangul syllables
+}
+
+/// Appends the lower case of `c` to `out`, as `out.extend(c.to_lowercase())` does, fast for
+/// ASCII, Latin-1, Greek and Cyrillic capitals and for letters already in lower case.
+#[inline]
+pub(crate) fn push_lowercase(c: char, out: &mut String) {
+    let code = c as u32;
+    let lower = match code {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => {
+            char::from_u32(code + 0x20)
+        }
+        0x400..=0x40F => char::from_u32(code + 0x50),
+        0..=0x40 | 0x5B..=0xBF | 0xDF..=0xFF | 0x3AC..=0x3CE | 0x430..=0x45F => Some(c),
+        _ => None,
+    };
+    match lower {
+        Some(l) => out.push(l),
+        None => out.extend(c.to_lowercase()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_answers_equal_the_standard_librarys() {
+        let mut differing = Vec::new();
+        let mut lowered = String::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if is_alphanumeric(c) != c.is_alphanumeric() || is_alphabetic(c) != c.is_alphabetic() {
+                differing.push(c);
+            }
+            lowered.clear();
+            push_lowercase(c, &mut lowered);
+            if !lowered.chars().eq(c.to_lowercase()) {
+                differing.push(c);
+            }
+        }
+        assert!(differing.is_empty(), "{differing:?}");
+    }
+
+    #[test]
+    fn the_fast_ranges_hold_letters_only() {
+        let known: Vec<char> = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_known_letter(c))
+            .collect();
+        assert!(known.len() > 30_000);
+        assert!(known.iter().all(|c| c.is_alphabetic()));
+        assert!(!is_alphanumeric('×') && !is_alphanumeric('÷') && !is_alphanumeric('・'));
+        assert!(is_alphanumeric('é') && is_alphanumeric('ж') && is_alphanumeric('中'));
+    }
+}
