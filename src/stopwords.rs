@@ -74,63 +74,98 @@ fn pack(word: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(bytes))
 }
 
+fn hash(key: u128) -> u64 {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    folded.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The two filter bits of a packed word: two slices of the high half of its hash (the bits
+/// of a product that depend on all of the word).
+fn filter_bits(key: u128) -> [usize; 2] {
+    let h = hash(key);
+    let field = (1u64 << FILTER_BITS) - 1;
+    [(h >> (64 - FILTER_BITS)) as usize, ((h >> 30) & field) as usize]
+}
+
 /// An open-addressed table from packed words to language sets: a lookup is one multiply
 /// and integer compares, with no string hashing or byte-wise comparison. Key 0 marks an
 /// empty slot (no word packs to 0).
+///
+/// The table is larger than a core's first-level cache and most tokens are not stopwords, so
+/// a Bloom filter of [`FILTER_BITS`] bits (two per word) answers "not listed" first, from
+/// memory that stays cached: a lookup of a word that is not listed rarely touches the table.
 struct Packed {
-    keys: Vec<u128>,
-    masks: Vec<u64>,
+    /// Per slot: the packed word's low and high halves, then its languages.
+    slots: Vec<[u64; 3]>,
     shift: u32,
+    filter: Vec<u64>,
 }
+
+/// Bits of the Bloom filter in front of the packed table (16 KiB).
+const FILTER_BITS: u32 = 17;
 
 impl Packed {
     fn new(words: &[(u128, u64)]) -> Packed {
-        // At most half full, so that probe runs stay short.
-        let bits = (words.len() * 2)
+        // At most two thirds full, so that probe runs stay short.
+        let bits = (words.len() * 3 / 2)
             .max(2)
             .next_power_of_two()
             .trailing_zeros();
         let mut table = Packed {
-            keys: vec![0; 1 << bits],
-            masks: vec![0; 1 << bits],
+            slots: vec![[0; 3]; 1 << bits],
             shift: 64 - bits,
+            filter: vec![0; 1 << (FILTER_BITS - 6)],
         };
         for &(key, mask) in words {
-            let mut i = table.slot(key);
-            loop {
-                match table.keys.get(i).copied() {
-                    Some(0) => {
-                        table.keys[i] = key;
-                        table.masks[i] = mask;
-                        break;
-                    }
-                    Some(k) if k == key => {
-                        table.masks[i] |= mask;
-                        break;
-                    }
-                    Some(_) => i = (i + 1) & (table.keys.len() - 1),
-                    None => break,
+            for bit in filter_bits(key) {
+                if let Some(w) = table.filter.get_mut(bit / 64) {
+                    *w |= 1 << (bit % 64);
                 }
+            }
+            let (lo, hi) = (key as u64, (key >> 64) as u64);
+            let last = table.slots.len() - 1;
+            let mut i = table.slot(key);
+            while let Some(slot) = table.slots.get_mut(i) {
+                if slot[..2] == [0, 0] {
+                    *slot = [lo, hi, mask];
+                    break;
+                }
+                if slot[..2] == [lo, hi] {
+                    slot[2] |= mask;
+                    break;
+                }
+                i = (i + 1) & last;
             }
         }
         table
     }
 
     fn slot(&self, key: u128) -> usize {
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+        (hash(key) >> self.shift) as usize
     }
 
     fn get(&self, key: u128) -> u64 {
-        let mask = self.keys.len() - 1;
-        let mut i = self.slot(key);
-        loop {
-            match self.keys.get(i).copied() {
-                Some(k) if k == key => return self.masks.get(i).copied().unwrap_or(0),
-                Some(0) | None => return 0,
-                Some(_) => i = (i + 1) & mask,
-            }
+        let listed = |bit: usize| {
+            self.filter
+                .get(bit / 64)
+                .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+        };
+        if !filter_bits(key).into_iter().all(listed) {
+            return 0;
         }
+        let (lo, hi) = (key as u64, (key >> 64) as u64);
+        let last = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        while let Some(&[l, h, mask]) = self.slots.get(i) {
+            if [l, h] == [lo, hi] {
+                return mask;
+            }
+            if [l, h] == [0, 0] {
+                return 0;
+            }
+            i = (i + 1) & last;
+        }
+        0
     }
 }
 
@@ -432,6 +467,30 @@ mod tests {
             lang_of("大臣は、この計画は年末までに準備ができると述べた。"),
             Some("ja")
         );
+    }
+
+    #[test]
+    fn every_listed_word_is_found_and_others_are_not() {
+        let lists = &*STOPLISTS;
+        let mut longest = 0;
+        for (bit, code) in lists.codes.iter().enumerate() {
+            for word in stop_words::lookup(code).unwrap_or(&[]) {
+                let languages = lists.get(word.as_bytes());
+                assert!(languages & (1 << bit) != 0, "{code} {word}");
+                longest = longest.max(word.len());
+            }
+        }
+        // Some words are longer than a packed key: they are found in the other map.
+        assert!(longest > PACKED_BYTES);
+        for word in ["zebra", "sidebar", "", "ministerpräsidentin", "x".repeat(40).as_str()] {
+            assert_eq!(lists.get(word.as_bytes()), 0, "{word}");
+        }
+        // Counting is case-blind and splits at ASCII punctuation.
+        let mut buf = String::new();
+        let en = lists.codes.iter().position(|c| *c == "en").expect("English is listed");
+        let counted = count("THE end, of-the day; Über", &mut buf);
+        assert_eq!(counted.tokens, 6);
+        assert_eq!(counted.per_language[en], 3);
     }
 
     #[test]
