@@ -84,7 +84,10 @@ fn hash(key: u128) -> u64 {
 fn filter_bits(key: u128) -> [usize; 2] {
     let h = hash(key);
     let field = (1u64 << FILTER_BITS) - 1;
-    [(h >> (64 - FILTER_BITS)) as usize, ((h >> 30) & field) as usize]
+    [
+        (h >> (64 - FILTER_BITS)) as usize,
+        ((h >> 30) & field) as usize,
+    ]
 }
 
 /// An open-addressed table from packed words to language sets: a lookup is one multiply
@@ -482,12 +485,22 @@ mod tests {
         }
         // Some words are longer than a packed key: they are found in the other map.
         assert!(longest > PACKED_BYTES);
-        for word in ["zebra", "sidebar", "", "ministerpräsidentin", "x".repeat(40).as_str()] {
+        for word in [
+            "zebra",
+            "sidebar",
+            "",
+            "ministerpräsidentin",
+            "x".repeat(40).as_str(),
+        ] {
             assert_eq!(lists.get(word.as_bytes()), 0, "{word}");
         }
         // Counting is case-blind and splits at ASCII punctuation.
         let mut buf = String::new();
-        let en = lists.codes.iter().position(|c| *c == "en").expect("English is listed");
+        let en = lists
+            .codes
+            .iter()
+            .position(|c| *c == "en")
+            .expect("English is listed");
         let counted = count("THE end, of-the day; Über", &mut buf);
         assert_eq!(counted.tokens, 6);
         assert_eq!(counted.per_language[en], 3);

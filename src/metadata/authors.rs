@@ -251,6 +251,9 @@ pub(crate) fn byline_line(text: &str, site: Option<&str>) -> Option<Vec<String>>
             return None;
         }
         names
+    } else if text.is_ascii() {
+        // The labels and titles below are all Chinese, Japanese or Korean.
+        Vec::new()
     } else if let Some((at, label)) = vocab::CJK_AUTHOR_LABELS
         .iter()
         .filter_map(|l| text.find(l).map(|i| (i, l)))
@@ -354,6 +357,13 @@ mod tests {
             ("文／山田太郎", &["山田太郎"]),
             ("[서울=뉴스] 홍길동 기자 = 정부는", &["홍길동"]),
         ];
+        // Lines in ASCII skip the East Asian labels: they must all be non-ASCII.
+        for label in vocab::CJK_AUTHOR_LABELS
+            .iter()
+            .chain(vocab::AUTHOR_SUFFIXES)
+        {
+            assert!(!label.is_ascii(), "{label}");
+        }
         for (line, want) in cases {
             let want: Vec<String> = want.iter().map(|w| w.to_string()).collect();
             assert_eq!(byline_line(line, None), Some(want), "{line}");
