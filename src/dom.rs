@@ -139,8 +139,13 @@ impl<'t, 'a> ElementRef<'t, 'a> {
     }
 
     /// The value of the attribute called `name`.
-    pub fn attr(&self, name: &str) -> Option<&'a str> {
-        self.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
+    pub fn attr(&self, name: impl AttrName) -> Option<&'a str> {
+        self.attr_slice().get(name)
+    }
+
+    /// Attributes as (name, value) pairs with their names as atoms, in source order.
+    pub fn attr_atoms(&self) -> impl Iterator<Item = (&'a LocalName, &'a str)> + 'a {
+        self.attr_slice().0.iter().map(|(n, v)| (n, &**v))
     }
 
     /// The element's attributes, to keep and read later.
@@ -157,8 +162,29 @@ pub(crate) struct AttrSlice<'a>(&'a [(LocalName, StrTendril)]);
 
 impl<'a> AttrSlice<'a> {
     /// The value of the attribute called `name`.
-    pub fn get(self, name: &str) -> Option<&'a str> {
-        self.0.iter().find(|(n, _)| &**n == name).map(|(_, v)| &**v)
+    pub fn get(self, name: impl AttrName) -> Option<&'a str> {
+        self.0.iter().find(|(n, _)| name.is(n)).map(|(_, v)| &**v)
+    }
+}
+
+/// The name of an attribute to look up: a `&str`, or a `LocalName`, which compares as one
+/// integer (an atom of the names html5ever knows, `local_name!("class")`, is the same atom
+/// as the one the parser made). Attributes are read for every element, so the hot lookups
+/// use atoms.
+pub(crate) trait AttrName {
+    /// True when the attribute called `name` is this one.
+    fn is(&self, name: &LocalName) -> bool;
+}
+
+impl AttrName for &str {
+    fn is(&self, name: &LocalName) -> bool {
+        &**name == *self
+    }
+}
+
+impl AttrName for LocalName {
+    fn is(&self, name: &LocalName) -> bool {
+        name == self
     }
 }
 

@@ -5,6 +5,7 @@
 use crate::cues::{self, CueWord, CLASS_ID_CUES};
 use crate::dom::ElementRef;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use html5ever::local_name;
 use std::sync::LazyLock;
 
 /// How much of a class, id, style or role value is read. Real values are far shorter; a
@@ -281,8 +282,20 @@ pub(crate) fn element_cue_reading(el: &ElementRef<'_, '_>, read_id: bool) -> Cue
         cue.weight += 25;
         cue.content = true;
     }
-    for (name, v) in el.attrs() {
+    for (name, v) in el.attr_atoms() {
         let v = capped(v);
+        // (Names compared as atoms: this runs for every block-level element.)
+        let name = if *name == local_name!("class") {
+            "class"
+        } else if *name == local_name!("id") {
+            "id"
+        } else if *name == local_name!("role") {
+            "role"
+        } else if *name == local_name!("itemprop") {
+            "itemprop"
+        } else {
+            continue;
+        };
         match (name, v) {
             ("class", v) => apply_words(v, &mut cue),
             ("id", v) if read_id => apply_words(own_name(v), &mut cue),
@@ -343,7 +356,7 @@ pub(crate) enum Hiding {
 fn is_streamed_boundary(el: &ElementRef<'_, '_>) -> bool {
     el.name() == "div"
         && el
-            .attr("id")
+            .attr(local_name!("id"))
             .and_then(|id| id.strip_prefix("S:"))
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
@@ -352,7 +365,19 @@ fn is_streamed_boundary(el: &ElementRef<'_, '_>) -> bool {
 /// an inline `display:none`/`visibility:hidden`, or a screen-reader-only class.
 pub(crate) fn hiding(el: &ElementRef<'_, '_>) -> Option<Hiding> {
     let mut found = None;
-    for (name, v) in el.attrs() {
+    for (name, v) in el.attr_atoms() {
+        // (Names compared as atoms: this runs for every element.)
+        let name = if *name == local_name!("hidden") {
+            "hidden"
+        } else if *name == local_name!("aria-hidden") {
+            "aria-hidden"
+        } else if *name == local_name!("style") {
+            "style"
+        } else if *name == local_name!("class") {
+            "class"
+        } else {
+            continue;
+        };
         match (name, capped(v)) {
             // React's streaming renderer sends a boundary's content in `<div hidden
             // id="S:3">` and a script moves it into place at once: it is the page, shown.

@@ -11,7 +11,7 @@ use crate::cues;
 use crate::dom::{AttrSlice, ElementRef, NodeId, View, DOCUMENT, NO_NODE};
 use crate::markers::{self, Cue, Hiding};
 use crate::stopwords::{self, is_unspaced, PageCounts, StopCounts};
-use html5ever::LocalName;
+use html5ever::{local_name, LocalName};
 use icu_normalizer::ComposingNormalizerBorrowed;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -118,12 +118,12 @@ struct Extras<'a> {
 impl<'a> Elem<'a> {
     /// The id, read up to [`markers::MAX_MARKER_BYTES`].
     pub fn id(&self) -> Option<&'a str> {
-        self.attrs.get("id").map(markers::capped)
+        self.attrs.get(local_name!("id")).map(markers::capped)
     }
 
     /// The class list, read up to [`markers::MAX_MARKER_BYTES`].
     pub fn class(&self) -> Option<&'a str> {
-        self.attrs.get("class").map(markers::capped)
+        self.attrs.get(local_name!("class")).map(markers::capped)
     }
 }
 
@@ -183,7 +183,8 @@ pub(crate) const MAX_URL_BYTES: usize = 16 << 10;
 /// it, and everything after it would count as linked text. An `<a>` with neither (`<a
 /// role=button>`, a control that scripts drive) still reads as a link.
 fn is_link(el: &ElementRef<'_, '_>) -> bool {
-    el.attr("href").is_some() || (el.attr("name").is_none() && el.attr("id").is_none())
+    el.attr(local_name!("href")).is_some()
+        || (el.attr(local_name!("name")).is_none() && el.attr(local_name!("id")).is_none())
 }
 
 /// How many microdata item types a page's sources keep.
@@ -536,7 +537,7 @@ fn is_placeholder(src: &str) -> bool {
 /// The largest candidate of an element's `srcset` (or its lazy-loading twin), by its width
 /// or density descriptor: the address and its size.
 fn largest_in_srcset<'a>(el: &ElementRef<'_, 'a>) -> Option<(&'a str, u32)> {
-    let set = cues::SRCSET_ATTRS.iter().find_map(|a| el.attr(a))?;
+    let set = cues::SRCSET_ATTRS.iter().find_map(|a| el.attr(*a))?;
     set.split(',')
         .filter_map(|candidate| {
             let mut parts = candidate.split_ascii_whitespace();
@@ -570,10 +571,10 @@ fn image_src<'a>(el: &ElementRef<'_, 'a>) -> Option<&'a str> {
         .or_else(|| {
             cues::LAZY_SRC_ATTRS
                 .iter()
-                .filter_map(|a| el.attr(a).map(str::trim))
+                .filter_map(|a| el.attr(*a).map(str::trim))
                 .find(ok)
         })
-        .or_else(|| el.attr("src").map(str::trim).filter(ok))
+        .or_else(|| el.attr(local_name!("src")).map(str::trim).filter(ok))
 }
 
 /// The address of the first `<img>` in a `<noscript>`'s markup (read as text when scripts
@@ -773,25 +774,35 @@ impl<'t, 'a> Walker<'t, 'a> {
         match el.name() {
             "script" => self.sources.json_ld.extend(json_ld_text(self.dom, el)),
             "time" => {
-                if let Some(dt) = el.attr("datetime").map(str::trim).filter(|d| !d.is_empty()) {
+                if let Some(dt) = el
+                    .attr(local_name!("datetime"))
+                    .map(str::trim)
+                    .filter(|d| !d.is_empty())
+                {
                     let text = &self.pending.text;
                     let mut from = text.len().saturating_sub(48);
                     while !text.is_char_boundary(from) {
                         from -= 1;
                     }
-                    let marked = [el.attr("class"), el.attr("itemprop")]
-                        .into_iter()
-                        .flatten()
-                        .any(|v| crate::cues::says_updated(&markers::capped(v).to_lowercase()));
+                    let marked = [
+                        el.attr(local_name!("class")),
+                        el.attr(local_name!("itemprop")),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .any(|v| crate::cues::says_updated(&markers::capped(v).to_lowercase()));
                     let updated = marked || crate::cues::says_updated(&text[from..].to_lowercase());
                     let published = el.attr("pubdate").is_some()
-                        || [el.attr("class"), el.attr("itemprop")]
-                            .into_iter()
-                            .flatten()
-                            .any(|v| {
-                                let v = markers::capped(v).to_ascii_lowercase();
-                                crate::cues::PUBLISHED_MARKS.iter().any(|m| v.contains(m))
-                            });
+                        || [
+                            el.attr(local_name!("class")),
+                            el.attr(local_name!("itemprop")),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .any(|v| {
+                            let v = markers::capped(v).to_ascii_lowercase();
+                            crate::cues::PUBLISHED_MARKS.iter().any(|m| v.contains(m))
+                        });
                     let parent = self.frames.last();
                     let teaser = parent.is_some_and(|f| f.in_link || f.list.is_some());
                     self.sources.times.push(TimeSource {
@@ -813,7 +824,7 @@ impl<'t, 'a> Walker<'t, 'a> {
                 self.sources.bylines.push((self.blocks.len(), text));
             }
         }
-        if let Some(t) = el.attr("itemtype").map(markers::capped) {
+        if let Some(t) = el.attr(local_name!("itemtype")).map(markers::capped) {
             // An element may name several types; the last path step names each. (A page
             // needs few: the list stays bounded even when a typed element is cloned.)
             let room = MAX_ITEMTYPES.saturating_sub(self.sources.itemtypes.len());
@@ -823,10 +834,13 @@ impl<'t, 'a> Walker<'t, 'a> {
                     .push(t.rsplit(['/', '#']).next().unwrap_or(t));
             }
         }
-        if let Some(prop) = el.attr("itemprop") {
+        if let Some(prop) = el.attr(local_name!("itemprop")) {
             let prop = prop.trim();
             if MICRODATA_PROPS.iter().any(|p| p.eq_ignore_ascii_case(prop)) {
-                let value = match el.attr("content").or_else(|| el.attr("datetime")) {
+                let value = match el
+                    .attr(local_name!("content"))
+                    .or_else(|| el.attr(local_name!("datetime")))
+                {
                     Some(v) => Some(v.trim().to_string()),
                     None => collapsed_text(self.dom, el.id),
                 };
@@ -857,7 +871,7 @@ impl<'t, 'a> Walker<'t, 'a> {
                 let src = image_src(&el);
                 self.placeholder_image = src.is_none();
                 if let Some(src) = src {
-                    let alt = el.attr("alt").map(str::trim).unwrap_or("");
+                    let alt = el.attr(local_name!("alt")).map(str::trim).unwrap_or("");
                     self.pending.images.push(RawImage {
                         src: src.into(),
                         alt,
@@ -886,7 +900,10 @@ impl<'t, 'a> Walker<'t, 'a> {
             }
             self.placeholder_image = src.is_none();
             if let Some(src) = src {
-                let alt = img.and_then(|i| i.attr("alt")).map(str::trim).unwrap_or("");
+                let alt = img
+                    .and_then(|i| i.attr(local_name!("alt")))
+                    .map(str::trim)
+                    .unwrap_or("");
                 self.pending.images.push(RawImage {
                     src: src.into(),
                     alt,
@@ -913,7 +930,9 @@ impl<'t, 'a> Walker<'t, 'a> {
             self.pending.cell_break(name == "th");
         }
         if name == "html" {
-            self.sources.html_lang = el.attr("lang").filter(|l| !l.trim().is_empty());
+            self.sources.html_lang = el
+                .attr(local_name!("lang"))
+                .filter(|l| !l.trim().is_empty());
         }
         if name == "math" {
             // A formula is text of the sentence around it: its TeX or alternative text where
@@ -1023,7 +1042,7 @@ impl<'t, 'a> Walker<'t, 'a> {
         let (words_at, links_at) = self.total_words();
         let block_owner = if block { elem } else { self.current_elem() };
         let link = if self.keep_links && name == "a" {
-            el.attr("href")
+            el.attr(local_name!("href"))
                 .map(str::trim)
                 .filter(|h| {
                     !h.is_empty()
@@ -1154,7 +1173,7 @@ const BYLINE_CLASSES: &[&str] = &[
 fn names_a_byline(el: &ElementRef<'_, '_>) -> bool {
     let name = el.name();
     if name == "a" {
-        return el.attr("rel").is_some_and(|r| {
+        return el.attr(local_name!("rel")).is_some_and(|r| {
             r.split_ascii_whitespace()
                 .any(|t| t.eq_ignore_ascii_case("author"))
         });
@@ -1163,7 +1182,7 @@ fn names_a_byline(el: &ElementRef<'_, '_>) -> bool {
         return true;
     }
     matches!(name, "span" | "div" | "p" | "li")
-        && el.attr("class").is_some_and(|c| {
+        && el.attr(local_name!("class")).is_some_and(|c| {
             markers::capped(c)
                 .split_ascii_whitespace()
                 .any(|t| BYLINE_CLASSES.iter().any(|b| b.eq_ignore_ascii_case(t)))
@@ -1187,7 +1206,11 @@ fn formula_text(dom: View<'_, '_>, el: &ElementRef<'_, '_>) -> Option<String> {
             None => s,
         }
     };
-    if let Some(alt) = el.attr("alttext").map(collapse).filter(|a| !a.is_empty()) {
+    if let Some(alt) = el
+        .attr(local_name!("alttext"))
+        .map(collapse)
+        .filter(|a| !a.is_empty())
+    {
         return Some(alt).filter(|a| a.len() <= MAX_FORMULA_BYTES);
     }
     let mut symbols = String::new();
@@ -1206,7 +1229,7 @@ fn formula_text(dom: View<'_, '_>, el: &ElementRef<'_, '_>) -> Option<String> {
         if let Some(e) = dom.element(n) {
             if matches!(e.name(), "annotation" | "annotation-xml") {
                 let is_tex = e
-                    .attr("encoding")
+                    .attr(local_name!("encoding"))
                     .is_some_and(|enc| enc.to_ascii_lowercase().contains("tex"));
                 if is_tex && tex.is_none() {
                     tex = collapsed_text(dom, n).map(|t| collapse(&t));
@@ -1243,7 +1266,7 @@ fn is_below(dom: View<'_, '_>, node: NodeId, ancestor: NodeId) -> bool {
 /// generator's prefix or a number may come with the slug (`1-heading-how-popular-are-…`,
 /// `section-related-work-and-sources`).
 fn id_names_heading(dom: View<'_, '_>, el: &ElementRef<'_, '_>) -> bool {
-    let Some(id) = el.attr("id") else {
+    let Some(id) = el.attr(local_name!("id")) else {
         return false;
     };
     let words: Vec<String> = id
@@ -1406,7 +1429,7 @@ impl Segmentation<'_> {
 /// The text of a `<script type="application/ld+json">`, if `el` is one.
 fn json_ld_text(dom: View<'_, '_>, el: ElementRef<'_, '_>) -> Option<String> {
     let ld = el
-        .attr("type")
+        .attr(local_name!("type"))
         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
     let text: String = if ld {
         dom.children(el.id).filter_map(|c| dom.text(c)).collect()
@@ -1430,26 +1453,32 @@ fn read_head<'a>(dom: View<'_, 'a>, head: NodeId, sources: &mut PageSources<'a>)
             }
             "meta" => {
                 let key = el
-                    .attr("property")
-                    .or_else(|| el.attr("name"))
-                    .or_else(|| el.attr("itemprop"));
-                if let (Some(k), Some(c)) = (key, el.attr("content")) {
+                    .attr(local_name!("property"))
+                    .or_else(|| el.attr(local_name!("name")))
+                    .or_else(|| el.attr(local_name!("itemprop")));
+                if let (Some(k), Some(c)) = (key, el.attr(local_name!("content"))) {
                     if !k.trim().is_empty() && !c.trim().is_empty() {
                         sources.meta.push((k.trim(), c.trim()));
                     }
                 }
             }
             "link" if sources.canonical.is_none() => {
-                let canonical = el.attr("rel").is_some_and(|r| {
+                let canonical = el.attr(local_name!("rel")).is_some_and(|r| {
                     r.split_ascii_whitespace()
                         .any(|t| t.eq_ignore_ascii_case("canonical"))
                 });
                 if canonical {
-                    sources.canonical = el.attr("href").map(str::trim).filter(|h| !h.is_empty());
+                    sources.canonical = el
+                        .attr(local_name!("href"))
+                        .map(str::trim)
+                        .filter(|h| !h.is_empty());
                 }
             }
             "base" if sources.base_href.is_none() => {
-                sources.base_href = el.attr("href").map(str::trim).filter(|h| !h.is_empty());
+                sources.base_href = el
+                    .attr(local_name!("href"))
+                    .map(str::trim)
+                    .filter(|h| !h.is_empty());
             }
             "script" => sources.json_ld.extend(json_ld_text(dom, el)),
             _ => {}
