@@ -28,9 +28,18 @@ pub(crate) struct Decoded<'a> {
 /// ISO-2022-CN: the WHATWG "replacement" encoding, which turns the whole page into one
 /// U+FFFD) gives `None`: the caller reports it instead of returning an empty page.
 pub(crate) fn decode<'a>(bytes: &'a [u8], hint: Option<&'static Encoding>) -> Option<Decoded<'a>> {
-    let encoding = sniff(bytes, hint);
+    let mut utf8 = Utf8::Unknown;
+    let encoding = sniff(bytes, hint, &mut utf8);
     if encoding == REPLACEMENT {
         return None;
+    }
+    // Bytes already found valid (and without a BOM, which `sniff` returns on before it
+    // validates) are the text as they stand: not validated a second time.
+    if let (true, Utf8::Valid(text)) = (encoding == UTF_8, utf8) {
+        return Some(Decoded {
+            text: Cow::Borrowed(text),
+            encoding: UTF_8,
+        });
     }
     // `decode` strips a BOM of the detected encoding and replaces malformed sequences.
     let (text, used, _had_errors) = encoding.decode(bytes);
@@ -40,7 +49,29 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], hint: Option<&'static Encoding>) -> Op
     })
 }
 
-fn sniff(bytes: &[u8], hint: Option<&'static Encoding>) -> &'static Encoding {
+/// Whether the page's bytes are valid UTF-8, found once.
+#[derive(Clone, Copy)]
+enum Utf8<'a> {
+    Unknown,
+    Valid(&'a str),
+    Invalid,
+}
+
+impl<'a> Utf8<'a> {
+    /// True when `bytes` are valid UTF-8, validated on the first question only.
+    fn check(&mut self, bytes: &'a [u8]) -> bool {
+        if let Utf8::Unknown = self {
+            *self = simdutf8::basic::from_utf8(bytes).map_or(Utf8::Invalid, Utf8::Valid);
+        }
+        matches!(self, Utf8::Valid(_))
+    }
+}
+
+fn sniff<'a>(
+    bytes: &'a [u8],
+    hint: Option<&'static Encoding>,
+    utf8: &mut Utf8<'a>,
+) -> &'static Encoding {
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
         return enc;
     }
@@ -48,7 +79,7 @@ fn sniff(bytes: &[u8], hint: Option<&'static Encoding>) -> &'static Encoding {
         // A header that says UTF-8 over bytes that plainly are not (a server's default,
         // wrong for the pages it serves from older systems) is no hint; nor is one that
         // says ISO-8859-1 (HTTP's old default) over bytes that are plainly GBK.
-        let wrong_utf8 = enc == UTF_8 && !is_utf8(bytes) && !mostly_utf8(bytes);
+        let wrong_utf8 = enc == UTF_8 && !utf8.check(bytes) && !mostly_utf8(bytes);
         let wrong_latin = enc == WINDOWS_1252 && plainly_gbk(bytes);
         if !wrong_utf8 && !wrong_latin {
             return enc;
@@ -57,7 +88,7 @@ fn sniff(bytes: &[u8], hint: Option<&'static Encoding>) -> &'static Encoding {
     if let Some(enc) = utf16_without_bom(bytes) {
         return enc;
     }
-    let valid_utf8 = is_utf8(bytes);
+    let valid_utf8 = utf8.check(bytes);
     if let Some(enc) = meta_charset(&bytes[..bytes.len().min(META_SCAN_BYTES)]) {
         // Saved and archived pages are often re-encoded to UTF-8 and keep their old
         // declaration: bytes that are valid UTF-8 and hold non-ASCII sequences are UTF-8
@@ -83,12 +114,6 @@ fn sniff(bytes: &[u8], hint: Option<&'static Encoding>) -> &'static Encoding {
         return GBK;
     }
     guess
-}
-
-/// True when `bytes` are valid UTF-8 (encoding_rs's vectorised check: the standard
-/// library's costs about 2% of an extraction).
-fn is_utf8(bytes: &[u8]) -> bool {
-    Encoding::utf8_valid_up_to(bytes) == bytes.len()
 }
 
 /// The fewest two-byte characters that make a page plainly GBK.
