@@ -94,7 +94,7 @@ const WRAPPER_LEVELS: usize = 3;
 /// block-level child holds all its words — is known by that child's box: card layouts wrap
 /// each card in a box of its own whose generated classes differ card to card (`div.f kb kc`
 /// around one `article`, `div.fv kg` around the next).
-fn item_signature(elems: &[Elem<'_>], i: usize) -> u64 {
+fn item_signature(elems: &[Elem<'_>], i: usize, own: u64) -> u64 {
     let Some(item) = elems.get(i) else { return 0 };
     let mut core = item;
     for _ in 0..WRAPPER_LEVELS {
@@ -104,7 +104,8 @@ fn item_signature(elems: &[Elem<'_>], i: usize) -> u64 {
         }
     }
     if std::ptr::eq(core, item) {
-        return signature(item);
+        // (The item's own signature, already known.)
+        return own;
     }
     // The wrapper's own tag still counts: a list item wrapping a card is no div doing so.
     signature(core)
@@ -225,7 +226,7 @@ pub(crate) fn groups(seg: &Segmentation<'_>) -> Vec<Group> {
         } else {
             left.extend(
                 run.iter()
-                    .map(|&(parent, _, i)| (parent, item_signature(elems, i as usize), i)),
+                    .map(|&(parent, own, i)| (parent, item_signature(elems, i as usize, own), i)),
             );
         }
     }

@@ -729,6 +729,10 @@ pub(crate) fn has_price(text: &str) -> bool {
         return false;
     };
     let b = text.as_bytes();
+    // A price has a digit: most lines without one are not searched.
+    if !b.iter().any(u8::is_ascii_digit) {
+        return false;
+    }
     let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     ac.find_iter(text).any(|m| {
         let (start, end) = (m.start(), m.end());
