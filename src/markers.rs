@@ -228,8 +228,42 @@ fn in_generated_hash(bytes: &[u8], start: usize) -> bool {
 /// Words of 64 bits that hold one bit per vocabulary word.
 const SEEN_WORDS: usize = CLASS_ID_CUES.len().div_ceil(64);
 
-/// Applies the class/id vocabulary to one attribute value, adding to `cue`.
-fn apply_words(value: &str, cue: &mut Cue) {
+/// What one attribute value adds to a cue ([`words_of`]), kept to be added again.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Words {
+    /// The sum of the weights of the vocabulary words found (each once).
+    weight: i16,
+    /// The first chrome word found, and the strongest chrome weight.
+    chrome: Option<&'static str>,
+    chrome_weight: i16,
+    /// A content word was found.
+    content: bool,
+}
+
+/// The most that all of the vocabulary's weights add up to, positive and negative (a test
+/// holds the vocabulary to it). One element's values (its class and its id) then cannot
+/// bring its weight near the bounds of an `i16`, so adding a value's sum at once equals
+/// adding its words one by one, as saturating sums.
+#[cfg(test)]
+const MAX_SUMMED_WEIGHT: i32 = 8_000;
+
+/// The class/id vocabulary's words in one attribute value.
+fn words_of(value: &str) -> Words {
+    let mut out = Words::default();
+    each_word(value, |word| {
+        out.weight = out.weight.saturating_add(word.weight);
+        if word.weight < 0 {
+            out.chrome.get_or_insert(word.word);
+            out.chrome_weight = out.chrome_weight.min(word.weight);
+        } else {
+            out.content = true;
+        }
+    });
+    out
+}
+
+/// Calls `f` once for each vocabulary word in one attribute value, in the order found.
+fn each_word(value: &str, mut f: impl FnMut(&CueWord)) {
     let Some(ac) = MATCHER.as_ref() else { return };
     // Each vocabulary word counts once per attribute: one bit per word.
     let mut seen = [0u64; SEEN_WORDS];
@@ -249,24 +283,79 @@ fn apply_words(value: &str, cue: &mut Cue) {
             continue;
         }
         *word_bits |= bit;
-        cue.weight = cue.weight.saturating_add(word.weight);
-        if word.weight < 0 {
-            cue.chrome.get_or_insert(word.word);
-            cue.chrome_weight = cue.chrome_weight.min(word.weight);
-        } else {
-            cue.content = true;
+        f(word);
+    }
+}
+
+/// Applies the class/id vocabulary to one attribute value, adding to `cue`.
+fn apply_words(value: &str, cue: &mut Cue, recent: &mut Recent<Words>) {
+    let words = recent.read(value, words_of);
+    cue.weight = cue.weight.saturating_add(words.weight);
+    if let Some(word) = words.chrome {
+        cue.chrome.get_or_insert(word);
+        cue.chrome_weight = cue.chrome_weight.min(words.chrome_weight);
+    }
+    if words.content {
+        cue.content = true;
+    }
+}
+
+/// The readings of the last few attribute values, compared as strings: sibling boxes
+/// repeat their classes (`li.menu-item`, `div.card`), and a short list compared in order
+/// cannot be made slow by the page, as a hash table of its values could.
+pub(crate) struct Recent<T> {
+    values: [(String, T); RECENT_VALUES],
+    next: usize,
+}
+
+/// How many attribute values [`Recent`] remembers.
+const RECENT_VALUES: usize = 16;
+
+impl<T: Copy + Default> Default for Recent<T> {
+    fn default() -> Self {
+        Recent {
+            values: std::array::from_fn(|_| (String::new(), T::default())),
+            next: 0,
         }
     }
 }
 
+impl<T: Copy> Recent<T> {
+    /// The reading of `value`: remembered, or made by `read` and remembered.
+    pub(crate) fn read(&mut self, value: &str, read: impl FnOnce(&str) -> T) -> T {
+        if let Some(&(_, known)) = self
+            .values
+            .iter()
+            .find(|(v, _)| v == value && !v.is_empty())
+        {
+            return known;
+        }
+        let reading = read(value);
+        if let Some(slot) = self.values.get_mut(self.next) {
+            slot.0.clear();
+            slot.0.push_str(value);
+            slot.1 = reading;
+        }
+        self.next = (self.next + 1) % RECENT_VALUES;
+        reading
+    }
+}
+
 /// Reads the markers of one element.
+#[cfg(test)]
 pub(crate) fn element_cue(el: &ElementRef<'_, '_>) -> Cue {
-    element_cue_reading(el, true)
+    element_cue_reading(el, true, &mut Recent::default())
 }
 
 /// Reads the markers of one element, its `id` among them or not (an id made from the
 /// element's heading is a slug, not a marker).
-pub(crate) fn element_cue_reading(el: &ElementRef<'_, '_>, read_id: bool) -> Cue {
+///
+/// `recent` remembers the readings of the last few values, for a walk over many elements.
+pub(crate) fn element_cue_reading(
+    el: &ElementRef<'_, '_>,
+    read_id: bool,
+    recent: &mut Recent<Words>,
+) -> Cue {
     let mut cue = Cue::default();
     let name = el.name();
     // The root and the body hold the whole page: their classes describe the page's state or
@@ -297,8 +386,8 @@ pub(crate) fn element_cue_reading(el: &ElementRef<'_, '_>, read_id: bool) -> Cue
             continue;
         };
         match (name, v) {
-            ("class", v) => apply_words(v, &mut cue),
-            ("id", v) if read_id => apply_words(own_name(v), &mut cue),
+            ("class", v) => apply_words(v, &mut cue, recent),
+            ("id", v) if read_id => apply_words(own_name(v), &mut cue, recent),
             ("role", v) => {
                 let v = v.trim();
                 if let Some(role) = cues::CHROME_ROLES
@@ -429,6 +518,58 @@ mod tests {
             .filter_map(|n| dom.element(n))
             .find(|e| !matches!(e.name(), "html" | "head" | "body"));
         el.map(|e| element_cue(&e)).unwrap_or_default()
+    }
+
+    #[test]
+    fn remembered_readings_equal_fresh_ones() {
+        // Word by word, as saturating sums: what a value's reading stands for.
+        let one_by_one = |v: &str, cue: &mut Cue| {
+            each_word(v, |word| {
+                cue.weight = cue.weight.saturating_add(word.weight);
+                if word.weight < 0 {
+                    cue.chrome.get_or_insert(word.word);
+                    cue.chrome_weight = cue.chrome_weight.min(word.weight);
+                } else {
+                    cue.content = true;
+                }
+            })
+        };
+        let values = [
+            "menu-item menu-item-type-post_type",
+            "card teaser related-posts",
+            "article-body entry-content",
+            "sidebar widget",
+            "menu-item menu-item-type-post_type",
+            "",
+            "nav footer sidebar related share social comments menu breadcrumb pagination",
+        ];
+        let mut recent = Recent::default();
+        for start in [0i16, -100, 100] {
+            for round in 0..2 {
+                for v in values {
+                    let mut fresh = Cue {
+                        weight: start,
+                        chrome: Some("header"),
+                        ..Cue::default()
+                    };
+                    let mut remembered = fresh;
+                    one_by_one(v, &mut fresh);
+                    apply_words(v, &mut remembered, &mut recent);
+                    assert_eq!(remembered, fresh, "{v:?}, round {round}");
+                }
+            }
+        }
+        // The whole vocabulary stays within the sum that keeps this so.
+        let magnitude: i32 = CLASS_ID_CUES
+            .iter()
+            .map(|w| i32::from(w.weight).abs())
+            .sum();
+        assert!(magnitude <= MAX_SUMMED_WEIGHT, "{magnitude}");
+        let all: Vec<&str> = CLASS_ID_CUES.iter().map(|w| w.word).collect();
+        let (mut a, mut b) = (Cue::default(), Cue::default());
+        apply_words(&all.join(" "), &mut a, &mut recent);
+        one_by_one(&all.join(" "), &mut b);
+        assert_eq!(a, b);
     }
 
     #[test]

@@ -406,6 +406,8 @@ struct Walker<'t, 'a> {
     flushed_words: u32,
     flushed_links: u32,
     scratch: String,
+    /// The class/id readings of the last few values.
+    recent: markers::Recent<markers::Words>,
     sources: PageSources<'a>,
 }
 
@@ -1005,9 +1007,9 @@ impl<'t, 'a> Walker<'t, 'a> {
                 first_child: NONE,
                 next_sibling: NONE,
                 cue: {
-                    let mut cue = markers::element_cue(&el);
+                    let mut cue = markers::element_cue_reading(&el, true, &mut self.recent);
                     if cue.chrome.is_some() && id_names_heading(self.dom, &el) {
-                        cue = markers::element_cue_reading(&el, false);
+                        cue = markers::element_cue_reading(&el, false, &mut self.recent);
                     }
                     // A header inside an article is the article's own (headline, standfirst),
                     // not the page's banner.
@@ -1357,6 +1359,7 @@ pub(crate) fn segment_until<'a>(
         flushed_words: 0,
         flushed_links: 0,
         scratch: String::new(),
+        recent: markers::Recent::default(),
         sources: PageSources::default(),
     };
     let mut id = dom.node(DOCUMENT).map_or(NO_NODE, |d| d.first_child);

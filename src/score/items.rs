@@ -4,6 +4,7 @@
 
 use std::hash::{Hash, Hasher};
 
+use crate::markers::Recent;
 use crate::segment::{Elem, Segmentation, NONE};
 
 /// Siblings that look alike this many times make a group.
@@ -68,21 +69,23 @@ const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "product_cat-", "produ
 /// What makes siblings look alike: their tag and their class, without the tokens that tell
 /// one item from the next (numbers, odd/even, first/last, active, taxonomy terms). The
 /// tokens' hashes are summed, so their order does not matter and nothing is allocated.
-fn signature(e: &Elem<'_>) -> u64 {
-    let hash = |x: &dyn Fn(&mut Fx)| {
-        let mut h = Fx::default();
-        x(&mut h);
-        h.finish()
-    };
-    let mut sig = hash(&|h| e.tag.hash(h));
-    for t in e.class().unwrap_or("").split_ascii_whitespace() {
+fn signature(e: &Elem<'_>, recent: &mut Recent<u64>) -> u64 {
+    tag_hash(e).wrapping_add(recent.read(e.class().unwrap_or(""), class_signature))
+}
+
+/// The class tokens' part of a [`signature`]: their hashes summed.
+fn class_signature(class: &str) -> u64 {
+    let mut sig = 0u64;
+    for t in class.split_ascii_whitespace() {
         if t.bytes().any(|b| b.is_ascii_digit())
             || STATE_TOKENS.iter().any(|s| s.eq_ignore_ascii_case(t))
             || TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p))
         {
             continue;
         }
-        sig = sig.wrapping_add(hash(&|h| t.hash(h)));
+        let mut h = Fx::default();
+        t.hash(&mut h);
+        sig = sig.wrapping_add(h.finish());
     }
     sig
 }
@@ -94,7 +97,7 @@ const WRAPPER_LEVELS: usize = 3;
 /// block-level child holds all its words — is known by that child's box: card layouts wrap
 /// each card in a box of its own whose generated classes differ card to card (`div.f kb kc`
 /// around one `article`, `div.fv kg` around the next).
-fn item_signature(elems: &[Elem<'_>], i: usize, own: u64) -> u64 {
+fn item_signature(elems: &[Elem<'_>], i: usize, own: u64, recent: &mut Recent<u64>) -> u64 {
     let Some(item) = elems.get(i) else { return 0 };
     let mut core = item;
     for _ in 0..WRAPPER_LEVELS {
@@ -108,7 +111,7 @@ fn item_signature(elems: &[Elem<'_>], i: usize, own: u64) -> u64 {
         return own;
     }
     // The wrapper's own tag still counts: a list item wrapping a card is no div doing so.
-    signature(core)
+    signature(core, recent)
         .wrapping_mul(31)
         .wrapping_add(tag_hash(item))
 }
@@ -211,11 +214,12 @@ const LAYOUT_SHARE: f32 = 0.5;
 /// of them wrap a single box and others do not.
 pub(crate) fn groups(seg: &Segmentation<'_>) -> Vec<Group> {
     let elems = &seg.elems;
+    let mut recent = Recent::default();
     let mut keyed: Vec<(u32, u64, u32)> = elems
         .iter()
         .enumerate()
         .filter(|(_, e)| e.parent != NONE && e.words > 0 && !is_flow(e))
-        .map(|(i, e)| (e.parent, signature(e), i as u32))
+        .map(|(i, e)| (e.parent, signature(e, &mut recent), i as u32))
         .collect();
     keyed.sort_unstable();
     let mut out = Vec::new();
@@ -224,10 +228,13 @@ pub(crate) fn groups(seg: &Segmentation<'_>) -> Vec<Group> {
         if run.len() >= MIN_ITEMS {
             out.push(group_of(elems, run));
         } else {
-            left.extend(
-                run.iter()
-                    .map(|&(parent, own, i)| (parent, item_signature(elems, i as usize, own), i)),
-            );
+            left.extend(run.iter().map(|&(parent, own, i)| {
+                (
+                    parent,
+                    item_signature(elems, i as usize, own, &mut recent),
+                    i,
+                )
+            }));
         }
     }
     left.sort_unstable();
