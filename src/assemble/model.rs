@@ -44,6 +44,7 @@ pub(crate) fn document(
     let mut blocks = Vec::with_capacity(n);
     let mut parents = Vec::with_capacity(n);
     let elems = &seg.elems;
+    let mut class_paths = ClassPaths::default();
     for (i, ((raw, decision), judged)) in
         seg.blocks.iter_mut().zip(decisions).zip(&facts).enumerate()
     {
@@ -130,7 +131,7 @@ pub(crate) fn document(
                 kind: kind_public(raw.kind),
                 tag: static_tag(elems.get(raw.elem as usize).map_or("", |e| &*e.tag)),
                 path: tag_path(elems, raw.elem),
-                class_id: class_path(elems, raw.elem),
+                class_id: class_paths.path(elems, raw.elem),
                 position: i,
                 relative_position: if n > 1 {
                     i as f32 / (n - 1) as f32
@@ -276,31 +277,54 @@ fn tag_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
 /// How long a block's class/id list may grow (the nearest tokens are kept).
 const CLASS_PATH_BYTES: usize = 200;
 
-fn class_path(elems: &[segment::Elem<'_>], elem: u32) -> String {
-    // Built in a buffer kept between blocks, then copied once at its length: built in
-    // place, the string grew by reallocation some five times a block.
-    thread_local! {
-        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-    }
-    BUFFER.with_borrow_mut(|out| {
-        out.clear();
-        fill_class_path(elems, elem, out);
-        out.as_str().to_owned()
-    })
+/// The class/id lists of the blocks' elements: an element's `#id` and `.class` tokens, then
+/// its ancestors', nearest first, up to [`PATH_STEPS`] elements and [`CLASS_PATH_BYTES`]
+/// bytes (a token that does not fit ends the list).
+///
+/// Consecutive blocks mostly share their parent (paragraphs of one body, items of one
+/// list), so the parent's side of the list is read once for a run of siblings: the tokens
+/// that fit after a block's own are a prefix of what fits after the parent alone (the room
+/// only shrinks).
+#[derive(Default)]
+struct ClassPaths {
+    /// The parent whose tokens are held, if any.
+    parent: Option<u32>,
+    /// Its tokens and its ancestors' (sigil included), as ranges of `text`.
+    tokens: Vec<(usize, usize)>,
+    text: String,
+    /// The list being written, copied out at its length.
+    out: String,
 }
 
-fn fill_class_path(elems: &[segment::Elem<'_>], elem: u32, out: &mut String) {
-    for e in ancestors(elems, elem) {
-        let id = e.id().map(str::trim).filter(|s| !s.is_empty());
-        let tokens = id.into_iter().map(|i| ('#', i)).chain(
-            e.class()
-                .unwrap_or("")
-                .split_ascii_whitespace()
-                .map(|c| ('.', c)),
-        );
-        for (sigil, token) in tokens {
-            if out.len() + token.len() + 2 > CLASS_PATH_BYTES {
-                return;
+impl ClassPaths {
+    /// The class list of `elem`, its tokens joined by spaces.
+    fn path(&mut self, elems: &[segment::Elem<'_>], elem: u32) -> String {
+        let Some(e) = elems.get(elem as usize) else {
+            return String::new();
+        };
+        if self.parent != Some(e.parent) {
+            self.parent = Some(e.parent);
+            self.tokens.clear();
+            self.text.clear();
+            let mut len = 0;
+            'read: for a in ancestors(elems, e.parent).take(PATH_STEPS - 1) {
+                for (sigil, token) in own_tokens(a) {
+                    if !fits(len, token) {
+                        break 'read;
+                    }
+                    len += usize::from(len > 0) + 1 + token.len();
+                    let from = self.text.len();
+                    self.text.push(sigil);
+                    self.text.push_str(token);
+                    self.tokens.push((from, self.text.len()));
+                }
+            }
+        }
+        let out = &mut self.out;
+        out.clear();
+        for (sigil, token) in own_tokens(e) {
+            if !fits(out.len(), token) {
+                return out.as_str().to_owned();
             }
             if !out.is_empty() {
                 out.push(' ');
@@ -308,7 +332,35 @@ fn fill_class_path(elems: &[segment::Elem<'_>], elem: u32, out: &mut String) {
             out.push(sigil);
             out.push_str(token);
         }
+        for &(from, to) in &self.tokens {
+            let token = self.text.get(from..to).unwrap_or("");
+            // (The held token carries its sigil.)
+            if !fits(out.len(), token.get(1..).unwrap_or("")) {
+                break;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(token);
+        }
+        out.as_str().to_owned()
     }
+}
+
+/// Whether `token` (without its sigil) still fits after `len` bytes of a class list.
+fn fits(len: usize, token: &str) -> bool {
+    len + token.len() + 2 <= CLASS_PATH_BYTES
+}
+
+/// An element's own class-list tokens: its id, then its classes.
+fn own_tokens<'e>(e: &segment::Elem<'e>) -> impl Iterator<Item = (char, &'e str)> {
+    let id = e.id().map(str::trim).filter(|s| !s.is_empty());
+    id.into_iter().map(|i| ('#', i)).chain(
+        e.class()
+            .unwrap_or("")
+            .split_ascii_whitespace()
+            .map(|c| ('.', c)),
+    )
 }
 
 /// An image belongs to the article when it stands in the article. A caption keeps its
@@ -342,5 +394,70 @@ fn figure_images(blocks: &mut [Block], in_region: &[bool]) {
                 target.extend(images);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::Dom;
+
+    /// The class list read the plain way: the element's tokens and its ancestors', walked
+    /// for each block.
+    fn walked(elems: &[segment::Elem<'_>], elem: u32) -> String {
+        let mut out = String::new();
+        for e in ancestors(elems, elem) {
+            for (sigil, token) in own_tokens(e) {
+                if !fits(out.len(), token) {
+                    return out;
+                }
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push(sigil);
+                out.push_str(token);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn shared_parents_give_the_lists_a_walk_gives() {
+        // Deeper than the steps shown, with class lists that are short (the steps end the
+        // list) or long (the byte limit ends it at different depths), and runs of
+        // siblings under one parent.
+        let (mut by_steps, mut by_bytes) = (0, 0);
+        for long in [0, 1, 3, 9] {
+            let mut html = String::from("<body>");
+            for depth in 0..24 {
+                if long == 0 {
+                    // One short class a level: sixteen levels fit in the bytes.
+                    html.push_str(&format!("<div class='k{}'>", depth % 10));
+                } else {
+                    let classes = (0..depth % 3 + 1)
+                        .map(|k| format!("c{depth}{}", "x".repeat(long * (depth + k) % 23)))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    html.push_str(&format!("<div id=' d{depth} ' class='{classes}'>"));
+                }
+                for p in 0..3 {
+                    let extra = "y".repeat(long * p * 15);
+                    html.push_str(&format!("<p class='p{p} {extra}'>Text {depth} {p}.</p>"));
+                }
+            }
+            html.push_str(&"</div>".repeat(24));
+            let doc = Dom::parse(&html, true);
+            let seg = segment::segment(doc.view(), false, true, false);
+            assert!(seg.blocks.len() >= 70);
+            let mut paths = ClassPaths::default();
+            for b in &seg.blocks {
+                let want = walked(&seg.elems, b.elem);
+                assert_eq!(paths.path(&seg.elems, b.elem), want);
+                let shown = ancestors(&seg.elems, b.elem).count();
+                by_bytes += usize::from(want.len() + 40 > CLASS_PATH_BYTES);
+                by_steps += usize::from(shown == PATH_STEPS && long == 0);
+            }
+        }
+        assert!(by_steps > 20 && by_bytes > 20, "{by_steps} {by_bytes}");
     }
 }
