@@ -704,9 +704,14 @@ impl<'t, 'a> Walker<'t, 'a> {
         } else {
             NONE
         };
+        // The block gets its text at its length; the grown buffer is kept for the next one
+        // (built in a fresh string, a block's text grew by reallocation some six times).
+        let mut buffer = std::mem::take(&mut self.pending.text);
+        let text = buffer.as_str().to_owned();
+        buffer.clear();
         let pending = std::mem::take(&mut self.pending);
+        self.pending.text = buffer;
         let (words, link_words) = (pending.words(), pending.link_words());
-        let text = pending.text;
         // Text that is all link (menus, teaser lists) is judged by its link density; its
         // stopwords are not counted, and it does not vote on the page's language.
         let stop = if link_words >= words {
