@@ -168,13 +168,103 @@ pub(super) fn targets_read(links: Links, tag_name: &[u8]) -> bool {
 /// kept before it: one a stage reads, within the first `max`, and no image attribute unless
 /// targets are read.
 pub(super) fn attribute_kept(name: &[u8], kept: usize, max: usize, targets_read: bool) -> bool {
-    kept < max
-        && attribute_is_read(name)
-        && (targets_read
-            || !IMAGE_ATTRIBUTES
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(name)))
+    if kept >= max {
+        return false;
+    }
+    let (read, image) = match ATTRIBUTE_TABLE.get(name) {
+        Some(flags) => (flags & READ != 0, flags & IMAGE != 0),
+        None => (attribute_is_read(name), is_image_attribute(name)),
+    };
+    read && (targets_read || !image)
 }
+
+fn is_image_attribute(name: &[u8]) -> bool {
+    IMAGE_ATTRIBUTES
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(name))
+}
+
+/// Flags of [`AttributeTable`]: a stage reads the attribute; it is an image attribute.
+const READ: u8 = 1;
+const IMAGE: u8 = 2;
+
+/// The names of [`crate::cues::READ_ATTRIBUTES`] and [`IMAGE_ATTRIBUTES`] of at most
+/// [`AttributeTable::LONGEST`] bytes, each packed with its length into one integer, in an
+/// open-addressed table: the tokenizer asks of every attribute of every start tag, and one
+/// multiply and compare answer for nearly all. Longer names are asked of the lists.
+struct AttributeTable {
+    slots: Vec<(u128, u8)>,
+}
+
+impl AttributeTable {
+    /// Longest name packed (the last byte holds the length).
+    const LONGEST: usize = 15;
+    const SLOTS: usize = 256;
+
+    /// `name` lower-cased, with its length in the last byte; `None` when longer than
+    /// [`Self::LONGEST`].
+    fn pack(name: &[u8]) -> Option<u128> {
+        let mut bytes = [0u8; 16];
+        if name.len() > Self::LONGEST {
+            return None;
+        }
+        for (d, s) in bytes.iter_mut().zip(name) {
+            *d = s.to_ascii_lowercase();
+        }
+        bytes[Self::LONGEST] = name.len() as u8;
+        Some(u128::from_le_bytes(bytes))
+    }
+
+    fn slot(key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(23);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % Self::SLOTS
+    }
+
+    fn new() -> AttributeTable {
+        let mut table = AttributeTable {
+            slots: vec![(0, 0); Self::SLOTS],
+        };
+        let names = crate::cues::READ_ATTRIBUTES
+            .iter()
+            .map(|a| (a.as_bytes(), READ))
+            .chain(IMAGE_ATTRIBUTES.iter().map(|a| (*a, IMAGE)));
+        for (name, flag) in names {
+            let Some(key) = Self::pack(name) else {
+                continue;
+            };
+            let mut i = Self::slot(key);
+            for _ in 0..Self::SLOTS {
+                let Some(slot) = table.slots.get_mut(i) else {
+                    break;
+                };
+                if slot.0 == 0 || slot.0 == key {
+                    *slot = (key, slot.1 | flag);
+                    break;
+                }
+                i = (i + 1) % Self::SLOTS;
+            }
+        }
+        table
+    }
+
+    /// The flags of `name` (0 for a name in neither list), or `None` when it is too long
+    /// to be packed.
+    fn get(&self, name: &[u8]) -> Option<u8> {
+        let key = Self::pack(name)?;
+        let mut i = Self::slot(key);
+        for _ in 0..Self::SLOTS {
+            match self.slots.get(i) {
+                Some(&(k, flags)) if k == key => return Some(flags),
+                Some(&(0, _)) | None => return Some(0),
+                Some(_) => i = (i + 1) % Self::SLOTS,
+            }
+        }
+        Some(0)
+    }
+}
+
+static ATTRIBUTE_TABLE: std::sync::LazyLock<AttributeTable> =
+    std::sync::LazyLock::new(AttributeTable::new);
 
 /// Whether a kept attribute's value goes: an `href`'s, when targets are not read. A bare
 /// name is still an attribute (it makes an `<a>` a link). Where the next attribute follows
@@ -441,6 +531,38 @@ fn scan_tag(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_attribute_table_answers_as_the_lists() {
+        use super::*;
+        let mut names: Vec<Vec<u8>> = crate::cues::READ_ATTRIBUTES
+            .iter()
+            .map(|a| a.as_bytes().to_vec())
+            .chain(IMAGE_ATTRIBUTES.iter().map(|a| a.to_vec()))
+            .collect();
+        let others: [&[u8]; 9] = [
+            b"CLASS",
+            b"Data-Src",
+            b"onclick",
+            b"data-id",
+            b"id\0",
+            b"cl\xc3\xa4ss",
+            b"",
+            b"data-lazy-srcset",
+            b"aria-describedby-very-long",
+        ];
+        names.extend(others.iter().map(|o| o.to_vec()));
+        let mut packed = 0;
+        for name in &names {
+            packed += usize::from(ATTRIBUTE_TABLE.get(name).is_some());
+            for targets in [false, true] {
+                let lists = attribute_is_read(name) && (targets || !is_image_attribute(name));
+                assert_eq!(attribute_kept(name, 0, 8, targets), lists, "{name:?}");
+                assert!(!attribute_kept(name, 8, 8, targets));
+            }
+        }
+        assert!(packed > 40, "{packed}");
+    }
+
     use super::*;
 
     /// The pre-pass with `<noscript>` skipped, as on a first parse.

@@ -138,6 +138,8 @@ struct Lexer<'a, S> {
     last_start: Option<LocalName>,
     /// A buffer for names that must be lowercased.
     scratch: String,
+    /// Names made into atoms lately ([`NameCache`]).
+    names: NameCache,
     /// The pre-pass's work, when it is done here.
     fold: Option<Fold>,
     /// The pre-pass's search for raw-text elements' end tags, remembered.
@@ -162,6 +164,7 @@ impl<'a, S: TokenSink> Lexer<'a, S> {
             mode,
             last_start,
             scratch: String::new(),
+            names: NameCache::default(),
             fold,
             ends: EndTags::default(),
             noscript_bytes: 0,
@@ -674,6 +677,19 @@ impl<S: TokenSink> Lexer<'_, S> {
         if let Some(name) = common_name(raw) {
             return name;
         }
+        let key = NameCache::key(raw.as_bytes());
+        if let Some(name) = key.and_then(|k| self.names.get(k)) {
+            return name;
+        }
+        let name = self.name_of(raw);
+        if let Some(k) = key {
+            self.names.put(k, &name);
+        }
+        name
+    }
+
+    /// The atom of a raw tag or attribute name: lower-cased, NULs replaced.
+    fn name_of(&mut self, raw: &str) -> LocalName {
         if !raw.bytes().any(|c| c.is_ascii_uppercase() || c == 0) {
             return LocalName::from(raw);
         }
@@ -862,6 +878,63 @@ fn mode_after<H>(result: TokenSinkResult<H>) -> Mode {
         TokenSinkResult::RawData(_) => Mode::Script,
         TokenSinkResult::Plaintext => Mode::Plaintext,
         _ => Mode::Data,
+    }
+}
+
+/// A direct-mapped cache of the atoms of short names: making an atom hashes its name to
+/// look it up among the names html5ever knows, and a page repeats few names many times.
+/// A name maps to one atom whatever the cache holds, so it only saves time; two names that
+/// share a slot take turns in it, so a page cannot make it slow.
+struct NameCache {
+    slots: Vec<(u128, LocalName)>,
+}
+
+impl Default for NameCache {
+    fn default() -> Self {
+        NameCache {
+            slots: vec![(0, LocalName::default()); NameCache::SLOTS],
+        }
+    }
+}
+
+impl NameCache {
+    const SLOTS: usize = 256;
+    /// Longest name held (the last byte of the key holds the length).
+    const LONGEST: usize = 15;
+
+    /// The name lower-cased and packed with its length; `None` for a long name or one with
+    /// a NUL or a non-ASCII byte (which the slower path reads).
+    fn key(raw: &[u8]) -> Option<u128> {
+        if raw.is_empty() || raw.len() > Self::LONGEST {
+            return None;
+        }
+        let mut bytes = [0u8; 16];
+        for (d, &s) in bytes.iter_mut().zip(raw) {
+            if s == 0 || !s.is_ascii() {
+                return None;
+            }
+            *d = s.to_ascii_lowercase();
+        }
+        bytes[Self::LONGEST] = raw.len() as u8;
+        Some(u128::from_le_bytes(bytes))
+    }
+
+    fn slot(key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(23);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % Self::SLOTS
+    }
+
+    fn get(&self, key: u128) -> Option<LocalName> {
+        match self.slots.get(Self::slot(key)) {
+            Some((k, name)) if *k == key => Some(name.clone()),
+            _ => None,
+        }
+    }
+
+    fn put(&mut self, key: u128, name: &LocalName) {
+        if let Some(slot) = self.slots.get_mut(Self::slot(key)) {
+            *slot = (key, name.clone());
+        }
     }
 }
 
