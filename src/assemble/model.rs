@@ -44,7 +44,7 @@ pub(crate) fn document(
     let mut blocks = Vec::with_capacity(n);
     let mut parents = Vec::with_capacity(n);
     let elems = &seg.elems;
-    let mut class_paths = ClassPaths::new(elems.len());
+    let mut class_paths = ClassPaths::default();
     for (i, ((raw, decision), judged)) in
         seg.blocks.iter_mut().zip(decisions).zip(&facts).enumerate()
     {
@@ -281,52 +281,22 @@ const CLASS_PATH_BYTES: usize = 200;
 /// its ancestors', nearest first, up to [`PATH_STEPS`] elements and [`CLASS_PATH_BYTES`]
 /// bytes (a token that does not fit ends the list).
 ///
-/// Blocks share their ancestors, so each element's own tokens are split out of its
-/// attributes once. Consecutive blocks mostly share their parent too (paragraphs of one
-/// body, items of one list), so the parent's side of the list is gathered once for a run of
-/// siblings: the tokens that fit after a block's own are a prefix of what fits after the
-/// parent alone (the room only shrinks).
+/// Consecutive blocks mostly share their parent (paragraphs of one body, items of one
+/// list), so the parent's side of the list is read once for a run of siblings: the tokens
+/// that fit after a block's own are a prefix of what fits after the parent alone (the room
+/// only shrinks).
 #[derive(Default)]
 struct ClassPaths {
-    /// Per element: its own tokens, as a range of `tokens`, once split.
-    own: Vec<Option<(usize, usize)>>,
-    /// Tokens (sigil included), as ranges of `text`.
+    /// The parent whose tokens are held, if any.
+    parent: Option<u32>,
+    /// Its tokens and its ancestors' (sigil included), as ranges of `text`.
     tokens: Vec<(usize, usize)>,
     text: String,
-    /// The parent whose side of the list is held, and that side's tokens.
-    parent: Option<u32>,
-    parent_tokens: Vec<(usize, usize)>,
     /// The list being written, copied out at its length.
     out: String,
 }
 
 impl ClassPaths {
-    fn new(elems: usize) -> ClassPaths {
-        ClassPaths {
-            own: vec![None; elems],
-            ..ClassPaths::default()
-        }
-    }
-
-    /// The own tokens of `elem`, as a range of `tokens`: split once.
-    fn own_of(&mut self, e: &segment::Elem<'_>, elem: u32) -> (usize, usize) {
-        if let Some(range) = self.own.get(elem as usize).copied().flatten() {
-            return range;
-        }
-        let start = self.tokens.len();
-        for (sigil, token) in own_tokens(e) {
-            let from = self.text.len();
-            self.text.push(sigil);
-            self.text.push_str(token);
-            self.tokens.push((from, self.text.len()));
-        }
-        let range = (start, self.tokens.len());
-        if let Some(slot) = self.own.get_mut(elem as usize) {
-            *slot = Some(range);
-        }
-        range
-    }
-
     /// The class list of `elem`, its tokens joined by spaces.
     fn path(&mut self, elems: &[segment::Elem<'_>], elem: u32) -> String {
         let Some(e) = elems.get(elem as usize) else {
@@ -334,49 +304,52 @@ impl ClassPaths {
         };
         if self.parent != Some(e.parent) {
             self.parent = Some(e.parent);
-            self.parent_tokens.clear();
+            self.tokens.clear();
+            self.text.clear();
             let mut len = 0;
-            let mut at = e.parent;
-            'read: for _ in 1..PATH_STEPS {
-                let Some(a) = elems.get(at as usize) else {
-                    break;
-                };
-                let (start, end) = self.own_of(a, at);
-                for k in start..end {
-                    let Some(&(from, to)) = self.tokens.get(k) else {
-                        break 'read;
-                    };
-                    if !fits(len, to - from - 1) {
+            'read: for a in ancestors(elems, e.parent).take(PATH_STEPS - 1) {
+                for (sigil, token) in own_tokens(a) {
+                    if !fits(len, token) {
                         break 'read;
                     }
-                    len += usize::from(len > 0) + (to - from);
-                    self.parent_tokens.push((from, to));
+                    len += usize::from(len > 0) + 1 + token.len();
+                    let from = self.text.len();
+                    self.text.push(sigil);
+                    self.text.push_str(token);
+                    self.tokens.push((from, self.text.len()));
                 }
-                at = a.parent;
             }
         }
-        let (start, end) = self.own_of(e, elem);
-        let own = self.tokens.get(start..end).unwrap_or_default();
         let out = &mut self.out;
         out.clear();
-        for &(from, to) in own.iter().chain(&self.parent_tokens) {
-            // (A token carries its sigil.)
-            if !fits(out.len(), to - from - 1) {
+        for (sigil, token) in own_tokens(e) {
+            if !fits(out.len(), token) {
+                return out.as_str().to_owned();
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push(sigil);
+            out.push_str(token);
+        }
+        for &(from, to) in &self.tokens {
+            let token = self.text.get(from..to).unwrap_or("");
+            // (The held token carries its sigil.)
+            if !fits(out.len(), token.get(1..).unwrap_or("")) {
                 break;
             }
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(self.text.get(from..to).unwrap_or(""));
+            out.push_str(token);
         }
         out.as_str().to_owned()
     }
 }
 
-/// Whether a token of `token_len` bytes (without its sigil) still fits after `len` bytes of
-/// a class list.
-fn fits(len: usize, token_len: usize) -> bool {
-    len + token_len + 2 <= CLASS_PATH_BYTES
+/// Whether `token` (without its sigil) still fits after `len` bytes of a class list.
+fn fits(len: usize, token: &str) -> bool {
+    len + token.len() + 2 <= CLASS_PATH_BYTES
 }
 
 /// An element's own class-list tokens: its id, then its classes.
@@ -435,7 +408,7 @@ mod tests {
         let mut out = String::new();
         for e in ancestors(elems, elem) {
             for (sigil, token) in own_tokens(e) {
-                if !fits(out.len(), token.len()) {
+                if !fits(out.len(), token) {
                     return out;
                 }
                 if !out.is_empty() {
@@ -476,7 +449,7 @@ mod tests {
             let doc = Dom::parse(&html, true);
             let seg = segment::segment(doc.view(), false, true, false);
             assert!(seg.blocks.len() >= 70);
-            let mut paths = ClassPaths::new(seg.elems.len());
+            let mut paths = ClassPaths::default();
             for b in &seg.blocks {
                 let want = walked(&seg.elems, b.elem);
                 assert_eq!(paths.path(&seg.elems, b.elem), want);
