@@ -37,9 +37,11 @@ fn main() {
     match only.as_deref() {
         Some("setup") => return,
         Some("parse") => {
-            texts
-                .iter()
-                .for_each(|t| drop(std::hint::black_box(scraper::Html::parse_document(t))));
+            for _ in 0..rounds {
+                texts
+                    .iter()
+                    .for_each(|t| drop(std::hint::black_box(scraper::Html::parse_document(t))));
+            }
             return;
         }
         Some("extract") => {
