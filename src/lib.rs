@@ -102,6 +102,7 @@ mod language;
 mod limits;
 mod markers;
 mod metadata;
+mod packed;
 mod page;
 mod parse;
 mod render;

@@ -371,49 +371,38 @@ pub(crate) fn element_cue_reading(
         cue.weight += 25;
         cue.content = true;
     }
+    // (Names compared as atoms: this runs for every block-level element.)
     for (name, v) in el.attr_atoms() {
         let v = capped(v);
-        // (Names compared as atoms: this runs for every block-level element.)
-        let name = if *name == local_name!("class") {
-            "class"
+        if *name == local_name!("class") {
+            apply_words(v, &mut cue, recent);
         } else if *name == local_name!("id") {
-            "id"
-        } else if *name == local_name!("role") {
-            "role"
-        } else if *name == local_name!("itemprop") {
-            "itemprop"
-        } else {
-            continue;
-        };
-        match (name, v) {
-            ("class", v) => apply_words(v, &mut cue, recent),
-            ("id", v) if read_id => apply_words(own_name(v), &mut cue, recent),
-            ("role", v) => {
-                let v = v.trim();
-                if let Some(role) = cues::CHROME_ROLES
-                    .iter()
-                    .find(|r| r.eq_ignore_ascii_case(v))
-                {
-                    cue.weight += cues::STRONG;
-                    cue.chrome.get_or_insert(role);
-                    cue.chrome_weight = cues::STRONG;
-                } else if cues::CONTENT_ROLES
-                    .iter()
-                    .any(|r| r.eq_ignore_ascii_case(v))
-                {
-                    cue.weight += 25;
-                    cue.content = true;
-                }
+            if read_id {
+                apply_words(own_name(v), &mut cue, recent);
             }
-            ("itemprop", v)
-                if cues::CONTENT_ITEMPROPS
-                    .iter()
-                    .any(|r| r.eq_ignore_ascii_case(v.trim())) =>
+        } else if *name == local_name!("role") {
+            let v = v.trim();
+            if let Some(role) = cues::CHROME_ROLES
+                .iter()
+                .find(|r| r.eq_ignore_ascii_case(v))
+            {
+                cue.weight += cues::STRONG;
+                cue.chrome.get_or_insert(role);
+                cue.chrome_weight = cues::STRONG;
+            } else if cues::CONTENT_ROLES
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(v))
             {
                 cue.weight += 25;
                 cue.content = true;
             }
-            _ => {}
+        } else if *name == local_name!("itemprop")
+            && cues::CONTENT_ITEMPROPS
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(v.trim()))
+        {
+            cue.weight += 25;
+            cue.content = true;
         }
     }
     // Mixed markers ("main-menu", "post related-post") are settled by their net weight.
@@ -454,37 +443,31 @@ fn is_streamed_boundary(el: &ElementRef<'_, '_>) -> bool {
 /// an inline `display:none`/`visibility:hidden`, or a screen-reader-only class.
 pub(crate) fn hiding(el: &ElementRef<'_, '_>) -> Option<Hiding> {
     let mut found = None;
+    // (Names compared as atoms: this runs for every element.)
     for (name, v) in el.attr_atoms() {
-        // (Names compared as atoms: this runs for every element.)
-        let name = if *name == local_name!("hidden") {
-            "hidden"
-        } else if *name == local_name!("aria-hidden") {
-            "aria-hidden"
-        } else if *name == local_name!("style") {
-            "style"
-        } else if *name == local_name!("class") {
-            "class"
-        } else {
-            continue;
-        };
-        match (name, capped(v)) {
+        let v = capped(v);
+        if *name == local_name!("hidden") {
             // React's streaming renderer sends a boundary's content in `<div hidden
             // id="S:3">` and a script moves it into place at once: it is the page, shown.
-            ("hidden", _) if !is_streamed_boundary(el) => found = Some(Hiding::UntilShown),
-            ("aria-hidden", v) if v.trim().eq_ignore_ascii_case("true") => {
-                found = Some(Hiding::UntilShown)
+            if !is_streamed_boundary(el) {
+                found = Some(Hiding::UntilShown);
             }
-            ("style", v) if style_hides(v) => found = Some(Hiding::UntilShown),
-            ("class", v)
-                if v.split_ascii_whitespace().any(|t| {
-                    cues::HIDING_CLASSES
-                        .iter()
-                        .any(|h| h.eq_ignore_ascii_case(t))
-                }) =>
-            {
-                return Some(Hiding::ScreenReader);
+        } else if *name == local_name!("aria-hidden") {
+            if v.trim().eq_ignore_ascii_case("true") {
+                found = Some(Hiding::UntilShown);
             }
-            _ => {}
+        } else if *name == local_name!("style") {
+            if style_hides(v) {
+                found = Some(Hiding::UntilShown);
+            }
+        } else if *name == local_name!("class")
+            && v.split_ascii_whitespace().any(|t| {
+                cues::HIDING_CLASSES
+                    .iter()
+                    .any(|h| h.eq_ignore_ascii_case(t))
+            })
+        {
+            return Some(Hiding::ScreenReader);
         }
     }
     found

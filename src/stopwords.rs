@@ -8,6 +8,7 @@
 //! is the share of characters that are function characters (particles, kana, common
 //! grammatical characters).
 
+use crate::packed::{self, hash};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -40,7 +41,7 @@ impl Hasher for WordHasher {
 /// Languages with a stoplist, in bit order.
 pub(crate) struct Stoplists {
     pub codes: Vec<&'static str>,
-    /// Words of at most [`PACKED_BYTES`] bytes (nearly all), looked up as integers.
+    /// Words of at most [`packed::LONGEST`] bytes (nearly all), looked up as integers.
     short: Packed,
     /// The few longer words.
     long: HashMap<&'static str, u64, BuildHasherDefault<WordHasher>>,
@@ -49,7 +50,7 @@ pub(crate) struct Stoplists {
 impl Stoplists {
     /// The languages (a bit set) that list `word`, already lower-cased; 0 for none.
     fn get(&self, word: &[u8]) -> u64 {
-        match pack(word) {
+        match packed::key(word) {
             Some(key) => self.short.get(key),
             None => std::str::from_utf8(word)
                 .ok()
@@ -58,25 +59,6 @@ impl Stoplists {
                 .unwrap_or(0),
         }
     }
-}
-
-/// Longest word held packed in one `u128`.
-const PACKED_BYTES: usize = 16;
-
-/// A word of at most [`PACKED_BYTES`] bytes as one integer, zero-padded. No word holds a
-/// NUL byte, so two words pack alike only when they are equal.
-fn pack(word: &[u8]) -> Option<u128> {
-    if word.is_empty() || word.len() > PACKED_BYTES {
-        return None;
-    }
-    let mut bytes = [0u8; PACKED_BYTES];
-    bytes.get_mut(..word.len())?.copy_from_slice(word);
-    Some(u128::from_le_bytes(bytes))
-}
-
-fn hash(key: u128) -> u64 {
-    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-    folded.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// The two filter bits of a packed word: two slices of the high half of its hash (the bits
@@ -92,7 +74,7 @@ fn filter_bits(key: u128) -> [usize; 2] {
 
 /// An open-addressed table from packed words to language sets: a lookup is one multiply
 /// and integer compares, with no string hashing or byte-wise comparison. Key 0 marks an
-/// empty slot (no word packs to 0).
+/// empty slot (no word packs to 0, see [`packed`]).
 ///
 /// The table is larger than a core's first-level cache and most tokens are not stopwords, so
 /// a Bloom filter of [`FILTER_BITS`] bits (two per word) answers "not listed" first, from
@@ -183,7 +165,7 @@ pub(crate) static STOPLISTS: LazyLock<Stoplists> = LazyLock::new(|| {
     let mut long: HashMap<&'static str, u64, BuildHasherDefault<WordHasher>> = HashMap::default();
     for (bit, code) in codes.iter().enumerate() {
         for word in stop_words::lookup(code).unwrap_or(&[]) {
-            match pack(word.as_bytes()) {
+            match packed::key(word.as_bytes()) {
                 Some(key) => short.push((key, 1u64 << bit)),
                 None => *long.entry(word).or_insert(0) |= 1u64 << bit,
             }
@@ -484,7 +466,7 @@ mod tests {
             }
         }
         // Some words are longer than a packed key: they are found in the other map.
-        assert!(longest > PACKED_BYTES);
+        assert!(longest > packed::LONGEST);
         for word in [
             "zebra",
             "sidebar",

@@ -12,6 +12,7 @@
 //! quadratic in them. A page with none of these is parsed as it is, without a copy.
 
 use super::Noscript;
+use crate::packed;
 use std::borrow::Cow;
 
 fn find(hay: &[u8], from: usize, needle: u8) -> Option<usize> {
@@ -189,35 +190,18 @@ const READ: u8 = 1;
 const IMAGE: u8 = 2;
 
 /// The names of [`crate::cues::READ_ATTRIBUTES`] and [`IMAGE_ATTRIBUTES`] of at most
-/// [`AttributeTable::LONGEST`] bytes, each packed with its length into one integer, in an
-/// open-addressed table: the tokenizer asks of every attribute of every start tag, and one
-/// multiply and compare answer for nearly all. Longer names are asked of the lists.
+/// [`packed::LONGEST`] bytes, packed ([`packed::key_ascii_lower`]) in an open-addressed
+/// table: the tokenizer asks of every attribute of every start tag, and one multiply and
+/// compare answer for nearly all. Longer names are asked of the lists.
 struct AttributeTable {
     slots: Vec<(u128, u8)>,
 }
 
 impl AttributeTable {
-    /// Longest name packed (the last byte holds the length).
-    const LONGEST: usize = 15;
     const SLOTS: usize = 256;
 
-    /// `name` lower-cased, with its length in the last byte; `None` when longer than
-    /// [`Self::LONGEST`].
-    fn pack(name: &[u8]) -> Option<u128> {
-        let mut bytes = [0u8; 16];
-        if name.len() > Self::LONGEST {
-            return None;
-        }
-        for (d, s) in bytes.iter_mut().zip(name) {
-            *d = s.to_ascii_lowercase();
-        }
-        bytes[Self::LONGEST] = name.len() as u8;
-        Some(u128::from_le_bytes(bytes))
-    }
-
     fn slot(key: u128) -> usize {
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(23);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % Self::SLOTS
+        (packed::hash(key) >> 56) as usize % Self::SLOTS
     }
 
     fn new() -> AttributeTable {
@@ -229,7 +213,7 @@ impl AttributeTable {
             .map(|a| (a.as_bytes(), READ))
             .chain(IMAGE_ATTRIBUTES.iter().map(|a| (*a, IMAGE)));
         for (name, flag) in names {
-            let Some(key) = Self::pack(name) else {
+            let Some(key) = packed::key_ascii_lower(name) else {
                 continue;
             };
             let mut i = Self::slot(key);
@@ -247,10 +231,10 @@ impl AttributeTable {
         table
     }
 
-    /// The flags of `name` (0 for a name in neither list), or `None` when it is too long
-    /// to be packed.
+    /// The flags of `name` (0 for a name in neither list), or `None` when it cannot be
+    /// packed.
     fn get(&self, name: &[u8]) -> Option<u8> {
-        let key = Self::pack(name)?;
+        let key = packed::key_ascii_lower(name)?;
         let mut i = Self::slot(key);
         for _ in 0..Self::SLOTS {
             match self.slots.get(i) {
@@ -531,9 +515,10 @@ fn scan_tag(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn the_attribute_table_answers_as_the_lists() {
-        use super::*;
         let mut names: Vec<Vec<u8>> = crate::cues::READ_ATTRIBUTES
             .iter()
             .map(|a| a.as_bytes().to_vec())
@@ -562,8 +547,6 @@ mod tests {
         }
         assert!(packed > 40, "{packed}");
     }
-
-    use super::*;
 
     /// The pre-pass with `<noscript>` skipped, as on a first parse.
     fn bound(text: &str, max_attributes: usize) -> Cow<'_, str> {

@@ -39,6 +39,7 @@ use super::prepass::{
     noscript_image_kept, raw_text_index, targets_read, EndTags, RAW_TEXT,
 };
 use super::{Links, Noscript};
+use crate::packed;
 
 /// A sink lent to html5ever's tokenizer, for the constructs handed over.
 pub(super) struct ByRef<'s, S>(pub &'s S);
@@ -899,29 +900,16 @@ impl Default for NameCache {
 
 impl NameCache {
     const SLOTS: usize = 256;
-    /// Longest name held (the last byte of the key holds the length).
-    const LONGEST: usize = 15;
 
-    /// The name lower-cased and packed with its length; `None` for a long name or one with
-    /// a NUL or a non-ASCII byte (which the slower path reads).
+    /// The name's key: ASCII-lower-cased and packed ([`packed::key_ascii_lower`]). The atom
+    /// depends only on that (upper case is lowered and a NUL becomes U+FFFD either way);
+    /// `None` for an empty or long name, which the slower path reads.
     fn key(raw: &[u8]) -> Option<u128> {
-        if raw.is_empty() || raw.len() > Self::LONGEST {
-            return None;
-        }
-        let mut bytes = [0u8; 16];
-        for (d, &s) in bytes.iter_mut().zip(raw) {
-            if s == 0 || !s.is_ascii() {
-                return None;
-            }
-            *d = s.to_ascii_lowercase();
-        }
-        bytes[Self::LONGEST] = raw.len() as u8;
-        Some(u128::from_le_bytes(bytes))
+        packed::key_ascii_lower(raw)
     }
 
     fn slot(key: u128) -> usize {
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(23);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % Self::SLOTS
+        (packed::hash(key) >> 56) as usize % Self::SLOTS
     }
 
     fn get(&self, key: u128) -> Option<LocalName> {
