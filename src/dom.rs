@@ -469,6 +469,9 @@ impl Iterator for Descendants<'_> {
 /// The tree sink: html5ever calls it to build the [`Dom`].
 pub(crate) struct Builder {
     pub dom: RefCell<Dom>,
+    /// The quirks mode the tree builder last set (read by dechrome's own tree builder, which
+    /// asks html5ever's for the quirks mode of an unusual doctype).
+    pub quirks: std::cell::Cell<Option<QuirksMode>>,
 }
 
 impl Builder {
@@ -476,6 +479,7 @@ impl Builder {
     pub fn new(html: &str) -> Builder {
         Builder {
             dom: RefCell::new(Dom::with_capacity(html)),
+            quirks: std::cell::Cell::new(None),
         }
     }
 }
@@ -601,7 +605,9 @@ impl TreeSink for Builder {
         x == y
     }
 
-    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.quirks.set(Some(mode));
+    }
 
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
         let mut dom = self.dom.borrow_mut();

@@ -22,6 +22,7 @@
 //! node limit or the memory budget: an error is returned after at most one token's worth of
 //! nodes beyond it.
 
+use super::builder::Own;
 use super::tokenizer::ByRef;
 use super::tokenizer::Fold;
 use crate::dom::{Builder, Dom, NodeId};
@@ -61,19 +62,30 @@ pub(crate) fn parse(
         scripting_enabled: scripting,
         ..TreeBuilderOpts::default()
     };
-    let guard = Guard {
-        builder: TreeBuilder::new(Builder::new(html), opts),
-        max_load: limits.max_depth.max(4),
-        max_nodes: limits.max_nodes,
-        budget,
-        charged: Cell::new(0),
-        dropped: RefCell::new(Vec::new()),
-        cached_load: Cell::new(None),
-        marker_tags: Cell::new(0),
-        failed: RefCell::new(None),
-        #[cfg(test)]
-        peak: Cell::new(0),
+    let sink = Builder::new(html);
+    let sink = match reader {
+        Reader::Own(fold) => match Own::new(sink, scripting) {
+            Ok(own) => {
+                // dechrome's tree builder first; a page it gives up on is built again by
+                // html5ever's, its charge to the budget returned first.
+                let guard = Guard::new(own, limits, budget);
+                let noscript_bytes = super::tokenizer::run(html, &guard, fold);
+                #[cfg(test)]
+                PEAK.with(|p| p.set(guard.peak.get()));
+                if let Some(err) = guard.failed.into_inner() {
+                    return Err(err);
+                }
+                if !guard.builder.bailed() {
+                    return Ok((guard.builder.into_sink().dom.into_inner(), noscript_bytes));
+                }
+                budget.release(guard.charged.get());
+                Builder::new(html)
+            }
+            Err(sink) => sink,
+        },
+        Reader::Html5ever => sink,
     };
+    let guard = Guard::new(TreeBuilder::new(sink, opts), limits, budget);
     let noscript_bytes = match reader {
         Reader::Own(fold) => super::tokenizer::run(html, &guard, fold),
         Reader::Html5ever => {
@@ -95,6 +107,64 @@ pub(crate) fn parse(
     Ok((guard.builder.sink.dom.into_inner(), noscript_bytes))
 }
 
+/// A tree builder behind the guard: html5ever's, or dechrome's own ([`Own`]).
+trait Construct {
+    fn process(&self, token: Token) -> TokenSinkResult<NodeId>;
+    fn finish(&self);
+    /// The handles the builder holds ([`TreeBuilder::trace_handles`]).
+    fn handles(&self) -> usize;
+    fn current_is_foreign(&self) -> bool;
+    /// The tree's nodes and bytes so far.
+    fn size(&self) -> (usize, usize);
+    /// Whether the builder gave up on the page.
+    fn bailed(&self) -> bool {
+        false
+    }
+}
+
+impl Construct for TreeBuilder<NodeId, Builder> {
+    fn process(&self, token: Token) -> TokenSinkResult<NodeId> {
+        TokenSink::process_token(self, token, 1)
+    }
+    fn finish(&self) {
+        TokenSink::end(self);
+    }
+    fn handles(&self) -> usize {
+        let count = Count(Cell::new(0));
+        self.trace_handles(&count);
+        count.0.get()
+    }
+    fn current_is_foreign(&self) -> bool {
+        self.adjusted_current_node_present_but_not_in_html_namespace()
+    }
+    fn size(&self) -> (usize, usize) {
+        let dom = self.sink.dom.borrow();
+        (dom.nodes.len(), dom.bytes())
+    }
+}
+
+impl Construct for Own {
+    fn process(&self, token: Token) -> TokenSinkResult<NodeId> {
+        self.process_token(token)
+    }
+    fn finish(&self) {}
+    fn handles(&self) -> usize {
+        self.load()
+    }
+    fn current_is_foreign(&self) -> bool {
+        Own::current_is_foreign(self)
+    }
+    fn size(&self) -> (usize, usize) {
+        self.with_sink(|s| {
+            let dom = s.dom.borrow();
+            (dom.nodes.len(), dom.bytes())
+        })
+    }
+    fn bailed(&self) -> bool {
+        Own::bailed(self)
+    }
+}
+
 #[cfg(test)]
 thread_local! {
     /// The peak load of the last parse on this thread.
@@ -102,8 +172,8 @@ thread_local! {
 }
 
 /// The token sink that wraps the tree builder.
-struct Guard<'b> {
-    builder: TreeBuilder<NodeId, Builder>,
+struct Guard<'b, B> {
+    builder: B,
     max_load: usize,
     max_nodes: usize,
     budget: &'b Budget,
@@ -172,17 +242,32 @@ fn is_void(name: &LocalName) -> bool {
     )
 }
 
-impl Guard<'_> {
+impl<'b, B: Construct> Guard<'b, B> {
+    fn new(builder: B, limits: &Limits, budget: &'b Budget) -> Self {
+        Guard {
+            builder,
+            max_load: limits.max_depth.max(4),
+            max_nodes: limits.max_nodes,
+            budget,
+            charged: Cell::new(0),
+            dropped: RefCell::new(Vec::new()),
+            cached_load: Cell::new(None),
+            marker_tags: Cell::new(0),
+            failed: RefCell::new(None),
+            #[cfg(test)]
+            peak: Cell::new(0),
+        }
+    }
+
     /// Handles the tree builder holds: open elements, active formatting elements, and the
     /// document, head and form pointers.
     fn load(&self) -> usize {
         if let Some(load) = self.cached_load.get() {
             return load;
         }
-        let count = Count(Cell::new(0));
-        self.builder.trace_handles(&count);
-        self.cached_load.set(Some(count.0.get()));
-        count.0.get()
+        let count = self.builder.handles();
+        self.cached_load.set(Some(count));
+        count
     }
 
     /// Whether a token goes on to the tree builder.
@@ -194,10 +279,7 @@ impl Guard<'_> {
             TagKind::StartTag => {
                 // A void element is closed at once, but only in HTML: inside SVG or MathML an
                 // `<input>` stays open, and a self-closed `<div/>` breaks out and opens a div.
-                let closes_at_once = is_void(&tag.name)
-                    && !self
-                        .builder
-                        .adjusted_current_node_present_but_not_in_html_namespace();
+                let closes_at_once = is_void(&tag.name) && !self.builder.current_is_foreign();
                 let marks = is_marker_tag(&tag.name);
                 let over_marks = marks && self.marker_tags.get() >= MAX_MARKER_TAGS;
                 if !over_marks && (closes_at_once || self.load() < self.max_load) {
@@ -229,10 +311,7 @@ impl Guard<'_> {
 
     /// Charges the tree's growth to the budget; false once building must stop.
     fn account(&self) -> bool {
-        let (nodes, bytes) = {
-            let dom = self.builder.sink.dom.borrow();
-            (dom.nodes.len(), dom.bytes())
-        };
+        let (nodes, bytes) = self.builder.size();
         let error = if nodes > self.max_nodes {
             Some(Error::TooManyNodes {
                 nodes,
@@ -253,11 +332,11 @@ impl Guard<'_> {
     }
 }
 
-impl TokenSink for Guard<'_> {
+impl<B: Construct> TokenSink for Guard<'_, B> {
     type Handle = NodeId;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
-        if self.failed.borrow().is_some() {
+        if self.failed.borrow().is_some() || self.builder.bailed() {
             return TokenSinkResult::Continue;
         }
         if let Err(e) = self.budget.deadline.tick("parse") {
@@ -268,7 +347,8 @@ impl TokenSink for Guard<'_> {
             return TokenSinkResult::Continue;
         }
         self.cached_load.set(None);
-        let result = self.builder.process_token(token, line_number);
+        let _ = line_number;
+        let result = self.builder.process(token);
         self.account();
         #[cfg(test)]
         self.peak.set(self.peak.get().max(self.load()));
@@ -283,12 +363,11 @@ impl TokenSink for Guard<'_> {
     }
 
     fn end(&self) {
-        self.builder.end();
+        self.builder.finish();
     }
 
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.builder
-            .adjusted_current_node_present_but_not_in_html_namespace()
+        self.builder.current_is_foreign()
     }
 }
 
@@ -406,6 +485,81 @@ mod tests {
                 limit: 1 << 20
             })
         );
+    }
+
+    /// The tree dechrome's own tree builder builds (none when it gives up on the page), and
+    /// the one html5ever's builds, both from dechrome's tokenizer.
+    fn both_builders(html: &str) -> (Option<String>, String) {
+        let limits = Limits::default();
+        let budget = Budget::new(&limits, 0);
+        let own = Own::new(Builder::new(html), true).unwrap_or_else(|_| panic!("scripting"));
+        let guard = Guard::new(own, &limits, &budget);
+        super::super::tokenizer::run(html, &guard, None);
+        let own =
+            (!guard.builder.bailed()).then(|| guard.builder.into_sink().dom.into_inner().dump());
+        let opts = TreeBuilderOpts::default();
+        let guard = Guard::new(TreeBuilder::new(Builder::new(html), opts), &limits, &budget);
+        super::super::tokenizer::run(html, &guard, None);
+        (own, guard.builder.sink.dom.into_inner().dump())
+    }
+
+    #[test]
+    fn the_own_tree_builder_builds_what_html5ever_builds() {
+        // Each snippet exercises one part of tree construction; the own builder must build
+        // each one itself (not give up) and build it as html5ever does.
+        let pages = [
+            "<!DOCTYPE html><p>plain <b>bold</b> text",
+            "<p>a<b>b<p>c</b>d<i>e</p>f",
+            "<a href=1>x<div>y</a>z</div>",
+            "<b><i><u><s>x</b>y</s>z",
+            "<b>1<b>2<b>3<b>4<p>5",
+            "<a>1<a>2</a>3",
+            "<nobr>1<nobr>2</nobr>",
+            "<table><tr><td>1<td>2<tr><td>3</table>after",
+            "<table>stray<tr><td>x</td></tr>more</table>",
+            "<table><b>bold<tr><td>c</td></tr></b></table>",
+            "<table><caption>cap<td>x</table>",
+            "<table><colgroup><col><col></colgroup><tbody><tr><th>h</table>",
+            "<table><input type=hidden><input type=text><form><tr><td>x</table>",
+            "<p><table><tr><td>in p?</table>",
+            "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\"><p><table><td>q</table>",
+            "<ul><li>1<li>2<ul><li>3</ul><li>4</ul><dl><dt>a<dd>b<dt>c</dl>",
+            "<h1>a<h2>b</h1>c</h2>",
+            "<form><input><form><input></form></form><select><option>a<option>b<optgroup><option>c</select>",
+            "<div><svg viewBox=\"0 0 1 1\"><clippath><path/></clippath><lineargradient/><title>t</title><foreignobject><p>html</p></foreignobject></svg></div>",
+            "<svg><g><p>breaks out</p></g></svg><svg><desc><b>d</b></desc><font color=red>f</font></svg>",
+            "<pre>\nfirst line\n</pre><textarea>\nx</textarea><listing>\ny</listing>",
+            "<title>t</title><style>s</style><script>var x = '<p>';</script><noscript><p>n</p></noscript>",
+            "<head><meta charset=utf-8><link rel=x></head><meta name=late><body class=b><body id=c><html lang=en>",
+            "</p></br><br/>x</div></span>",
+            "<object><b>x</object>y<applet><i>z</applet>",
+            "<ruby>a<rb>b<rt>c<rp>d<rtc>e</ruby>",
+            "<p>x</body>after body</html>after html",
+            "<button>1<button>2</button>",
+            "<image src=a><isindex><hr><plaintext><b>raw",
+            "x\u{0}y<table>\u{0}</table>",
+        ];
+        for page in pages {
+            let (own, reference) = both_builders(page);
+            let own = own.unwrap_or_else(|| panic!("the own builder gave up on {page:?}"));
+            assert_eq!(own, reference, "{page:?}");
+        }
+    }
+
+    #[test]
+    fn the_own_tree_builder_gives_up_on_what_it_does_not_build() {
+        for page in [
+            "<template><p>x</p></template>",
+            "<frameset><frame></frameset>",
+            "<p>x<math><mi>y</mi></math>",
+        ] {
+            assert!(both_builders(page).0.is_none(), "{page:?}");
+            // The guard then builds the page with html5ever's builder, as the reference does.
+            let limits = Limits::default();
+            let budget = Budget::new(&limits, 0);
+            let (dom, _) = parse(page, true, &limits, &budget, Reader::Own(None)).expect("parses");
+            assert_eq!(dom.dump(), both_builders(page).1, "{page:?}");
+        }
     }
 
     #[test]

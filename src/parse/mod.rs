@@ -11,6 +11,7 @@
 //!   scans for almost every tag — within [`Limits::max_depth`], and stops building once the
 //!   tree passes [`Limits::max_nodes`] or the memory budget.
 
+mod builder;
 mod guard;
 mod prepass;
 mod tokenizer;
