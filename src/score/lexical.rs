@@ -2,7 +2,10 @@
 //! calls to action. The vocabularies are data in [`crate::cues`].
 
 use crate::cues;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::OverlappingState;
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use std::sync::LazyLock;
 
 /// True when the text ends like a sentence (closing quotes and brackets aside).
@@ -42,15 +45,84 @@ pub(crate) fn calls_to_action(text: &str) -> bool {
 }
 
 /// The publisher's prompts: paywall and subscription phrases, then consent notices' phrases,
-/// in one automaton, so that a block is scanned once for both.
+/// in one automaton, so that a block is scanned once for both. Searched anchored, from the
+/// places a phrase may start ([`PromptStarts`]).
 static PROMPTS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(cues::PAYWALL_PROMPTS.iter().chain(cues::CONSENT_NOTICES))
+        .start_kind(StartKind::Anchored)
+        .build(prompt_phrases())
         .ok()
 });
+
+fn prompt_phrases() -> impl Iterator<Item = &'static str> {
+    cues::PAYWALL_PROMPTS
+        .iter()
+        .chain(cues::CONSENT_NOTICES)
+        .copied()
+}
+
+/// The first six bytes of every prompt phrase (ASCII lower-cased), as bits of a small table:
+/// a phrase can match only where the text's next six bytes are one of them, which rules out
+/// nearly every place a word starts before the automaton is asked. (Every phrase is at least
+/// six bytes long: a test checks.)
+struct PromptStarts {
+    bits: Vec<u64>,
+    /// The bytes a phrase starts with, in either case.
+    first: [bool; 256],
+}
+
+impl PromptStarts {
+    const BITS: u32 = 16;
+
+    /// Bytes of the key: every phrase is at least this long.
+    const LEN: usize = 6;
+
+    fn key(b: &[u8]) -> Option<u64> {
+        let b = b.get(..Self::LEN)?;
+        Some(
+            b.iter()
+                .rev()
+                .fold(0u64, |k, c| k << 8 | u64::from(c.to_ascii_lowercase())),
+        )
+    }
+
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
+    fn new() -> PromptStarts {
+        let mut bits = vec![0u64; (1 << Self::BITS) / 64];
+        let mut first = [false; 256];
+        for phrase in prompt_phrases() {
+            if let Some(&b) = phrase.as_bytes().first() {
+                first[usize::from(b.to_ascii_lowercase())] = true;
+                first[usize::from(b.to_ascii_uppercase())] = true;
+            }
+            if let Some(k) = Self::key(phrase.as_bytes()) {
+                let s = Self::slot(k);
+                if let Some(w) = bits.get_mut(s / 64) {
+                    *w |= 1 << (s % 64);
+                }
+            }
+        }
+        PromptStarts { bits, first }
+    }
+
+    /// Whether a phrase may start at the front of `b`.
+    fn may_start(&self, b: &[u8]) -> bool {
+        Self::key(b).is_some_and(|k| {
+            let s = Self::slot(k);
+            self.bits
+                .get(s / 64)
+                .is_some_and(|w| w & (1 << (s % 64)) != 0)
+        })
+    }
+}
+
+static PROMPT_STARTS: LazyLock<PromptStarts> = LazyLock::new(PromptStarts::new);
 
 /// What a block's text says of the publisher's prompts.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -69,38 +141,47 @@ pub(crate) fn prompts(text: &str) -> Prompts {
     let Some(ac) = PROMPTS.as_ref() else {
         return out;
     };
-    // Most blocks say none of the phrases: one quick search says so before the search for
-    // every match.
-    if !ac.is_match(text) {
-        return out;
-    }
-    for m in ac.find_overlapping_iter(text) {
-        if !starts_a_word(text, m.start()) {
+    let starts = &*PROMPT_STARTS;
+    let bytes = text.as_bytes();
+    // A phrase counts where a word starts, or (Chinese, Japanese) anywhere: those places
+    // whose next bytes may begin a phrase are searched, anchored there.
+    let mut after_alphanumeric = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (len, may) = if b.is_ascii() {
+            let may = !after_alphanumeric && starts.first[usize::from(b)];
+            after_alphanumeric = b.is_ascii_alphanumeric();
+            (1, may)
+        } else {
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            let may = (!after_alphanumeric || c as u32 >= 0x2E80) && starts.first[usize::from(b)];
+            after_alphanumeric = c.is_alphanumeric();
+            (c.len_utf8(), may)
+        };
+        let at = i;
+        i += len;
+        if !may || !bytes.get(at..).is_some_and(|rest| starts.may_start(rest)) {
             continue;
         }
-        if m.pattern().as_usize() < cues::PAYWALL_PROMPTS.len() {
-            out.paywall = true;
-        } else {
-            out.consent = true;
+        // (Every phrase that starts here: an overlapping search, stepped by hand, as the
+        // crate's iterator does not search anchored.)
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        let mut state = OverlappingState::start();
+        while ac.try_find_overlapping(input.clone(), &mut state).is_ok() {
+            let Some(m) = state.get_match() else { break };
+            if m.pattern().as_usize() < cues::PAYWALL_PROMPTS.len() {
+                out.paywall = true;
+            } else {
+                out.consent = true;
+            }
         }
         if out.paywall && out.consent {
             break;
         }
     }
     out
-}
-
-/// True when a phrase found at `start` stands where a word starts, or is a Chinese or
-/// Japanese one (written without spaces, so found anywhere).
-fn starts_a_word(text: &str, start: usize) -> bool {
-    let cjk = text
-        .get(start..)
-        .and_then(|t| t.chars().next())
-        .is_some_and(|c| c as u32 >= 0x2E80);
-    cjk || !text
-        .get(..start)
-        .and_then(|t| t.chars().next_back())
-        .is_some_and(char::is_alphanumeric)
 }
 
 /// True when a word of the text names a picture or its credit (`cues::PICTURE_CREDIT_WORDS`),
@@ -227,6 +308,75 @@ pub(crate) fn looks_like_date(text: &str, words: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The prompts found by searching the whole text and keeping the matches that start a
+    /// word (or are Chinese or Japanese): what [`prompts`] must find from its starts.
+    fn prompts_by_scan(text: &str) -> Prompts {
+        static SCAN: LazyLock<AhoCorasick> = LazyLock::new(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(prompt_phrases())
+                .expect("builds")
+        });
+        let ac = &*SCAN;
+        let mut out = Prompts::default();
+        for m in ac.find_overlapping_iter(text) {
+            let cjk = text[m.start()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c as u32 >= 0x2E80);
+            let word_start = !text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            if cjk || word_start {
+                if m.pattern().as_usize() < cues::PAYWALL_PROMPTS.len() {
+                    out.paywall = true;
+                } else {
+                    out.consent = true;
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_prompt_phrase_is_long_enough_for_the_start_table() {
+        for p in prompt_phrases() {
+            assert!(p.len() >= PromptStarts::LEN, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn prompts_are_found_from_their_starts_as_by_a_whole_scan() {
+        let mut texts = vec![
+            String::new(),
+            "ab".to_string(),
+            "An ordinary paragraph about the weather, with nothing to sign.".to_string(),
+            "Subscribe now — WE USE COOKIES to improve it.".to_string(),
+            "unsubscribe now".to_string(),
+            "会員登録はこちら、订阅".to_string(),
+        ];
+        for phrase in prompt_phrases() {
+            let upper = phrase.to_ascii_uppercase();
+            for p in [phrase, upper.as_str()] {
+                texts.push(p.to_string());
+                texts.push(format!("Text before. {p} and after"));
+                texts.push(format!("x{p}"));
+                texts.push(format!("é{p}"));
+                texts.push(format!("«{p}»"));
+                texts.push(format!("字{p}"));
+                texts.push(p.chars().skip(1).collect());
+            }
+        }
+        for t in &texts {
+            assert_eq!(prompts(t), prompts_by_scan(t), "{t:?}");
+        }
+        assert!(prompts("Please subscribe now.").paywall);
+        assert!(!prompts("Please unsubscribe now.").paywall);
+        assert!(prompts("本站使用cookie政策").consent || prompts("cookie政策").consent);
+    }
 
     #[test]
     fn calls_to_action_are_found_where_words_start() {
