@@ -252,6 +252,8 @@ struct State {
     /// How many `<p>` elements (HTML) are open.
     open_p: usize,
     active: Vec<Entry>,
+    /// How many markers `active` holds.
+    markers: usize,
     head: Option<NodeId>,
     form: Option<NodeId>,
     quirks: QuirksMode,
@@ -283,6 +285,7 @@ impl Own {
                 open: Vec::with_capacity(64),
                 open_p: 0,
                 active: Vec::new(),
+                markers: 0,
                 head: None,
                 form: None,
                 quirks: QuirksMode::NoQuirks,
@@ -332,6 +335,7 @@ impl Own {
             .is_some_and(|o| o.ns != Ns::Html)
     }
 
+    #[inline]
     pub fn process_token(&self, token: Token) -> TokenSinkResult<NodeId> {
         let mut st = self.state.borrow_mut();
         if st.bailed {
@@ -373,6 +377,7 @@ fn any_not_whitespace(t: &str) -> bool {
 }
 
 impl State {
+    #[inline]
     fn run(&mut self, mut tok: Tok) -> TokenSinkResult<NodeId> {
         let mut more: Option<StrTendril> = None;
         loop {
@@ -579,6 +584,7 @@ impl State {
 
     // --- Inserting -------------------------------------------------------------------------
 
+    #[inline]
     fn place(&self, target: Option<&Open>) -> Place {
         let target = target.or(self.current());
         let Some(target) = target else {
@@ -602,6 +608,7 @@ impl State {
         Place::LastChild(self.open.first().map_or(DOCUMENT, |o| o.id))
     }
 
+    #[inline]
     fn insert_at(&self, place: Place, child: NodeOrText<NodeId>) {
         match place {
             Place::LastChild(parent) => self.sink.append(&parent, child),
@@ -611,6 +618,7 @@ impl State {
         }
     }
 
+    #[inline]
     fn append_text(&self, text: StrTendril) -> Step {
         self.insert_at(self.place(None), NodeOrText::AppendText(text));
         Step::Done
@@ -715,6 +723,7 @@ impl State {
         self.open.iter().rev().any(|o| o.id == id)
     }
 
+    #[inline]
     fn reconstruct(&mut self) -> Step {
         let Some(last) = self.active.last() else {
             return Step::Done;
@@ -758,9 +767,15 @@ impl State {
         Step::Done
     }
 
+    fn push_marker(&mut self) {
+        self.active.push(Entry::Marker);
+        self.markers += 1;
+    }
+
     fn clear_to_marker(&mut self) {
         while let Some(e) = self.active.pop() {
             if matches!(e, Entry::Marker) {
+                self.markers -= 1;
                 break;
             }
         }
@@ -968,6 +983,7 @@ impl State {
 
     // --- The insertion modes ------------------------------------------------------------
 
+    #[inline]
     fn step(&mut self, mode: Mode, tok: Tok) -> Step {
         match mode {
             Mode::Initial => match tok {
@@ -1271,6 +1287,7 @@ impl State {
         }
     }
 
+    #[inline]
     fn in_body(&mut self, tok: Tok) -> Step {
         let tag = match tok {
             Tok::Null => return Step::Done,
@@ -1477,7 +1494,7 @@ impl State {
             local_name!("applet") | local_name!("marquee") | local_name!("object") => {
                 reconstruct!();
                 self.insert_tag(tag);
-                self.active.push(Entry::Marker);
+                self.push_marker();
                 Step::Done
             }
             local_name!("table") => {
@@ -1788,7 +1805,7 @@ impl State {
         match (tag.kind, &tag.name) {
             (TagKind::StartTag, &local_name!("caption")) => {
                 self.pop_until_current(TABLE_SCOPE);
-                self.active.push(Entry::Marker);
+                self.push_marker();
                 self.insert_tag(tag);
                 self.mode = Mode::InCaption;
                 Step::Done
@@ -2053,7 +2070,7 @@ impl State {
                 self.pop_until_current(ROW_CONTEXT);
                 self.insert_tag(tag);
                 self.mode = Mode::InCell;
-                self.active.push(Entry::Marker);
+                self.push_marker();
                 Step::Done
             }
             (TagKind::EndTag, &local_name!("tr")) => {
@@ -2178,6 +2195,7 @@ impl State {
 
     // --- Foreign content ------------------------------------------------------------------
 
+    #[inline]
     fn is_foreign(&self, tok: &Tok) -> bool {
         if let Tok::Eof = tok {
             return false;

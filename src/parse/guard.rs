@@ -34,7 +34,7 @@ use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
-use html5ever::LocalName;
+use html5ever::{local_name, LocalName};
 use std::cell::{Cell, RefCell};
 
 /// Which tokenizer feeds the tree builder.
@@ -144,6 +144,7 @@ impl Construct for TreeBuilder<NodeId, Builder> {
 }
 
 impl Construct for Own {
+    #[inline]
     fn process(&self, token: Token) -> TokenSinkResult<NodeId> {
         self.process_token(token)
     }
@@ -208,7 +209,10 @@ impl Tracer for Count {
 /// so markers can pile up without bound; the builder never scans past the last one, but the
 /// guard's count walks the whole list (see [`MAX_MARKER_TAGS`]).
 fn is_marker_tag(name: &LocalName) -> bool {
-    matches!(&**name, "applet" | "object" | "marquee")
+    matches!(
+        *name,
+        local_name!("applet") | local_name!("object") | local_name!("marquee")
+    )
 }
 
 /// How many marker-pushing start tags ([`is_marker_tag`]) a page may open; later ones are
@@ -220,25 +224,25 @@ const MAX_MARKER_TAGS: usize = 512;
 /// Elements that are closed as soon as they are inserted: they never stay on the stack.
 fn is_void(name: &LocalName) -> bool {
     matches!(
-        &**name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "keygen"
-            | "basefont"
-            | "bgsound"
-            | "frame"
+        *name,
+        local_name!("area")
+            | local_name!("base")
+            | local_name!("br")
+            | local_name!("col")
+            | local_name!("embed")
+            | local_name!("hr")
+            | local_name!("img")
+            | local_name!("input")
+            | local_name!("link")
+            | local_name!("meta")
+            | local_name!("param")
+            | local_name!("source")
+            | local_name!("track")
+            | local_name!("wbr")
+            | local_name!("keygen")
+            | local_name!("basefont")
+            | local_name!("bgsound")
+            | local_name!("frame")
     )
 }
 
