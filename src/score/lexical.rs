@@ -143,30 +143,16 @@ pub(crate) fn prompts(text: &str) -> Prompts {
     };
     let starts = &*PROMPT_STARTS;
     let bytes = text.as_bytes();
-    // A phrase counts where a word starts, or (Chinese, Japanese) anywhere: those places
-    // whose next bytes may begin a phrase are searched, anchored there.
-    let mut after_alphanumeric = false;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let (len, may) = if b.is_ascii() {
-            let may = !after_alphanumeric && starts.first[usize::from(b)];
-            after_alphanumeric = b.is_ascii_alphanumeric();
-            (1, may)
-        } else {
-            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
-                break;
-            };
-            let may = (!after_alphanumeric || c as u32 >= 0x2E80) && starts.first[usize::from(b)];
-            after_alphanumeric = c.is_alphanumeric();
-            (c.len_utf8(), may)
-        };
-        let at = i;
-        i += len;
-        if !may || !bytes.get(at..).is_some_and(|rest| starts.may_start(rest)) {
-            continue;
+    // Every phrase that starts at `at`, if its first bytes may begin one (an overlapping
+    // search, stepped by hand, as the crate's iterator does not search anchored); true once
+    // both kinds are found.
+    let look = |at: usize, out: &mut Prompts| -> bool {
+        let may = bytes.get(at..).is_some_and(|rest| {
+            rest.first().is_some_and(|&b| starts.first[usize::from(b)]) && starts.may_start(rest)
+        });
+        if !may {
+            return false;
         }
-        // (Every phrase that starts here: an overlapping search, stepped by hand, as the
-        // crate's iterator does not search anchored.)
         let input = Input::new(text).range(at..).anchored(Anchored::Yes);
         let mut state = OverlappingState::start();
         while ac.try_find_overlapping(input.clone(), &mut state).is_ok() {
@@ -177,11 +163,68 @@ pub(crate) fn prompts(text: &str) -> Prompts {
                 out.consent = true;
             }
         }
-        if out.paywall && out.consent {
+        out.paywall && out.consent
+    };
+    // A phrase counts where a word starts (after a character that is not a letter or a
+    // digit), or (Chinese, Japanese) anywhere. Runs of eight ASCII bytes are read at once.
+    let mut after_alphanumeric = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if let Some(chunk) = bytes
+            .get(i..i + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+        {
+            let x = u64::from_le_bytes(chunk);
+            if x & ASCII_HIGH == 0 {
+                let alnum = ascii_alphanumeric(x);
+                let before = alnum << 8 | u64::from(after_alphanumeric) << 7;
+                let mut word_starts = alnum & !before;
+                while word_starts != 0 {
+                    let j = (word_starts.trailing_zeros() / 8) as usize;
+                    word_starts &= word_starts - 1;
+                    if look(i + j, &mut out) {
+                        return out;
+                    }
+                }
+                after_alphanumeric = alnum >> 63 != 0;
+                i += 8;
+                continue;
+            }
+        }
+        let (len, may) = if b.is_ascii() {
+            let may = !after_alphanumeric;
+            after_alphanumeric = b.is_ascii_alphanumeric();
+            (1, may)
+        } else {
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            let may = !after_alphanumeric || c as u32 >= 0x2E80;
+            after_alphanumeric = c.is_alphanumeric();
+            (c.len_utf8(), may)
+        };
+        let at = i;
+        i += len;
+        if may && look(at, &mut out) {
             break;
         }
     }
     out
+}
+
+/// The high bit of every byte of a `u64`.
+const ASCII_HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Of eight ASCII bytes read as a `u64`, the high bit of each that is a letter or a digit.
+fn ascii_alphanumeric(x: u64) -> u64 {
+    const fn splat(b: u8) -> u64 {
+        b as u64 * 0x0101_0101_0101_0101
+    }
+    // A byte below 0x80 plus (0x80 - lo) reaches 0x80 exactly when it is at least `lo`, and
+    // plus (0x7F - hi) when it is above `hi`; no sum carries into the next byte.
+    let within =
+        |lo: u8, hi: u8| x.wrapping_add(splat(0x80 - lo)) & !x.wrapping_add(splat(0x7F - hi));
+    (within(b'0', b'9') | within(b'A', b'Z') | within(b'a', b'z')) & ASCII_HIGH
 }
 
 /// True when a word of the text names a picture or its credit (`cues::PICTURE_CREDIT_WORDS`),
@@ -345,6 +388,29 @@ mod tests {
     fn every_prompt_phrase_is_long_enough_for_the_start_table() {
         for p in prompt_phrases() {
             assert!(p.len() >= PromptStarts::LEN, "{p:?}");
+            // (The eight-byte reading looks for phrases only where a letter or digit starts.)
+            assert!(p.chars().next().is_some_and(char::is_alphanumeric), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn eight_ascii_bytes_are_told_alphanumeric_as_one_by_one() {
+        let all: Vec<u8> = (0u8..0x80).collect();
+        for w in all
+            .windows(8)
+            .chain([b"a1-Z_ 9z".as_slice(), b"@[`{/:\x00".as_slice()])
+        {
+            let Ok(chunk) = <[u8; 8]>::try_from(w) else {
+                continue;
+            };
+            let mask = ascii_alphanumeric(u64::from_le_bytes(chunk));
+            for (j, b) in chunk.iter().enumerate() {
+                assert_eq!(
+                    mask >> (8 * j + 7) & 1 == 1,
+                    b.is_ascii_alphanumeric(),
+                    "{b}"
+                );
+            }
         }
     }
 
@@ -362,6 +428,10 @@ mod tests {
             let upper = phrase.to_ascii_uppercase();
             for p in [phrase, upper.as_str()] {
                 texts.push(p.to_string());
+                texts.push(format!("12345678 abcdefg{p} x"));
+                texts.push(format!("1234567 {p}"));
+                texts.push(format!("abcdefg-{p}"));
+                texts.push(format!("é1234567{p}"));
                 texts.push(format!("Text before. {p} and after"));
                 texts.push(format!("x{p}"));
                 texts.push(format!("é{p}"));
