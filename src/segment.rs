@@ -860,17 +860,17 @@ impl<'t, 'a> Walker<'t, 'a> {
 
     /// Enters an element; returns false when its subtree is to be skipped.
     fn enter(&mut self, el: ElementRef<'t, 'a>) -> bool {
-        let name = el.name();
+        let atom = el.atom();
         self.note_sources(el);
-        if name == "head" {
+        if *atom == local_name!("head") {
             read_head(self.dom, el.id, &mut self.sources);
             return false;
         }
-        if name == "br" {
+        if *atom == local_name!("br") {
             self.pending.line_break();
             return false;
         }
-        if name == "img" {
+        if *atom == local_name!("img") {
             if self.pending.text.trim().is_empty() {
                 self.pending.after_image = true;
             }
@@ -887,7 +887,7 @@ impl<'t, 'a> Walker<'t, 'a> {
             }
             return false;
         }
-        if name == "picture" && self.keep_links {
+        if *atom == local_name!("picture") && self.keep_links {
             // The largest of its sources, else its `img`.
             let children: Vec<ElementRef<'t, 'a>> = self
                 .dom
@@ -918,7 +918,7 @@ impl<'t, 'a> Walker<'t, 'a> {
             }
             return false;
         }
-        if name == "noscript" && self.keep_links && self.placeholder_image {
+        if *atom == local_name!("noscript") && self.keep_links && self.placeholder_image {
             // A placeholder's real image, in markup for readers without scripts.
             self.placeholder_image = false;
             let text: String = self
@@ -933,15 +933,15 @@ impl<'t, 'a> Walker<'t, 'a> {
                 });
             }
         }
-        if matches!(name, "td" | "th") {
-            self.pending.cell_break(name == "th");
+        if matches!(*atom, local_name!("td") | local_name!("th")) {
+            self.pending.cell_break(*atom == local_name!("th"));
         }
-        if name == "html" {
+        if *atom == local_name!("html") {
             self.sources.html_lang = el
                 .attr(local_name!("lang"))
                 .filter(|l| !l.trim().is_empty());
         }
-        if name == "math" {
+        if *atom == local_name!("math") {
             // A formula is text of the sentence around it: its TeX or alternative text where
             // the page gives one, its symbols otherwise.
             if let Some(formula) = formula_text(self.dom, &el) {
@@ -958,10 +958,10 @@ impl<'t, 'a> Walker<'t, 'a> {
             return false;
         }
         let lists = tag_lists(el.atom());
-        if lists.dropped && !(self.read_noscript && name == "noscript") {
+        if lists.dropped && !(self.read_noscript && *atom == local_name!("noscript")) {
             return false;
         }
-        let hiding = (!matches!(name, "html" | "body"))
+        let hiding = (!matches!(*atom, local_name!("html") | local_name!("body")))
             .then(|| markers::hiding(&el))
             .flatten();
         if hiding == Some(Hiding::ScreenReader) {
@@ -969,26 +969,29 @@ impl<'t, 'a> Walker<'t, 'a> {
         }
         let parent = self.frames.last();
         let hidden = parent.is_some_and(|f| f.hidden) || hiding.is_some();
-        let in_link = parent.is_some_and(|f| f.in_link) || (name == "a" && is_link(&el));
-        let in_pre = parent.is_some_and(|f| f.in_pre) || name == "pre";
+        let in_link =
+            parent.is_some_and(|f| f.in_link) || (*atom == local_name!("a") && is_link(&el));
+        let in_pre = parent.is_some_and(|f| f.in_pre) || *atom == local_name!("pre");
         let outer_article = parent.is_some_and(|f| f.in_article);
-        let in_article = outer_article || matches!(name, "article" | "main");
+        let in_article =
+            outer_article || matches!(*atom, local_name!("article") | local_name!("main"));
         let mut list = parent.and_then(|f| f.list);
         let mut quote_depth = parent.map_or(0, |f| f.quote_depth);
         let mut table = parent.map_or(NONE, |f| f.table);
         let mut data_table = parent.is_some_and(|f| f.data_table);
         let mut in_data_cell = parent.is_some_and(|f| f.in_data_cell);
-        match name {
-            "table" => {
+        match *atom {
+            local_name!("table") => {
                 data_table = is_data_table(self.dom, el.id);
                 in_data_cell = false;
             }
-            "td" | "th" => in_data_cell = data_table,
+            local_name!("td") | local_name!("th") => in_data_cell = data_table,
             _ => {}
         }
         // In a data table's cell, a paragraph or a box is a line of the cell.
-        let block = lists.block && (!in_data_cell || matches!(name, "td" | "th"));
-        if in_data_cell && lists.block && name != "table" {
+        let block = lists.block
+            && (!in_data_cell || matches!(*atom, local_name!("td") | local_name!("th")));
+        if in_data_cell && lists.block && *atom != local_name!("table") {
             self.pending.space = true;
         }
         let mut elem = NONE;
@@ -1028,18 +1031,22 @@ impl<'t, 'a> Walker<'t, 'a> {
                 first_block: self.blocks.len() as u32,
                 end_block: self.blocks.len() as u32,
             });
-            match name {
-                "ul" | "ol" | "dl" | "menu" | "dir" => {
+            match *atom {
+                local_name!("ul")
+                | local_name!("ol")
+                | local_name!("dl")
+                | local_name!("menu")
+                | local_name!("dir") => {
                     let depth = list.map_or(1, |l| l.depth.saturating_add(1));
                     list = Some(ListCtx {
                         id: elem,
-                        ordered: name == "ol",
+                        ordered: *atom == local_name!("ol"),
                         depth,
                     });
                 }
-                "blockquote" => quote_depth = quote_depth.saturating_add(1),
-                "table" => table = elem,
-                "tr" => {
+                local_name!("blockquote") => quote_depth = quote_depth.saturating_add(1),
+                local_name!("table") => table = elem,
+                local_name!("tr") => {
                     self.pending.cells.clear();
                     self.pending.header_row = false;
                 }
@@ -1048,7 +1055,7 @@ impl<'t, 'a> Walker<'t, 'a> {
         }
         let (words_at, links_at) = self.total_words();
         let block_owner = if block { elem } else { self.current_elem() };
-        let link = if self.keep_links && name == "a" {
+        let link = if self.keep_links && *atom == local_name!("a") {
             el.attr(local_name!("href"))
                 .map(str::trim)
                 .filter(|h| {
