@@ -47,6 +47,7 @@ enum Mode {
     InCell,
     AfterBody,
     AfterAfterBody,
+    InTemplate,
 }
 
 /// How much of a run of characters is known to be whitespace.
@@ -108,6 +109,8 @@ const ROW_CONTEXT: u16 = 1 << 9;
 const TABLE_PART: u16 = 1 << 10;
 /// An SVG element where HTML is read again (`foreignObject`, `desc`, `title`).
 const INTEGRATION: u16 = 1 << 11;
+/// Closed by "generate all implied end tags thoroughly" (with the [`IMPLIED`] ones).
+const THOROUGH: u16 = 1 << 12;
 
 fn bits(ns: Ns, name: &LocalName) -> u16 {
     if ns == Ns::Svg {
@@ -125,13 +128,14 @@ fn bits(ns: Ns, name: &LocalName) -> u16 {
         local_name!("applet")
         | local_name!("marquee")
         | local_name!("object")
-        | local_name!("select")
-        | local_name!("caption") => SPECIAL | SCOPE,
-        local_name!("td") | local_name!("th") => SPECIAL | SCOPE | CELL,
+        | local_name!("select") => SPECIAL | SCOPE,
+        local_name!("caption") => SPECIAL | SCOPE | THOROUGH,
+        local_name!("td") | local_name!("th") => SPECIAL | SCOPE | CELL | THOROUGH,
         local_name!("tbody") | local_name!("tfoot") | local_name!("thead") => {
-            SPECIAL | BODY_CONTEXT | TABLE_PART
+            SPECIAL | BODY_CONTEXT | TABLE_PART | THOROUGH
         }
-        local_name!("tr") => SPECIAL | ROW_CONTEXT | TABLE_PART,
+        local_name!("tr") => SPECIAL | ROW_CONTEXT | TABLE_PART | THOROUGH,
+        local_name!("colgroup") => SPECIAL | THOROUGH,
         local_name!("ol") | local_name!("ul") => SPECIAL | LIST,
         local_name!("button") => SPECIAL | BUTTON,
         local_name!("dd") | local_name!("dt") | local_name!("li") | local_name!("p") => {
@@ -161,7 +165,6 @@ fn bits(ns: Ns, name: &LocalName) -> u16 {
         | local_name!("br")
         | local_name!("center")
         | local_name!("col")
-        | local_name!("colgroup")
         | local_name!("details")
         | local_name!("dir")
         | local_name!("div")
@@ -262,6 +265,8 @@ struct State {
     ignore_lf: bool,
     foster: bool,
     pending: Vec<(Split, StrTendril)>,
+    /// The stack of template insertion modes.
+    templates: Vec<Mode>,
     bailed: bool,
 }
 
@@ -293,6 +298,7 @@ impl Own {
                 ignore_lf: false,
                 foster: false,
                 pending: Vec::new(),
+                templates: Vec::new(),
                 bailed: false,
             }),
         })
@@ -543,8 +549,12 @@ impl State {
     }
 
     fn generate_implied_end(&mut self, except: Option<&LocalName>) {
+        self.generate_implied_end_of(IMPLIED, except);
+    }
+
+    fn generate_implied_end_of(&mut self, bits: u16, except: Option<&LocalName>) {
         while let Some(o) = self.current() {
-            if !o.has(IMPLIED) || except.is_some_and(|e| o.is(e)) {
+            if !o.has(bits) || except.is_some_and(|e| o.is(e)) {
                 return;
             }
             self.pop();
@@ -591,9 +601,15 @@ impl State {
             return Place::LastChild(DOCUMENT);
         };
         if !(self.foster && target.has(TABLE_PART)) {
+            if target.is(&local_name!("template")) {
+                return Place::LastChild(self.sink.get_template_contents(&target.id));
+            }
             return Place::LastChild(target.id);
         }
         for (i, o) in self.open.iter().enumerate().rev() {
+            if o.is(&local_name!("template")) {
+                return Place::LastChild(self.sink.get_template_contents(&o.id));
+            }
             if o.is(&local_name!("table")) {
                 let before = match i.checked_sub(1).and_then(|j| self.open.get(j)) {
                     Some(b) => b.id,
@@ -1139,6 +1155,7 @@ impl State {
                 Tok::Eof => Step::Done,
                 tok => Step::Reprocess(Mode::InBody, tok),
             },
+            Mode::InTemplate => self.in_template(tok),
             Mode::AfterAfterBody => match tok {
                 Tok::Chars(Split::No, t) => Step::SplitWhitespace(t),
                 Tok::Chars(Split::Whitespace, t) => {
@@ -1200,7 +1217,21 @@ impl State {
                     self.mode = Mode::Text;
                     Step::Raw(RawKind::ScriptData)
                 }
-                local_name!("template") => Step::Bail,
+                local_name!("template") => {
+                    // (A declarative shadow root is left to html5ever.)
+                    if tag
+                        .attrs
+                        .iter()
+                        .any(|a| a.name.local == local_name!("shadowrootmode"))
+                    {
+                        return Step::Bail;
+                    }
+                    self.push_marker();
+                    self.mode = Mode::InTemplate;
+                    self.templates.push(Mode::InTemplate);
+                    self.insert_tag(tag);
+                    Step::Done
+                }
                 local_name!("head") => Step::Done,
                 _ => {
                     self.pop();
@@ -1218,10 +1249,19 @@ impl State {
                     Step::Reprocess(Mode::AfterHead, Tok::Tag(tag))
                 }
                 local_name!("template") => {
-                    if self.stack_has(&local_name!("template")) {
-                        Step::Bail
-                    } else {
-                        Step::Done
+                    if !self.stack_has(&local_name!("template")) {
+                        return Step::Done;
+                    }
+                    self.generate_implied_end_of(IMPLIED | THOROUGH, None);
+                    self.pop_until_named(&local_name!("template"));
+                    self.clear_to_marker();
+                    self.templates.pop();
+                    match self.reset_mode() {
+                        Some(m) => {
+                            self.mode = m;
+                            Step::Done
+                        }
+                        None => Step::Bail,
                     }
                 }
                 _ => Step::Done,
@@ -1248,7 +1288,6 @@ impl State {
                 Step::Done
             }
             (TagKind::StartTag, &local_name!("frameset")) => Step::Bail,
-            (TagKind::StartTag, &local_name!("template")) => Step::Bail,
             (
                 TagKind::StartTag,
                 &local_name!("base")
@@ -1259,6 +1298,7 @@ impl State {
                 | &local_name!("noframes")
                 | &local_name!("script")
                 | &local_name!("style")
+                | &local_name!("template")
                 | &local_name!("title"),
             ) => {
                 let Some(head) = self.head else {
@@ -1298,7 +1338,12 @@ impl State {
                 return self.append_text(t);
             }
             Tok::Comment(t) => return self.append_comment(t),
-            Tok::Eof => return Step::Done,
+            Tok::Eof => {
+                if self.templates.is_empty() {
+                    return Step::Done;
+                }
+                return self.in_template(Tok::Eof);
+            }
             Tok::Tag(tag) => tag,
         };
         match tag.kind {
@@ -1318,7 +1363,7 @@ impl State {
         match tag.name {
             local_name!("html") => {
                 if self.stack_has(&local_name!("template")) {
-                    return Step::Bail;
+                    return Step::Done;
                 }
                 if let Some(top) = self.open.first() {
                     self.sink.add_attrs_if_missing(&top.id, tag.attrs);
@@ -1333,11 +1378,12 @@ impl State {
             | local_name!("noframes")
             | local_name!("script")
             | local_name!("style")
+            | local_name!("template")
             | local_name!("title") => self.in_head(Tok::Tag(tag)),
-            local_name!("template") | local_name!("frameset") | local_name!("math") => Step::Bail,
+            local_name!("frameset") | local_name!("math") => Step::Bail,
             local_name!("body") => {
                 if self.stack_has(&local_name!("template")) {
-                    return Step::Bail;
+                    return Step::Done;
                 }
                 if self.open.len() != 1 {
                     if let Some(body) = self.open.get(1).filter(|o| o.is(&local_name!("body"))) {
@@ -1395,13 +1441,15 @@ impl State {
                 Step::Done
             }
             local_name!("form") => {
-                if self.form.is_some() {
-                    // (No template is ever open here: a `<template>` gives up.)
+                let in_template = self.stack_has(&local_name!("template"));
+                if self.form.is_some() && !in_template {
                     return Step::Done;
                 }
                 self.close_p_in_button_scope();
                 let id = self.insert_tag(tag);
-                self.form = Some(id);
+                if !in_template {
+                    self.form = Some(id);
+                }
                 Step::Done
             }
             local_name!("li") | local_name!("dd") | local_name!("dt") => {
@@ -1675,6 +1723,13 @@ impl State {
                 Step::Done
             }
             local_name!("form") => {
+                if self.stack_has(&local_name!("template")) {
+                    if self.in_scope_named(SCOPE, &local_name!("form")) {
+                        self.generate_implied_end(None);
+                        self.pop_until_named(&local_name!("form"));
+                    }
+                    return Step::Done;
+                }
                 let Some(node) = self.form.take() else {
                     return Step::Done;
                 };
@@ -1772,7 +1827,8 @@ impl State {
                 local_name!("caption") => Mode::InCaption,
                 local_name!("colgroup") => Mode::InColumnGroup,
                 local_name!("table") => Mode::InTable,
-                local_name!("template") | local_name!("frameset") => return None,
+                local_name!("template") => return self.templates.last().copied(),
+                local_name!("frameset") => return None,
                 local_name!("head") if !last => Mode::InHead,
                 local_name!("body") => Mode::InBody,
                 local_name!("html") => {
@@ -1893,7 +1949,7 @@ impl State {
                 }
             }
             (TagKind::StartTag, &local_name!("form")) => {
-                if self.form.is_none() {
+                if self.form.is_none() && !self.stack_has(&local_name!("template")) {
                     let id = self.insert_void(tag);
                     self.form = Some(id);
                 }
@@ -2191,6 +2247,58 @@ impl State {
             }
             _ => self.step(Mode::InBody, Tok::Tag(tag)),
         }
+    }
+
+    fn in_template(&mut self, tok: Tok) -> Step {
+        let tag = match tok {
+            Tok::Chars(..) | Tok::Comment(_) => return self.step(Mode::InBody, tok),
+            Tok::Null => return Step::Done,
+            Tok::Eof => {
+                if !self.stack_has(&local_name!("template")) {
+                    return Step::Done;
+                }
+                self.pop_until_named(&local_name!("template"));
+                self.clear_to_marker();
+                self.templates.pop();
+                return match self.reset_mode() {
+                    Some(m) => Step::Reprocess(m, Tok::Eof),
+                    None => Step::Bail,
+                };
+            }
+            Tok::Tag(tag) => tag,
+        };
+        let next = match (tag.kind, &tag.name) {
+            (
+                TagKind::StartTag,
+                &local_name!("base")
+                | &local_name!("basefont")
+                | &local_name!("bgsound")
+                | &local_name!("link")
+                | &local_name!("meta")
+                | &local_name!("noframes")
+                | &local_name!("script")
+                | &local_name!("style")
+                | &local_name!("template")
+                | &local_name!("title"),
+            )
+            | (TagKind::EndTag, &local_name!("template")) => return self.in_head(Tok::Tag(tag)),
+            (
+                TagKind::StartTag,
+                &local_name!("caption")
+                | &local_name!("colgroup")
+                | &local_name!("tbody")
+                | &local_name!("tfoot")
+                | &local_name!("thead"),
+            ) => Mode::InTable,
+            (TagKind::StartTag, &local_name!("col")) => Mode::InColumnGroup,
+            (TagKind::StartTag, &local_name!("tr")) => Mode::InTableBody,
+            (TagKind::StartTag, &local_name!("td") | &local_name!("th")) => Mode::InRow,
+            (TagKind::StartTag, _) => Mode::InBody,
+            (TagKind::EndTag, _) => return Step::Done,
+        };
+        self.templates.pop();
+        self.templates.push(next);
+        Step::Reprocess(next, Tok::Tag(tag))
     }
 
     // --- Foreign content ------------------------------------------------------------------

@@ -542,6 +542,12 @@ mod tests {
             "<button>1<button>2</button>",
             "<image src=a><isindex><hr><plaintext><b>raw",
             "x\u{0}y<table>\u{0}</table>",
+            "<head><template><meta name=t></template></head><template>a<p>b</template>c",
+            "<template><tr><td>cell</td></tr></template><template><col></template><template><td>x</template>",
+            "<table><template><tr><td>in</td></tr></template><tr><td>out</table>",
+            "<body><template><form><input></form></template><form><template><html lang=x><body x=y></template></form>",
+            "<template><b>unclosed",
+            "<div><template><caption>c</caption></template></div><template></template>",
         ];
         for page in pages {
             let (own, reference) = both_builders(page);
@@ -553,7 +559,7 @@ mod tests {
     #[test]
     fn the_own_tree_builder_gives_up_on_what_it_does_not_build() {
         for page in [
-            "<template><p>x</p></template>",
+            "<template shadowrootmode=open><p>x</p></template>",
             "<frameset><frame></frameset>",
             "<p>x<math><mi>y</mi></math>",
         ] {
