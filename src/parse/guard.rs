@@ -1,4 +1,5 @@
-//! The guard between html5ever's tokenizer and its tree builder.
+//! The guard between the tokenizer and the tree builder (dechrome's own, [`Own`], or
+//! html5ever's, which builds the pages the own one gives up on and the reference path).
 //!
 //! The tree builder scans its stack of open elements, and its list of active formatting
 //! elements, for almost every tag: to find an element in scope, to close implied ends, to

@@ -1,5 +1,9 @@
-//! Stage 2 — parse: dechrome's [`tokenizer`] reads the markup and html5ever's tree builder
-//! builds the DOM ([`crate::dom`]) from its tokens, within the limits.
+//! Stage 2 — parse: dechrome's [`tokenizer`] reads the markup and dechrome's tree
+//! [`builder`] builds the DOM ([`crate::dom`]) from its tokens, within the limits. A page
+//! the builder does not build (a frameset, MathML, a declarative shadow root, `<noscript>`
+//! read as markup) is built again by html5ever's tree builder from the same tokens; the
+//! reference path ([`Front::Html5ever`]) is html5ever's tokenizer and tree builder both, and
+//! the differential test holds the two paths to the same trees.
 //!
 //! Two things keep the cost of parsing linear in the page, whatever the markup:
 //! - what no stage reads (script and style bodies, comments, unread attributes) and the

@@ -1,4 +1,4 @@
-//! dechrome's own HTML tokenizer, in front of html5ever's tree builder.
+//! dechrome's own HTML tokenizer, in front of the tree builder.
 //!
 //! html5ever's tokenizer reads the page one character at a time through a queue of string
 //! buffers, and it took about a third of dechrome's whole time. This one applies the same
