@@ -81,6 +81,11 @@ impl PromptStarts {
     const LEN: usize = 6;
 
     fn key(b: &[u8]) -> Option<u64> {
+        const SIX: u64 = 0xFFFF_FFFF_FFFF;
+        // Eight bytes at once where there are eight: ASCII capitals lower-cased together.
+        if let Some(eight) = b.get(..8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            return Some(ascii_lowercase(u64::from_le_bytes(eight)) & SIX);
+        }
         let b = b.get(..Self::LEN)?;
         Some(
             b.iter()
@@ -215,16 +220,26 @@ pub(crate) fn prompts(text: &str) -> Prompts {
 /// The high bit of every byte of a `u64`.
 const ASCII_HIGH: u64 = 0x8080_8080_8080_8080;
 
+const fn splat(b: u8) -> u64 {
+    b as u64 * 0x0101_0101_0101_0101
+}
+
+/// The high bit of each byte of `x` (each below 0x80) that lies in `lo..=hi`: a byte below
+/// 0x80 plus (0x80 - lo) reaches 0x80 exactly when it is at least `lo`, and plus (0x7F - hi)
+/// when it is above `hi`; no sum carries into the next byte.
+fn within(x: u64, lo: u8, hi: u8) -> u64 {
+    x.wrapping_add(splat(0x80 - lo)) & !x.wrapping_add(splat(0x7F - hi)) & ASCII_HIGH
+}
+
 /// Of eight ASCII bytes read as a `u64`, the high bit of each that is a letter or a digit.
 fn ascii_alphanumeric(x: u64) -> u64 {
-    const fn splat(b: u8) -> u64 {
-        b as u64 * 0x0101_0101_0101_0101
-    }
-    // A byte below 0x80 plus (0x80 - lo) reaches 0x80 exactly when it is at least `lo`, and
-    // plus (0x7F - hi) when it is above `hi`; no sum carries into the next byte.
-    let within =
-        |lo: u8, hi: u8| x.wrapping_add(splat(0x80 - lo)) & !x.wrapping_add(splat(0x7F - hi));
-    (within(b'0', b'9') | within(b'A', b'Z') | within(b'a', b'z')) & ASCII_HIGH
+    within(x, b'0', b'9') | within(x, b'A', b'Z') | within(x, b'a', b'z')
+}
+
+/// Eight bytes read as a `u64`, their ASCII capitals lower-cased (other bytes as they are).
+fn ascii_lowercase(x: u64) -> u64 {
+    let ascii = !x & ASCII_HIGH;
+    x | (within(x & !ASCII_HIGH, b'A', b'Z') & ascii) >> 2
 }
 
 /// True when a word of the text names a picture or its credit (`cues::PICTURE_CREDIT_WORDS`),
@@ -390,6 +405,22 @@ mod tests {
             assert!(p.len() >= PromptStarts::LEN, "{p:?}");
             // (The eight-byte reading looks for phrases only where a letter or digit starts.)
             assert!(p.chars().next().is_some_and(char::is_alphanumeric), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn eight_bytes_are_lower_cased_as_one_by_one() {
+        let all: Vec<u8> = (0u8..=255).collect();
+        for w in all.windows(8) {
+            let Ok(chunk) = <[u8; 8]>::try_from(w) else {
+                continue;
+            };
+            let lower = chunk.map(|b| b.to_ascii_lowercase());
+            assert_eq!(
+                ascii_lowercase(u64::from_le_bytes(chunk)),
+                u64::from_le_bytes(lower),
+                "{chunk:?}"
+            );
         }
     }
 
