@@ -225,6 +225,11 @@ impl<S: TokenSink> Lexer<'_, S> {
     }
 
     fn slice(&self, from: usize, to: usize) -> StrTendril {
+        // A run of up to eight bytes is held inside the tendril itself: made from the slice,
+        // it skips the shared buffer's reference count and its check of the ends.
+        if to.saturating_sub(from) <= 8 {
+            return StrTendril::from_slice(self.src.get(from..to).unwrap_or(""));
+        }
         // Offsets fit: `parse` refuses a page past 4 GiB; past that a run would be copied.
         match (u32::try_from(from), u32::try_from(to - from)) {
             (Ok(f), Ok(l)) => self.whole.subtendril(f, l),
