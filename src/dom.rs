@@ -532,12 +532,12 @@ impl TreeSink for Builder {
         let mut dom = self.dom.borrow_mut();
         let attrs_start = dom.attrs.0.len() as u32;
         let kept = attrs.len().min(usize::from(u16::MAX));
-        dom.attrs.0.extend(
-            attrs
-                .into_iter()
-                .take(kept)
-                .map(|a| (a.name.local, a.value)),
-        );
+        if kept > 0 {
+            dom.attrs.0.reserve(kept);
+            for a in attrs.into_iter().take(kept) {
+                dom.attrs.0.push((a.name.local, a.value));
+            }
+        }
         let id = dom.push(NodeData::Element(Element {
             name: name.local,
             ns: Ns::of(&name.ns),
