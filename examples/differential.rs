@@ -1,4 +1,4 @@
-//! dechrome's tokenizer against html5ever's, page by page: the tree each builds, in both
+//! dechrome's tokenizer and tree builder against html5ever's, page by page: the tree each builds, in both
 //! readings of `<noscript>`, and the whole `Document` (every block's text, features, score
 //! and label, the metadata) with its Markdown.
 //!

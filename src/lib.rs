@@ -113,15 +113,16 @@ mod template;
 #[cfg(feature = "warc")]
 pub mod warc;
 
-/// Not part of the API: the two tokenizers side by side, for the differential test, its
+/// Not part of the API: the two parsing paths side by side, for the differential test, its
 /// example over the evaluation sets, and its fuzz target.
 #[doc(hidden)]
 pub mod differential {
     use crate::parse::{Front, Links, Noscript};
 
     /// The tree `html` parses to, written out one node per line, with dechrome's tokenizer
-    /// (which does the pre-pass's work itself) or (`reference`) the pre-pass and html5ever's
-    /// tokenizer; `<noscript>` read as raw text (`scripting`) or as markup; link targets and
+    /// (which does the pre-pass's work itself) and tree builder, or (`reference`) the
+    /// pre-pass, html5ever's tokenizer and html5ever's tree builder; `<noscript>` read as raw
+    /// text (`scripting`) or as markup; link targets and
     /// image attributes kept (`links`) or not.
     ///
     /// # Errors

@@ -1,4 +1,4 @@
-//! dechrome's tokenizer against html5ever's: the same tree for every construct of the
+//! dechrome's tokenizer and tree builder against html5ever's: the same tree for every construct of the
 //! tokenization chapter, for the hostile-page grammar's shapes, and for generated token soup.
 //! (`examples/differential.rs` runs the same comparison over the evaluation sets in CI.)
 
