@@ -221,6 +221,12 @@ struct Open {
 }
 
 impl Open {
+    /// An open element, its categories read from its name.
+    fn new(id: NodeId, name: LocalName, ns: Ns) -> Open {
+        let bits = bits(ns, &name);
+        Open { id, name, ns, bits }
+    }
+
     fn is(&self, name: &LocalName) -> bool {
         self.ns == Ns::Html && self.name == *name
     }
@@ -420,8 +426,11 @@ impl State {
                         self.bailed = true;
                         return TokenSinkResult::Continue;
                     };
-                    let head = buf.subtendril(0, len);
-                    buf.pop_front(len);
+                    let (Ok(head), Ok(())) = (buf.try_subtendril(0, len), buf.try_pop_front(len))
+                    else {
+                        self.bailed = true;
+                        return TokenSinkResult::Continue;
+                    };
                     let split = if ws {
                         Split::Whitespace
                     } else {
@@ -506,6 +515,13 @@ impl State {
         while self.open.len() > len {
             self.pop();
         }
+    }
+
+    fn insert_open(&mut self, i: usize, open: Open) {
+        if open.is(&local_name!("p")) {
+            self.open_p += 1;
+        }
+        self.open.insert(i.min(self.open.len()), open);
     }
 
     fn remove_at(&mut self, i: usize) {
@@ -674,8 +690,7 @@ impl State {
         );
         self.insert_at(place, NodeOrText::AppendNode(id));
         if push {
-            let bits = bits(ns, &name);
-            self.push(Open { id, name, ns, bits });
+            self.push(Open::new(id, name, ns));
         }
         id
     }
@@ -718,12 +733,7 @@ impl State {
             attrs,
             false,
         );
-        self.push(Open {
-            id,
-            name: local_name!("html"),
-            ns: Ns::Html,
-            bits: bits(Ns::Html, &local_name!("html")),
-        });
+        self.push(Open::new(id, local_name!("html"), Ns::Html));
         self.sink.append(&DOCUMENT, NodeOrText::AppendNode(id));
     }
 
@@ -965,17 +975,7 @@ impl State {
             let Some(fb) = self.open.iter().position(|o| o.id == furthest.id) else {
                 return Step::Bail;
             };
-            let bits = bits(Ns::Html, &fmt_tag.name);
-            let open = Open {
-                id: new,
-                name: fmt_tag.name,
-                ns: Ns::Html,
-                bits,
-            };
-            if open.is(&local_name!("p")) {
-                self.open_p += 1;
-            }
-            self.open.insert(fb + 1, open);
+            self.insert_open(fb + 1, Open::new(new, fmt_tag.name, Ns::Html));
         }
         Step::Done
     }
@@ -1207,12 +1207,7 @@ impl State {
                         tag.had_duplicate_attributes,
                     );
                     self.insert_at(self.place(None), NodeOrText::AppendNode(id));
-                    self.push(Open {
-                        id,
-                        name: local_name!("script"),
-                        ns: Ns::Html,
-                        bits: SPECIAL,
-                    });
+                    self.push(Open::new(id, local_name!("script"), Ns::Html));
                     self.orig = Some(self.mode);
                     self.mode = Mode::Text;
                     Step::Raw(RawKind::ScriptData)
@@ -1288,28 +1283,11 @@ impl State {
                 Step::Done
             }
             (TagKind::StartTag, &local_name!("frameset")) => Step::Bail,
-            (
-                TagKind::StartTag,
-                &local_name!("base")
-                | &local_name!("basefont")
-                | &local_name!("bgsound")
-                | &local_name!("link")
-                | &local_name!("meta")
-                | &local_name!("noframes")
-                | &local_name!("script")
-                | &local_name!("style")
-                | &local_name!("template")
-                | &local_name!("title"),
-            ) => {
+            (TagKind::StartTag, n) if read_in_head(n) => {
                 let Some(head) = self.head else {
                     return Step::Bail;
                 };
-                self.push(Open {
-                    id: head,
-                    name: local_name!("head"),
-                    ns: Ns::Html,
-                    bits: SPECIAL,
-                });
+                self.push(Open::new(head, local_name!("head"), Ns::Html));
                 let step = self.in_head(Tok::Tag(tag));
                 self.remove_from_stack(head);
                 step
@@ -1370,16 +1348,7 @@ impl State {
                 }
                 Step::Done
             }
-            local_name!("base")
-            | local_name!("basefont")
-            | local_name!("bgsound")
-            | local_name!("link")
-            | local_name!("meta")
-            | local_name!("noframes")
-            | local_name!("script")
-            | local_name!("style")
-            | local_name!("template")
-            | local_name!("title") => self.in_head(Tok::Tag(tag)),
+            ref n if read_in_head(n) => self.in_head(Tok::Tag(tag)),
             local_name!("frameset") | local_name!("math") => Step::Bail,
             local_name!("body") => {
                 if self.stack_has(&local_name!("template")) {
@@ -2268,20 +2237,8 @@ impl State {
             Tok::Tag(tag) => tag,
         };
         let next = match (tag.kind, &tag.name) {
-            (
-                TagKind::StartTag,
-                &local_name!("base")
-                | &local_name!("basefont")
-                | &local_name!("bgsound")
-                | &local_name!("link")
-                | &local_name!("meta")
-                | &local_name!("noframes")
-                | &local_name!("script")
-                | &local_name!("style")
-                | &local_name!("template")
-                | &local_name!("title"),
-            )
-            | (TagKind::EndTag, &local_name!("template")) => return self.in_head(Tok::Tag(tag)),
+            (TagKind::StartTag, n) if read_in_head(n) => return self.in_head(Tok::Tag(tag)),
+            (TagKind::EndTag, &local_name!("template")) => return self.in_head(Tok::Tag(tag)),
             (
                 TagKind::StartTag,
                 &local_name!("caption")
@@ -2397,6 +2354,24 @@ impl State {
             }
         }
     }
+}
+
+/// Start tags read by the rules of the head wherever they stand (in the body, after the
+/// head, in a template).
+fn read_in_head(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("base")
+            | local_name!("basefont")
+            | local_name!("bgsound")
+            | local_name!("link")
+            | local_name!("meta")
+            | local_name!("noframes")
+            | local_name!("script")
+            | local_name!("style")
+            | local_name!("template")
+            | local_name!("title")
+    )
 }
 
 fn breaks_out_of_foreign(name: &LocalName) -> bool {
