@@ -12,7 +12,7 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     if is_known_letter(c) {
         return true;
     }
-    c.is_alphanumeric()
+    !is_known_other(c) && c.is_alphanumeric()
 }
 
 /// `c.is_alphabetic()`, fast for the commonest scripts.
@@ -21,7 +21,7 @@ pub(crate) fn is_alphabetic(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    is_known_letter(c) || c.is_alphabetic()
+    is_known_letter(c) || !is_known_other(c) && c.is_alphabetic()
 }
 
 /// Ranges of letters only: every character in them is alphabetic.
@@ -36,6 +36,23 @@ fn is_known_letter(c: char) -> bool {
         | 0x3041..=0x3096 | 0x30A1..=0x30FA        // Hiragana, Katakana
         | 0x4E00..=0x9FFF                          // CJK unified ideographs
         | 0xAC00..=0xD7A3) // Hangul syllables
+}
+
+/// Ranges of punctuation, symbols, spaces and marks only: no character in them is a letter
+/// or a digit. Text between words (no-break spaces, curly quotes, dashes, bullets, CJK
+/// punctuation, emoji) is answered without Unicode's tables.
+#[inline]
+fn is_known_other(c: char) -> bool {
+    matches!(c as u32,
+        0x80..=0xA9 | 0xAB..=0xB1 | 0xB4 | 0xB6..=0xB8 | 0xBB | 0xBF | 0xD7 | 0xF7 // Latin-1
+        | 0x2000..=0x206F                          // General punctuation
+        | 0x20A0..=0x20CF                          // Currency signs
+        | 0x2190..=0x23FF                          // Arrows, mathematical operators
+        | 0x2500..=0x25FF                          // Box drawing, blocks, shapes
+        | 0x3000..=0x3004 | 0x3008..=0x3020        // CJK punctuation
+        | 0xFE00..=0xFE0F | 0xFEFF                 // Variation selectors, BOM
+        | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 // Full width
+        | 0x1F300..=0x1FAFF) // Pictographs, emoji
 }
 
 /// Appends the lower case of `c` to `out`, as `out.extend(c.to_lowercase())` does, fast for
@@ -86,6 +103,12 @@ mod tests {
             .collect();
         assert!(known.len() > 30_000);
         assert!(known.iter().all(|c| c.is_alphabetic()));
+        let other: Vec<char> = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_known_other(c))
+            .collect();
+        assert!(other.len() > 3_000);
+        assert!(other.iter().all(|c| !c.is_alphanumeric() && !c.is_alphabetic()));
         assert!(!is_alphanumeric('×') && !is_alphanumeric('÷') && !is_alphanumeric('・'));
         assert!(is_alphanumeric('é') && is_alphanumeric('ж') && is_alphanumeric('中'));
     }

@@ -101,7 +101,7 @@ pub(crate) fn is_european_script(text: &str) -> bool {
     for c in text.chars().take(600) {
         if c.is_ascii_alphabetic() {
             european += 1;
-        } else if !c.is_ascii() && c.is_alphabetic() {
+        } else if !c.is_ascii() && crate::chars::is_alphabetic(c) {
             match c as u32 {
                 0xC0..=0x24F | 0x1E00..=0x1EFF | 0x400..=0x52F => european += 1,
                 _ => other += 1,

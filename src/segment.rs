@@ -1288,7 +1288,7 @@ fn id_names_heading(dom: View<'_, '_>, el: &ElementRef<'_, '_>) -> bool {
         .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
         .map(str::to_lowercase)
         .collect();
-    if words.len() < 3 || words.iter().any(|w| !w.chars().all(char::is_alphanumeric)) {
+    if words.len() < 3 || words.iter().any(|w| !w.chars().all(crate::chars::is_alphanumeric)) {
         return false;
     }
     let is_heading = |n: NodeId| {
@@ -1309,7 +1309,7 @@ fn id_names_heading(dom: View<'_, '_>, el: &ElementRef<'_, '_>) -> bool {
     };
     let text = text.to_lowercase();
     let heading_words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::chars::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .collect();
     let found = words

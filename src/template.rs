@@ -188,7 +188,7 @@ fn text_hash(text: &str) -> u64 {
             }
         } else if c.is_numeric() {
             C::Digit
-        } else if c.is_alphanumeric() {
+        } else if crate::chars::is_alphanumeric(c) {
             C::Letter
         } else {
             C::Gap

@@ -28,8 +28,8 @@ fn role_at(lower: &str) -> Option<usize> {
             lower.match_indices(r).map(|(i, _)| i).find(|&i| {
                 let before = lower[..i].chars().next_back();
                 let after = lower[i + r.len()..].chars().next();
-                before.is_none_or(|c| !c.is_alphanumeric())
-                    && after.is_none_or(|c| !c.is_alphanumeric())
+                before.is_none_or(|c| !crate::chars::is_alphanumeric(c))
+                    && after.is_none_or(|c| !crate::chars::is_alphanumeric(c))
             })
         })
         .min()
@@ -38,7 +38,7 @@ fn role_at(lower: &str) -> Option<usize> {
 /// Lower-case letters and digits of a name, for comparing names.
 fn bare(s: &str) -> String {
     s.chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|&c| crate::chars::is_alphanumeric(c))
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -81,7 +81,7 @@ pub(crate) fn normalize_author(raw: &str, site: Option<&str>) -> Option<String> 
             Some(at) => {
                 name = &name[..at];
                 let held_a_name = lower[..at]
-                    .split(|c: char| !c.is_alphanumeric())
+                    .split(|c: char| !crate::chars::is_alphanumeric(c))
                     .any(|w| !w.is_empty() && !vocab::ROLE_MODIFIERS.contains(&w));
                 if !held_a_name {
                     return None;
@@ -92,7 +92,7 @@ pub(crate) fn normalize_author(raw: &str, site: Option<&str>) -> Option<String> 
     }
     let mut words = Vec::new();
     for word in name.split_whitespace() {
-        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let bare = word.trim_matches(|c: char| !crate::chars::is_alphanumeric(c));
         let lower = bare.to_lowercase();
         // The name ends where a date, a time, a handle, an address or a separator begins.
         if word.starts_with('@')
@@ -125,7 +125,7 @@ pub(crate) fn normalize_author(raw: &str, site: Option<&str>) -> Option<String> 
     {
         return None;
     }
-    let letters: Vec<char> = joined.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = joined.chars().filter(|&c| crate::chars::is_alphabetic(c)).collect();
     let all_caps = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
     let name = if all_caps {
         joined
@@ -232,7 +232,7 @@ pub(crate) fn byline_line(text: &str, site: Option<&str>) -> Option<Vec<String>>
         let rest = &rest[..names_end(rest)];
         // "By Jane Roe, November …": a month name left at the end.
         let rest = rest
-            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches(|c: char| !crate::chars::is_alphanumeric(c))
             .rsplit_once(' ')
             .filter(|(_, last)| {
                 vocab::MONTHS
@@ -245,7 +245,7 @@ pub(crate) fn byline_line(text: &str, site: Option<&str>) -> Option<Vec<String>>
         let names = split_names(rest);
         if names.iter().any(|n| {
             n.chars()
-                .find(|c| c.is_alphabetic())
+                .find(|&c| crate::chars::is_alphabetic(c))
                 .is_some_and(char::is_lowercase)
         }) {
             return None;
@@ -275,7 +275,7 @@ pub(crate) fn byline_line(text: &str, site: Option<&str>) -> Option<Vec<String>>
                 let before = &text[..i];
                 if let Some(w) = before.split_whitespace().next_back().filter(|w| {
                     let n = w.chars().count();
-                    (2..=5).contains(&n) && w.chars().all(char::is_alphabetic)
+                    (2..=5).contains(&n) && w.chars().all(crate::chars::is_alphabetic)
                 }) {
                     found.push(w.to_string());
                 }

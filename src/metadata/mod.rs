@@ -310,7 +310,7 @@ fn words_upto(s: &str, cap: usize) -> usize {
         for c in w.chars() {
             if crate::stopwords::is_unspaced(c) {
                 unspaced += 1;
-            } else if c.is_alphanumeric() {
+            } else if crate::chars::is_alphanumeric(c) {
                 spaced = true;
             }
         }

@@ -55,7 +55,7 @@ fn host_names(host: &str) -> Vec<String> {
         .filter(|l| l.len() >= 4 && *l != "www")
         .map(|l| {
             l.chars()
-                .filter(|c| c.is_alphanumeric())
+                .filter(|&c| crate::chars::is_alphanumeric(c))
                 .collect::<String>()
                 .to_lowercase()
         })
@@ -68,7 +68,7 @@ fn title_words(s: &str) -> Vec<String> {
     let mut words = Vec::new();
     for w in s
         .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::chars::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
     {
         let mut spaced = String::new();
@@ -149,7 +149,7 @@ pub(crate) fn clean_title(
             });
             let bare: String = p
                 .chars()
-                .filter(|c| c.is_alphanumeric())
+                .filter(|&c| crate::chars::is_alphanumeric(c))
                 .collect::<String>()
                 .to_lowercase();
             let by_host = bare.len() >= 3

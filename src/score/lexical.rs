@@ -40,7 +40,7 @@ pub(crate) fn calls_to_action(text: &str) -> bool {
         !t[..m.start()]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric)
+            .is_some_and(crate::chars::is_alphanumeric)
     })
 }
 
@@ -205,7 +205,7 @@ pub(crate) fn prompts(text: &str) -> Prompts {
                 break;
             };
             let may = !after_alphanumeric || c as u32 >= 0x2E80;
-            after_alphanumeric = c.is_alphanumeric();
+            after_alphanumeric = crate::chars::is_alphanumeric(c);
             (c.len_utf8(), may)
         };
         let at = i;
@@ -247,7 +247,7 @@ fn ascii_lowercase(x: u64) -> u64 {
 pub(crate) fn names_a_picture(text: &str) -> bool {
     text.contains('©')
         || text
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !crate::chars::is_alphanumeric(c))
             .filter(|w| !w.is_empty())
             .any(|w| cues::PICTURE_CREDIT_WORDS.contains(&w.to_lowercase().as_str()))
 }
@@ -275,7 +275,7 @@ static CONTROL_FIRST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// to cart", "Quick view View options", "+ Wishlist".
 pub(crate) fn is_control_label(text: &str) -> bool {
     let is_word = |w: &&str| !w.is_empty();
-    let Some(first) = text.split(|c: char| !c.is_alphanumeric()).find(is_word) else {
+    let Some(first) = text.split(|c: char| !crate::chars::is_alphanumeric(c)).find(is_word) else {
         return false;
     };
     // Most lines fail on their first word: it is looked up, lower-cased on the stack when it
@@ -300,7 +300,7 @@ pub(crate) fn is_control_label(text: &str) -> bool {
     }
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::chars::is_alphanumeric(c))
         .filter(is_word)
         .collect();
     if words.len() > CONTROL_LABEL_MAX_WORDS {
@@ -325,7 +325,7 @@ pub(crate) const CONTROL_LABEL_MAX_WORDS: usize = 8;
 /// True when the whole text only labels an advertisement ("Advertisement", "Anzeige", …).
 pub(crate) fn is_ad_label(text: &str) -> bool {
     let t = text
-        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim_matches(|c: char| !crate::chars::is_alphanumeric(c))
         .to_lowercase();
     cues::AD_LABELS.contains(&t.as_str())
 }
@@ -387,7 +387,7 @@ mod tests {
             let word_start = !text[..m.start()]
                 .chars()
                 .next_back()
-                .is_some_and(char::is_alphanumeric);
+                .is_some_and(crate::chars::is_alphanumeric);
             if cjk || word_start {
                 if m.pattern().as_usize() < cues::PAYWALL_PROMPTS.len() {
                     out.paywall = true;
@@ -404,7 +404,7 @@ mod tests {
         for p in prompt_phrases() {
             assert!(p.len() >= PromptStarts::LEN, "{p:?}");
             // (The eight-byte reading looks for phrases only where a letter or digit starts.)
-            assert!(p.chars().next().is_some_and(char::is_alphanumeric), "{p:?}");
+            assert!(p.chars().next().is_some_and(crate::chars::is_alphanumeric), "{p:?}");
         }
     }
 

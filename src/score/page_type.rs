@@ -707,7 +707,7 @@ fn text_words(text: &str, hits: &mut [u32; 4]) {
         let starts_word = !text[..m.start()]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric);
+            .is_some_and(crate::chars::is_alphanumeric);
         if let Some(s) = kinds
             .get(m.pattern().as_usize())
             .and_then(|&k| seen.get_mut(k))

@@ -277,7 +277,7 @@ pub(crate) fn mark_slides(blocks: &[RawBlock], facts: &mut [Judged]) {
 /// letter or a digit.
 fn line_words(line: &str) -> u32 {
     line.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(crate::chars::is_alphanumeric))
         .count() as u32
 }
 
