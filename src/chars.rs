@@ -108,7 +108,9 @@ mod tests {
             .filter(|&c| is_known_other(c))
             .collect();
         assert!(other.len() > 3_000);
-        assert!(other.iter().all(|c| !c.is_alphanumeric() && !c.is_alphabetic()));
+        assert!(other
+            .iter()
+            .all(|c| !c.is_alphanumeric() && !c.is_alphabetic()));
         assert!(!is_alphanumeric('×') && !is_alphanumeric('÷') && !is_alphanumeric('・'));
         assert!(is_alphanumeric('é') && is_alphanumeric('ж') && is_alphanumeric('中'));
     }

@@ -39,14 +39,36 @@ pub(crate) struct Cue {
     pub content: bool,
 }
 
-static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
+/// One automaton over the class and id vocabularies read from every element: the cue words
+/// ([`CLASS_ID_CUES`], its first patterns) and then the words that hint at a kind of page
+/// ([`cues::PAGE_CLASS_WORDS`]), so that each value is searched once for both.
+struct Vocabulary {
+    ac: AhoCorasick,
+    /// For each page-kind pattern (after the cue words), its kind's index.
+    kinds: Vec<u8>,
+}
+
+static MATCHER: LazyLock<Option<Vocabulary>> = LazyLock::new(|| {
+    let mut kinds = Vec::new();
+    let mut words: Vec<&str> = CLASS_ID_CUES.iter().map(|c| c.word).collect();
+    for (k, (_, list)) in cues::PAGE_CLASS_WORDS.iter().enumerate() {
+        for w in *list {
+            kinds.push(u8::try_from(k).ok()?);
+            words.push(w);
+        }
+    }
+    let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(CLASS_ID_CUES.iter().map(|c| c.word))
-        .ok()
+        .build(words)
+        .ok()?;
+    Some(Vocabulary { ac, kinds })
 });
+
+/// How much of a class or id value is read for the kinds of page it hints at: a class list
+/// of thousands of tokens says nothing more than its start.
+pub(crate) const MAX_KIND_BYTES: usize = 256;
 
 fn is_boundary(bytes: &[u8], at: usize, before: bool) -> bool {
     // `at` is the index just outside the match (before it or after it).
@@ -238,6 +260,9 @@ pub(crate) struct Words {
     chrome_weight: i16,
     /// A content word was found.
     content: bool,
+    /// The kinds of page its first [`MAX_KIND_BYTES`] hint at, one bit for each of
+    /// [`cues::PAGE_CLASS_WORDS`] (a word counts anywhere, as part of a longer one too).
+    kinds: u8,
 }
 
 /// The most that all of the vocabulary's weights add up to, positive and negative (a test
@@ -250,7 +275,7 @@ const MAX_SUMMED_WEIGHT: i32 = 8_000;
 /// The class/id vocabulary's words in one attribute value.
 fn words_of(value: &str) -> Words {
     let mut out = Words::default();
-    each_word(value, |word| {
+    let kinds = read_value(value, |word| {
         out.weight = out.weight.saturating_add(word.weight);
         if word.weight < 0 {
             out.chrome.get_or_insert(word.word);
@@ -259,17 +284,34 @@ fn words_of(value: &str) -> Words {
             out.content = true;
         }
     });
+    out.kinds = kinds;
     out
 }
 
-/// Calls `f` once for each vocabulary word in one attribute value, in the order found.
-fn each_word(value: &str, mut f: impl FnMut(&CueWord)) {
-    let Some(ac) = MATCHER.as_ref() else { return };
+/// Calls `f` once for each cue word in one attribute value, in the order found, and returns
+/// the kinds of page the value hints at ([`Words::kinds`]).
+fn read_value(value: &str, mut f: impl FnMut(&CueWord)) -> u8 {
+    let Some(vocabulary) = MATCHER.as_ref() else {
+        return 0;
+    };
+    let mut kind_end = value.len().min(MAX_KIND_BYTES);
+    while !value.is_char_boundary(kind_end) {
+        kind_end -= 1;
+    }
+    let mut kinds = 0u8;
     // Each vocabulary word counts once per attribute: one bit per word.
     let mut seen = [0u64; SEEN_WORDS];
-    for m in ac.find_overlapping_iter(value) {
+    for m in vocabulary.ac.find_overlapping_iter(value) {
         let idx = m.pattern().as_usize();
         let Some(word): Option<&CueWord> = CLASS_ID_CUES.get(idx) else {
+            if m.end() <= kind_end {
+                let kind = idx
+                    .checked_sub(CLASS_ID_CUES.len())
+                    .and_then(|i| vocabulary.kinds.get(i));
+                if let Some(&k) = kind.filter(|&&k| k < 8) {
+                    kinds |= 1 << k;
+                }
+            }
             continue;
         };
         if !counts_at(word, value, m.start(), m.end()) {
@@ -285,10 +327,12 @@ fn each_word(value: &str, mut f: impl FnMut(&CueWord)) {
         *word_bits |= bit;
         f(word);
     }
+    kinds
 }
 
 /// Applies the class/id vocabulary to one attribute value, adding to `cue`.
-fn apply_words(value: &str, cue: &mut Cue, recent: &mut Recent<Words>) {
+/// Returns the kinds of page the value hints at.
+fn apply_words(value: &str, cue: &mut Cue, recent: &mut Recent<Words>) -> u8 {
     let words = recent.read(value, words_of);
     cue.weight = cue.weight.saturating_add(words.weight);
     if let Some(word) = words.chrome {
@@ -298,6 +342,7 @@ fn apply_words(value: &str, cue: &mut Cue, recent: &mut Recent<Words>) {
     if words.content {
         cue.content = true;
     }
+    words.kinds
 }
 
 /// The readings of the last few attribute values, compared as strings: sibling boxes
@@ -344,7 +389,17 @@ impl<T: Copy> Recent<T> {
 /// Reads the markers of one element.
 #[cfg(test)]
 pub(crate) fn element_cue(el: &ElementRef<'_, '_>) -> Cue {
-    element_cue_reading(el, true, &mut Recent::default())
+    element_cue_reading(el, true, &mut Recent::default()).cue
+}
+
+/// What an element's markers say about it, and about the page.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Reading {
+    pub cue: Cue,
+    /// The kinds of page its class and id hint at, one bit for each of
+    /// [`cues::PAGE_CLASS_WORDS`]; read from the whole id (never only its own name), and
+    /// from the root's and the body's values too.
+    pub kinds: u8,
 }
 
 /// Reads the markers of one element, its `id` among them or not (an id made from the
@@ -355,13 +410,19 @@ pub(crate) fn element_cue_reading(
     el: &ElementRef<'_, '_>,
     read_id: bool,
     recent: &mut Recent<Words>,
-) -> Cue {
+) -> Reading {
     let mut cue = Cue::default();
+    let mut kinds = 0u8;
     let name = el.name();
     // The root and the body hold the whole page: their classes describe the page's state or
     // template ("no-sidebars", "nav-open", "single-post"), never one part of it.
     if matches!(name, "html" | "body") {
-        return cue;
+        for (name, v) in el.attr_atoms() {
+            if *name == local_name!("class") || *name == local_name!("id") {
+                kinds |= recent.read(capped(v), words_of).kinds;
+            }
+        }
+        return Reading { cue, kinds };
     }
     if let Some(&(tag, weight)) = cues::CHROME_TAGS.iter().find(|t| t.0 == name) {
         cue.weight += weight;
@@ -375,11 +436,17 @@ pub(crate) fn element_cue_reading(
     for (name, v) in el.attr_atoms() {
         let v = capped(v);
         if *name == local_name!("class") {
-            apply_words(v, &mut cue, recent);
+            kinds |= apply_words(v, &mut cue, recent);
         } else if *name == local_name!("id") {
+            let own = own_name(v);
             if read_id {
-                apply_words(own_name(v), &mut cue, recent);
+                let own_kinds = apply_words(own, &mut cue, recent);
+                if own.len() == v.len() {
+                    kinds |= own_kinds;
+                    continue;
+                }
             }
+            kinds |= recent.read(v, words_of).kinds;
         } else if *name == local_name!("role") {
             let v = v.trim();
             if let Some(role) = cues::CHROME_ROLES
@@ -412,7 +479,7 @@ pub(crate) fn element_cue_reading(
     } else {
         cue.content = false;
     }
-    cue
+    Reading { cue, kinds }
 }
 
 /// How an element is hidden from readers.
@@ -504,10 +571,50 @@ mod tests {
     }
 
     #[test]
+    fn page_kinds_are_the_kind_words_in_a_values_first_bytes() {
+        // The oracle: each kind's words searched one by one, case-blind, in the first
+        // MAX_KIND_BYTES of the value.
+        let naive = |v: &str| -> u8 {
+            let lower = v[..v.len().min(MAX_KIND_BYTES)].to_ascii_lowercase();
+            let mut kinds = 0;
+            for (k, (_, words)) in cues::PAGE_CLASS_WORDS.iter().enumerate() {
+                if words.iter().any(|w| lower.contains(w)) {
+                    kinds |= 1 << k;
+                }
+            }
+            kinds
+        };
+        let long = format!("{} product-card", "x".repeat(MAX_KIND_BYTES));
+        let straddling = format!("{}Forum", "y".repeat(MAX_KIND_BYTES - 3));
+        let values = [
+            "ProductCard grid__item",
+            "post-body byline nav",
+            "entry-content article",
+            "menu-item sidebar",
+            "DocSearch toc admonition",
+            "",
+            long.as_str(),
+            straddling.as_str(),
+        ];
+        for v in values {
+            let words = words_of(v);
+            assert_eq!(words.kinds, naive(v), "{v:?}");
+        }
+        assert_eq!(words_of(&long).kinds, 0);
+        assert_ne!(words_of("ProductCard").kinds, 0);
+        // Every kind's every word is found.
+        for (k, (_, words)) in cues::PAGE_CLASS_WORDS.iter().enumerate() {
+            for w in *words {
+                assert!(words_of(w).kinds & 1 << k != 0, "{w}");
+            }
+        }
+    }
+
+    #[test]
     fn remembered_readings_equal_fresh_ones() {
         // Word by word, as saturating sums: what a value's reading stands for.
         let one_by_one = |v: &str, cue: &mut Cue| {
-            each_word(v, |word| {
+            read_value(v, |word| {
                 cue.weight = cue.weight.saturating_add(word.weight);
                 if word.weight < 0 {
                     cue.chrome.get_or_insert(word.word);

@@ -34,6 +34,8 @@ pub(crate) struct Elem<'a> {
     pub first_child: u32,
     pub next_sibling: u32,
     pub cue: Cue,
+    /// The kinds of page its class and id hint at ([`markers::Reading::kinds`]).
+    pub kinds: u8,
     /// Words and linked words in the subtree.
     pub words: u32,
     pub link_words: u32,
@@ -1008,24 +1010,24 @@ impl<'t, 'a> Walker<'t, 'a> {
                 self.last_child[p] = elem;
             }
             self.last_child.push(NONE);
+            let reading = markers::element_cue_reading(&el, true, &mut self.recent);
+            let (mut cue, kinds) = (reading.cue, reading.kinds);
+            if cue.chrome.is_some() && id_names_heading(self.dom, &el) {
+                cue = markers::element_cue_reading(&el, false, &mut self.recent).cue;
+            }
+            // A header inside an article is the article's own (headline, standfirst), not the
+            // page's banner.
+            if outer_article && cue.chrome == Some("header") {
+                cue = markers::Cue::default();
+            }
             self.elems.push(Elem {
                 tag: el.local_name(),
                 attrs: el.attr_slice(),
                 parent,
                 first_child: NONE,
                 next_sibling: NONE,
-                cue: {
-                    let mut cue = markers::element_cue_reading(&el, true, &mut self.recent);
-                    if cue.chrome.is_some() && id_names_heading(self.dom, &el) {
-                        cue = markers::element_cue_reading(&el, false, &mut self.recent);
-                    }
-                    // A header inside an article is the article's own (headline, standfirst),
-                    // not the page's banner.
-                    if outer_article && cue.chrome == Some("header") {
-                        cue = markers::Cue::default();
-                    }
-                    cue
-                },
+                cue,
+                kinds,
                 words: 0,
                 link_words: 0,
                 first_block: self.blocks.len() as u32,
@@ -1288,7 +1290,11 @@ fn id_names_heading(dom: View<'_, '_>, el: &ElementRef<'_, '_>) -> bool {
         .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
         .map(str::to_lowercase)
         .collect();
-    if words.len() < 3 || words.iter().any(|w| !w.chars().all(crate::chars::is_alphanumeric)) {
+    if words.len() < 3
+        || words
+            .iter()
+            .any(|w| !w.chars().all(crate::chars::is_alphanumeric))
+    {
         return false;
     }
     let is_heading = |n: NodeId| {

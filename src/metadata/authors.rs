@@ -125,7 +125,10 @@ pub(crate) fn normalize_author(raw: &str, site: Option<&str>) -> Option<String> 
     {
         return None;
     }
-    let letters: Vec<char> = joined.chars().filter(|&c| crate::chars::is_alphabetic(c)).collect();
+    let letters: Vec<char> = joined
+        .chars()
+        .filter(|&c| crate::chars::is_alphabetic(c))
+        .collect();
     let all_caps = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
     let name = if all_caps {
         joined

@@ -173,7 +173,10 @@ fn tokens(s: &str) -> Vec<Tok> {
         } else if crate::chars::is_alphabetic(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, c)) = chars.peek() {
-                if !crate::chars::is_alphabetic(c) || is_marker(c) || crate::stopwords::is_unspaced(c) {
+                if !crate::chars::is_alphabetic(c)
+                    || is_marker(c)
+                    || crate::stopwords::is_unspaced(c)
+                {
                     break;
                 }
                 end = j + c.len_utf8();

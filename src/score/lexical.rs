@@ -275,7 +275,10 @@ static CONTROL_FIRST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// to cart", "Quick view View options", "+ Wishlist".
 pub(crate) fn is_control_label(text: &str) -> bool {
     let is_word = |w: &&str| !w.is_empty();
-    let Some(first) = text.split(|c: char| !crate::chars::is_alphanumeric(c)).find(is_word) else {
+    let Some(first) = text
+        .split(|c: char| !crate::chars::is_alphanumeric(c))
+        .find(is_word)
+    else {
         return false;
     };
     // Most lines fail on their first word: it is looked up, lower-cased on the stack when it
@@ -404,7 +407,10 @@ mod tests {
         for p in prompt_phrases() {
             assert!(p.len() >= PromptStarts::LEN, "{p:?}");
             // (The eight-byte reading looks for phrases only where a letter or digit starts.)
-            assert!(p.chars().next().is_some_and(crate::chars::is_alphanumeric), "{p:?}");
+            assert!(
+                p.chars().next().is_some_and(crate::chars::is_alphanumeric),
+                "{p:?}"
+            );
         }
     }
 

@@ -17,7 +17,6 @@ use super::reading_loss::READING_LOSS;
 use super::tuning;
 use super::{link_density, Judged};
 use crate::cues;
-use crate::markers::Recent;
 use crate::segment::{Kind, Segmentation};
 
 /// What kind of page this is.
@@ -536,7 +535,6 @@ pub(crate) fn describe(
 
     // Markup words.
     let mut class_hits = [0u32; 7];
-    let mut recent = Recent::default();
     let (mut articles, mut sections) = (0u32, 0u32);
     for e in elems {
         match &*e.tag {
@@ -547,7 +545,7 @@ pub(crate) fn describe(
         }
         // A box without text (an icon, a spacer) tells nothing about the page.
         if e.words > 0 {
-            class_words(e.class(), e.id(), &mut class_hits, &mut recent);
+            class_words(e.kinds, &mut class_hits);
         }
     }
     known.html5 |= articles + sections > 0 || !seg.sources.times.is_empty();
@@ -653,43 +651,13 @@ fn kind_matcher(table: &[(&str, &[&str])]) -> KindMatcher {
         .map(|ac| (ac, kinds))
 }
 
-static CLASS_MATCHER: LazyLock<KindMatcher> =
-    LazyLock::new(|| kind_matcher(cues::PAGE_CLASS_WORDS));
-
-/// Counts the element once for each kind of page its class or id hints at.
-fn class_words(
-    class: Option<&str>,
-    id: Option<&str>,
-    hits: &mut [u32; 7],
-    recent: &mut Recent<u8>,
-) {
-    let mut seen = 0u8;
-    for value in [class, id].into_iter().flatten() {
-        // A class list of thousands of tokens says nothing more than its start.
-        let value = value.get(..value.len().min(MAX_CLASS_BYTES)).unwrap_or("");
-        seen |= recent.read(value, kinds_in);
-    }
+/// Counts the element once for each kind of page its class or id hints at (read with its
+/// markers, [`crate::markers::Reading::kinds`]).
+fn class_words(kinds: u8, hits: &mut [u32; 7]) {
     for (k, h) in hits.iter_mut().enumerate() {
-        *h += u32::from(seen >> k & 1);
+        *h += u32::from(kinds >> k & 1);
     }
 }
-
-/// The kinds of page a class or id value hints at, one bit each.
-fn kinds_in(value: &str) -> u8 {
-    let Some((ac, kinds)) = CLASS_MATCHER.as_ref() else {
-        return 0;
-    };
-    let mut seen = 0u8;
-    for m in ac.find_overlapping_iter(value) {
-        if let Some(&k) = kinds.get(m.pattern().as_usize()).filter(|&&k| k < 8) {
-            seen |= 1 << k;
-        }
-    }
-    seen
-}
-
-/// The start of a class or id value that is read for page-type words.
-const MAX_CLASS_BYTES: usize = 256;
 
 static TEXT_MATCHER: LazyLock<KindMatcher> = LazyLock::new(|| kind_matcher(cues::PAGE_TEXT_WORDS));
 
