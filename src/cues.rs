@@ -573,6 +573,17 @@ pub(crate) const PAGE_CLASS_WORDS: &[(&str, &[&str])] = &[
         "summary", "snippet"]),
 ];
 
+/// Class tokens that tell one item of a run from the next rather than what it is: left out
+/// of the signature by which look-alike siblings are found.
+pub(crate) const ITEM_STATE_TOKENS: &[&str] = &[
+    "odd", "even", "first", "last", "active", "selected", "current", "featured",
+];
+
+/// Prefixes of class tokens that name an item's place in the site's taxonomy, which differs
+/// item to item (a blog's `category-salmon`, a shop's `product_cat-boots`), not its box.
+pub(crate) const TAXONOMY_PREFIXES: &[&str] =
+    &["category-", "tag-", "product_cat-", "product_tag-"];
+
 /// Chrome words that name a layout component on some kinds of page rather than chrome (see
 /// [`crate::score::tuning::Strategy`]). On such a page a block under one of these words is
 /// judged without the marker.

@@ -263,6 +263,8 @@ pub(crate) struct Words {
     /// The kinds of page its first [`MAX_KIND_BYTES`] hint at, one bit for each of
     /// [`cues::PAGE_CLASS_WORDS`] (a word counts anywhere, as part of a longer one too).
     kinds: u8,
+    /// Its tokens' part of a look-alike signature ([`class_signature`]).
+    signature: u64,
 }
 
 /// The most that all of the vocabulary's weights add up to, positive and negative (a test
@@ -285,7 +287,31 @@ fn words_of(value: &str) -> Words {
         }
     });
     out.kinds = kinds;
+    out.signature = class_signature(value);
     out
+}
+
+/// The class tokens' part of the signature by which look-alike siblings are found
+/// (`score::items`): their hashes summed, so their order does not matter and nothing is
+/// allocated, without the tokens that tell one item from the next (numbers, odd/even,
+/// first/last, active, taxonomy terms).
+fn class_signature(class: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut sig = 0u64;
+    for t in class.split_ascii_whitespace() {
+        if t.bytes().any(|b| b.is_ascii_digit())
+            || cues::ITEM_STATE_TOKENS
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(t))
+            || cues::TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p))
+        {
+            continue;
+        }
+        let mut h = crate::packed::Fx::default();
+        t.hash(&mut h);
+        sig = sig.wrapping_add(h.finish());
+    }
+    sig
 }
 
 /// Calls `f` once for each cue word in one attribute value, in the order found, and returns
@@ -331,8 +357,8 @@ fn read_value(value: &str, mut f: impl FnMut(&CueWord)) -> u8 {
 }
 
 /// Applies the class/id vocabulary to one attribute value, adding to `cue`.
-/// Returns the kinds of page the value hints at.
-fn apply_words(value: &str, cue: &mut Cue, recent: &mut Recent<Words>) -> u8 {
+/// Returns the value's whole reading.
+fn apply_words(value: &str, cue: &mut Cue, recent: &mut Recent<Words>) -> Words {
     let words = recent.read(value, words_of);
     cue.weight = cue.weight.saturating_add(words.weight);
     if let Some(word) = words.chrome {
@@ -342,7 +368,7 @@ fn apply_words(value: &str, cue: &mut Cue, recent: &mut Recent<Words>) -> u8 {
     if words.content {
         cue.content = true;
     }
-    words.kinds
+    words
 }
 
 /// The readings of the last few attribute values, compared as strings: sibling boxes
@@ -400,6 +426,8 @@ pub(crate) struct Reading {
     /// [`cues::PAGE_CLASS_WORDS`]; read from the whole id (never only its own name), and
     /// from the root's and the body's values too.
     pub kinds: u8,
+    /// Its class's part of a look-alike signature ([`class_signature`]; 0 without a class).
+    pub class_signature: u64,
 }
 
 /// Reads the markers of one element, its `id` among them or not (an id made from the
@@ -412,17 +440,25 @@ pub(crate) fn element_cue_reading(
     recent: &mut Recent<Words>,
 ) -> Reading {
     let mut cue = Cue::default();
-    let mut kinds = 0u8;
+    let (mut kinds, mut class_signature) = (0u8, 0u64);
     let name = el.name();
     // The root and the body hold the whole page: their classes describe the page's state or
     // template ("no-sidebars", "nav-open", "single-post"), never one part of it.
     if matches!(name, "html" | "body") {
         for (name, v) in el.attr_atoms() {
             if *name == local_name!("class") || *name == local_name!("id") {
-                kinds |= recent.read(capped(v), words_of).kinds;
+                let words = recent.read(capped(v), words_of);
+                kinds |= words.kinds;
+                if *name == local_name!("class") {
+                    class_signature = words.signature;
+                }
             }
         }
-        return Reading { cue, kinds };
+        return Reading {
+            cue,
+            kinds,
+            class_signature,
+        };
     }
     if let Some(&(tag, weight)) = cues::CHROME_TAGS.iter().find(|t| t.0 == name) {
         cue.weight += weight;
@@ -436,13 +472,15 @@ pub(crate) fn element_cue_reading(
     for (name, v) in el.attr_atoms() {
         let v = capped(v);
         if *name == local_name!("class") {
-            kinds |= apply_words(v, &mut cue, recent);
+            let words = apply_words(v, &mut cue, recent);
+            kinds |= words.kinds;
+            class_signature = words.signature;
         } else if *name == local_name!("id") {
             let own = own_name(v);
             if read_id {
-                let own_kinds = apply_words(own, &mut cue, recent);
+                let own_words = apply_words(own, &mut cue, recent);
                 if own.len() == v.len() {
-                    kinds |= own_kinds;
+                    kinds |= own_words.kinds;
                     continue;
                 }
             }
@@ -479,7 +517,11 @@ pub(crate) fn element_cue_reading(
     } else {
         cue.content = false;
     }
-    Reading { cue, kinds }
+    Reading {
+        cue,
+        kinds,
+        class_signature,
+    }
 }
 
 /// How an element is hidden from readers.

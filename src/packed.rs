@@ -1,7 +1,7 @@
 //! Short names and words packed into one integer, for tables that are asked of nearly every
 //! token of a page (stopwords, the attributes the tokenizer keeps, the atoms of tag and
 //! attribute names): a lookup is a multiply and integer compares, with no string hashing
-//! or byte-wise comparison.
+//! or byte-wise comparison. Also the small hasher of look-alike signatures ([`Fx`]).
 
 /// The longest name or word packed: its bytes fill the first fifteen bytes of the key and
 /// its length the last, so two keys are equal exactly when their bytes are (a trailing NUL
@@ -36,6 +36,31 @@ fn key_mapped(bytes: &[u8], map: impl Fn(u8) -> u8) -> Option<u128> {
 pub(crate) fn hash(key: u128) -> u64 {
     let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
     folded.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// A small, fast, non-cryptographic hasher (the multiply-rotate scheme of rustc's FxHash)
+/// for signatures: two classes that collide only count as look-alike, which a page can
+/// cause no harm with, and no hash table is keyed by it.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, word: u32) {
+        self.write_u64(u64::from(word));
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 #[cfg(test)]

@@ -36,6 +36,9 @@ pub(crate) struct Elem<'a> {
     pub cue: Cue,
     /// The kinds of page its class and id hint at ([`markers::Reading::kinds`]).
     pub kinds: u8,
+    /// Its class's part of the signature by which look-alike siblings are found
+    /// ([`markers::Reading::class_signature`]).
+    pub class_signature: u64,
     /// Words and linked words in the subtree.
     pub words: u32,
     pub link_words: u32,
@@ -1011,7 +1014,8 @@ impl<'t, 'a> Walker<'t, 'a> {
             }
             self.last_child.push(NONE);
             let reading = markers::element_cue_reading(&el, true, &mut self.recent);
-            let (mut cue, kinds) = (reading.cue, reading.kinds);
+            let (mut cue, kinds, class_signature) =
+                (reading.cue, reading.kinds, reading.class_signature);
             if cue.chrome.is_some() && id_names_heading(self.dom, &el) {
                 cue = markers::element_cue_reading(&el, false, &mut self.recent).cue;
             }
@@ -1028,6 +1032,7 @@ impl<'t, 'a> Walker<'t, 'a> {
                 next_sibling: NONE,
                 cue,
                 kinds,
+                class_signature,
                 words: 0,
                 link_words: 0,
                 first_block: self.blocks.len() as u32,

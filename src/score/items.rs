@@ -4,7 +4,7 @@
 
 use std::hash::{Hash, Hasher};
 
-use crate::markers::Recent;
+use crate::packed::Fx;
 use crate::segment::{Elem, Segmentation, NONE};
 
 /// Siblings that look alike this many times make a group.
@@ -32,62 +32,11 @@ impl Group {
     }
 }
 
-/// A small, fast, non-cryptographic hasher (the multiply-rotate scheme of rustc's FxHash)
-/// for signatures: two classes that collide only count as look-alike, which a page can
-/// cause no harm with, and no hash table is keyed by it.
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-    fn write_u64(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u32(&mut self, word: u32) {
-        self.write_u64(u64::from(word));
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// Class tokens that tell one item from the next rather than what it is.
-const STATE_TOKENS: &[&str] = &[
-    "odd", "even", "first", "last", "active", "selected", "current", "featured",
-];
-
-/// Prefixes of class tokens that name an item's place in the site's taxonomy, which differs
-/// item to item (a blog's `category-salmon`, a shop's `product_cat-boots`), not its box.
-const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "product_cat-", "product_tag-"];
-
 /// What makes siblings look alike: their tag and their class, without the tokens that tell
 /// one item from the next (numbers, odd/even, first/last, active, taxonomy terms). The
 /// tokens' hashes are summed, so their order does not matter and nothing is allocated.
-fn signature(e: &Elem<'_>, recent: &mut Recent<u64>) -> u64 {
-    tag_hash(e).wrapping_add(recent.read(e.class().unwrap_or(""), class_signature))
-}
-
-/// The class tokens' part of a [`signature`]: their hashes summed.
-fn class_signature(class: &str) -> u64 {
-    let mut sig = 0u64;
-    for t in class.split_ascii_whitespace() {
-        if t.bytes().any(|b| b.is_ascii_digit())
-            || STATE_TOKENS.iter().any(|s| s.eq_ignore_ascii_case(t))
-            || TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p))
-        {
-            continue;
-        }
-        let mut h = Fx::default();
-        t.hash(&mut h);
-        sig = sig.wrapping_add(h.finish());
-    }
-    sig
+fn signature(e: &Elem<'_>) -> u64 {
+    tag_hash(e).wrapping_add(e.class_signature)
 }
 
 /// How many wrappers deep [`item_signature`] looks for an item's own box.
@@ -97,7 +46,7 @@ const WRAPPER_LEVELS: usize = 3;
 /// block-level child holds all its words — is known by that child's box: card layouts wrap
 /// each card in a box of its own whose generated classes differ card to card (`div.f kb kc`
 /// around one `article`, `div.fv kg` around the next).
-fn item_signature(elems: &[Elem<'_>], i: usize, own: u64, recent: &mut Recent<u64>) -> u64 {
+fn item_signature(elems: &[Elem<'_>], i: usize, own: u64) -> u64 {
     let Some(item) = elems.get(i) else { return 0 };
     let mut core = item;
     for _ in 0..WRAPPER_LEVELS {
@@ -111,7 +60,7 @@ fn item_signature(elems: &[Elem<'_>], i: usize, own: u64, recent: &mut Recent<u6
         return own;
     }
     // The wrapper's own tag still counts: a list item wrapping a card is no div doing so.
-    signature(core, recent)
+    signature(core)
         .wrapping_mul(31)
         .wrapping_add(tag_hash(item))
 }
@@ -214,12 +163,11 @@ const LAYOUT_SHARE: f32 = 0.5;
 /// of them wrap a single box and others do not.
 pub(crate) fn groups(seg: &Segmentation<'_>) -> Vec<Group> {
     let elems = &seg.elems;
-    let mut recent = Recent::default();
     let mut keyed: Vec<(u32, u64, u32)> = elems
         .iter()
         .enumerate()
         .filter(|(_, e)| e.parent != NONE && e.words > 0 && !is_flow(e))
-        .map(|(i, e)| (e.parent, signature(e, &mut recent), i as u32))
+        .map(|(i, e)| (e.parent, signature(e), i as u32))
         .collect();
     keyed.sort_unstable();
     let mut out = Vec::new();
@@ -228,13 +176,10 @@ pub(crate) fn groups(seg: &Segmentation<'_>) -> Vec<Group> {
         if run.len() >= MIN_ITEMS {
             out.push(group_of(elems, run));
         } else {
-            left.extend(run.iter().map(|&(parent, own, i)| {
-                (
-                    parent,
-                    item_signature(elems, i as usize, own, &mut recent),
-                    i,
-                )
-            }));
+            left.extend(
+                run.iter()
+                    .map(|&(parent, own, i)| (parent, item_signature(elems, i as usize, own), i)),
+            );
         }
     }
     left.sort_unstable();
