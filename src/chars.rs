@@ -38,6 +38,24 @@ fn is_known_letter(c: char) -> bool {
         | 0xAC00..=0xD7A3) // Hangul syllables
 }
 
+/// `text.contains(c)`, by a byte search for the last byte of `c`'s encoding: for a `c`
+/// outside ASCII the standard library builds a substring searcher at each call, which costs
+/// more than the search in the short lines this is asked of.
+pub(crate) fn contains_char(text: &str, c: char) -> bool {
+    let mut buf = [0u8; 4];
+    let encoded = c.encode_utf8(&mut buf).as_bytes();
+    let Some(&last) = encoded.last() else {
+        return false;
+    };
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(last, bytes).any(|end| {
+        (end + 1)
+            .checked_sub(encoded.len())
+            .and_then(|start| bytes.get(start..=end))
+            == Some(encoded)
+    })
+}
+
 /// Ranges of punctuation, symbols, spaces and marks only: no character in them is a letter
 /// or a digit. Text between words (no-break spaces, curly quotes, dashes, bullets, CJK
 /// punctuation, emoji) is answered without Unicode's tables.
@@ -93,6 +111,28 @@ mod tests {
             }
         }
         assert!(differing.is_empty(), "{differing:?}");
+    }
+
+    #[test]
+    fn a_character_is_found_where_the_standard_library_finds_it() {
+        let texts = [
+            "",
+            "©",
+            "Photo © Jane Roe",
+            "(c) 2024",
+            "\u{a9}\u{a9}x",
+            "é©",
+            "Ā©",
+            "ĩ ©",
+            "日本語のテキスト",
+            "emoji 😀 here",
+            "x\u{1F600}",
+        ];
+        for text in texts {
+            for c in ['©', 'é', '©', 'ĩ', '日', '😀', 'x', '\u{a9}', '本'] {
+                assert_eq!(contains_char(text, c), text.contains(c), "{text:?} {c:?}");
+            }
+        }
     }
 
     #[test]

@@ -245,7 +245,7 @@ fn ascii_lowercase(x: u64) -> u64 {
 /// True when a word of the text names a picture or its credit (`cues::PICTURE_CREDIT_WORDS`),
 /// or the text carries a © sign.
 pub(crate) fn names_a_picture(text: &str) -> bool {
-    text.contains('©')
+    crate::chars::contains_char(text, '©')
         || text
             .split(|c: char| !crate::chars::is_alphanumeric(c))
             .filter(|w| !w.is_empty())

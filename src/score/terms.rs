@@ -140,7 +140,7 @@ pub(crate) fn first_pass(
         if b.hidden && f.chrome.is_some() {
             x.push((Term::Hidden, 1.0));
         }
-        if b.words <= CREDIT_MAX_WORDS && b.text.contains('©') {
+        if b.words <= CREDIT_MAX_WORDS && crate::chars::contains_char(&b.text, '©') {
             x.push((Term::Credit, 1.0));
         }
         if b.words <= 3 && is_ad_label(&b.text) {
