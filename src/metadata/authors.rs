@@ -20,20 +20,25 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Where a role ("Staff Writer", "Correspondent") starts in `lower`, at a word's start.
+/// Where a role ("Staff Writer", "Correspondent") starts in `lower`, at a word's start: the
+/// first place where one of [`vocab::ROLE_WORDS`] stands as whole words.
 fn role_at(lower: &str) -> Option<usize> {
-    vocab::ROLE_WORDS
-        .iter()
-        .filter_map(|r| {
-            lower.match_indices(r).map(|(i, _)| i).find(|&i| {
-                let before = lower[..i].chars().next_back();
-                let after = lower[i + r.len()..].chars().next();
-                before.is_none_or(|c| !crate::chars::is_alphanumeric(c))
-                    && after.is_none_or(|c| !crate::chars::is_alphanumeric(c))
-            })
-        })
+    let ac = ROLES.as_ref()?;
+    let whole = |m: &aho_corasick::Match| {
+        let before = lower[..m.start()].chars().next_back();
+        let after = lower[m.end()..].chars().next();
+        before.is_none_or(|c| !crate::chars::is_alphanumeric(c))
+            && after.is_none_or(|c| !crate::chars::is_alphanumeric(c))
+    };
+    ac.find_overlapping_iter(lower)
+        .filter(whole)
+        .map(|m| m.start())
         .min()
 }
+
+/// Every role word, in one automaton (a role is looked for in each candidate name).
+static ROLES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(vocab::ROLE_WORDS).ok());
 
 /// Lower-case letters and digits of a name, for comparing names.
 fn bare(s: &str) -> String {
@@ -302,7 +307,8 @@ pub(crate) fn lead_byline(text: &str, site: Option<&str>) -> Option<Vec<String>>
         .nth(LEAD_BYLINE_CHARS)
         .map_or(text.len(), |(i, _)| i);
     let head = &text[..end];
-    if !vocab::AUTHOR_SUFFIXES.iter().any(|s| head.contains(s)) {
+    // (The titles are all Chinese, Japanese or Korean: never in an ASCII head.)
+    if head.is_ascii() || !vocab::AUTHOR_SUFFIXES.iter().any(|s| head.contains(s)) {
         return None;
     }
     byline_line(head, site)
