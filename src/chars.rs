@@ -38,6 +38,37 @@ fn is_known_letter(c: char) -> bool {
         | 0xAC00..=0xD7A3) // Hangul syllables
 }
 
+/// The length of the run of printable ASCII (`!` to `~`: no spaces, no controls) that
+/// starts `bytes`, read eight bytes at a time.
+pub(crate) fn printable_ascii_run(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn splat(b: u8) -> u64 {
+        b as u64 * 0x0101_0101_0101_0101
+    }
+    let mut n = 0;
+    while let Some(chunk) = bytes
+        .get(n..n + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let x = u64::from_le_bytes(chunk);
+        // Bytes below `!`, and bytes from DEL up. Each test flags its lowest byte exactly
+        // (a borrow or a carry only leaves a byte that is itself flagged), so the lowest
+        // flagged byte of the two is where the run ends.
+        let below = x.wrapping_sub(splat(0x21)) & !x & HIGH;
+        let above = (x.wrapping_add(splat(0x01)) | x) & HIGH;
+        let stop = below | above;
+        if stop != 0 {
+            return n + (stop.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    let rest = bytes.get(n..).unwrap_or(&[]);
+    n + rest
+        .iter()
+        .position(|c| !(0x21..0x7f).contains(c))
+        .unwrap_or(rest.len())
+}
+
 /// `text.contains(c)`, by a byte search for the last byte of `c`'s encoding: for a `c`
 /// outside ASCII the standard library builds a substring searcher at each call, which costs
 /// more than the search in the short lines this is asked of.
@@ -111,6 +142,36 @@ mod tests {
             }
         }
         assert!(differing.is_empty(), "{differing:?}");
+    }
+
+    #[test]
+    fn printable_runs_end_where_a_byte_by_byte_scan_ends_them() {
+        let scalar = |b: &[u8]| {
+            b.iter()
+                .position(|c| !(0x21..0x7f).contains(c))
+                .unwrap_or(b.len())
+        };
+        // Every byte value at every place of a run, after runs of every length up to 17.
+        for len in 0..=17 {
+            for at in 0..=len {
+                for stop in 0..=255u8 {
+                    let mut b = vec![b'a'; len];
+                    if at < len {
+                        b[at] = stop;
+                    }
+                    // And what follows the stop: the bytes that would borrow or carry.
+                    b.extend_from_slice(&[0x00, 0xff, 0x20, 0x7f, b'z', 0x80]);
+                    assert_eq!(printable_ascii_run(&b), scalar(&b), "{b:?}");
+                }
+            }
+        }
+        // Pairs of bytes side by side, the lower one printable or not.
+        for x in 0..=255u8 {
+            for y in 0..=255u8 {
+                let b = [b'q', b'q', b'q', x, y, b'q', b'q', b'q', b'q'];
+                assert_eq!(printable_ascii_run(&b), scalar(&b), "{b:?}");
+            }
+        }
     }
 
     #[test]

@@ -309,10 +309,7 @@ impl<'a> Pending<'a> {
             // copied whole: within it no space is written and at most one word starts (only
             // whitespace or an unspaced character ends a word).
             if (0x21..0x7f).contains(&b) {
-                let run = bytes[i..]
-                    .iter()
-                    .position(|c| !(0x21..0x7f).contains(c))
-                    .map_or(bytes.len(), |k| i + k);
+                let run = i + crate::chars::printable_ascii_run(&bytes[i..]);
                 if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
                     self.text.push(' ');
                 }
