@@ -1,6 +1,9 @@
 //! Reading an element's own markers — tag, ARIA role, microdata, class and id — into a
-//! [`Cue`]: is it chrome, is it the article body, or neither. The vocabularies come from
-//! [`crate::cues`]; this module is only the mechanism that applies them.
+//! [`Cue`]: is it chrome, is it the article body, or neither. The same reading of each class
+//! and id value also gives what later stages read from it (the kinds of page it hints at,
+//! its look-alike signature), so that every value is searched once ([`Reading`]). The
+//! vocabularies come from [`crate::cues`]; this module is only the mechanism that applies
+//! them.
 
 use crate::cues::{self, CueWord, CLASS_ID_CUES};
 use crate::dom::ElementRef;
@@ -250,7 +253,8 @@ fn in_generated_hash(bytes: &[u8], start: usize) -> bool {
 /// Words of 64 bits that hold one bit per vocabulary word.
 const SEEN_WORDS: usize = CLASS_ID_CUES.len().div_ceil(64);
 
-/// What one attribute value adds to a cue ([`words_of`]), kept to be added again.
+/// What one attribute value adds to a cue ([`words_of`]), kept to be added again, with
+/// what the later stages read from the value.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Words {
     /// The sum of the weights of the vocabulary words found (each once).
