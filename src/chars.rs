@@ -38,13 +38,17 @@ fn is_known_letter(c: char) -> bool {
         | 0xAC00..=0xD7A3) // Hangul syllables
 }
 
+/// The high bit of every byte of a `u64`, for reading eight bytes at a time.
+pub(crate) const ASCII_HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// `b` in every byte of a `u64`.
+pub(crate) const fn splat(b: u8) -> u64 {
+    b as u64 * 0x0101_0101_0101_0101
+}
+
 /// The length of the run of printable ASCII (`!` to `~`: no spaces, no controls) that
 /// starts `bytes`, read eight bytes at a time.
 pub(crate) fn printable_ascii_run(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const fn splat(b: u8) -> u64 {
-        b as u64 * 0x0101_0101_0101_0101
-    }
     let mut n = 0;
     while let Some(chunk) = bytes
         .get(n..n + 8)
@@ -54,8 +58,8 @@ pub(crate) fn printable_ascii_run(bytes: &[u8]) -> usize {
         // Bytes below `!`, and bytes from DEL up. Each test flags its lowest byte exactly
         // (a borrow or a carry only leaves a byte that is itself flagged), so the lowest
         // flagged byte of the two is where the run ends.
-        let below = x.wrapping_sub(splat(0x21)) & !x & HIGH;
-        let above = (x.wrapping_add(splat(0x01)) | x) & HIGH;
+        let below = x.wrapping_sub(splat(0x21)) & !x & ASCII_HIGH;
+        let above = (x.wrapping_add(splat(0x01)) | x) & ASCII_HIGH;
         let stop = below | above;
         if stop != 0 {
             return n + (stop.trailing_zeros() / 8) as usize;

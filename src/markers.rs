@@ -447,23 +447,10 @@ pub(crate) fn element_cue_reading(
     let (mut kinds, mut class_signature) = (0u8, 0u64);
     let name = el.name();
     // The root and the body hold the whole page: their classes describe the page's state or
-    // template ("no-sidebars", "nav-open", "single-post"), never one part of it.
-    if matches!(name, "html" | "body") {
-        for (name, v) in el.attr_atoms() {
-            if *name == local_name!("class") || *name == local_name!("id") {
-                let words = recent.read(capped(v), words_of);
-                kinds |= words.kinds;
-                if *name == local_name!("class") {
-                    class_signature = words.signature;
-                }
-            }
-        }
-        return Reading {
-            cue,
-            kinds,
-            class_signature,
-        };
-    }
+    // template ("no-sidebars", "nav-open", "single-post"), never one part of it. They are
+    // read for the page's kind only.
+    let page_wide = matches!(name, "html" | "body");
+    // (Neither is a chrome tag, nor the article's.)
     if let Some(&(tag, weight)) = cues::CHROME_TAGS.iter().find(|t| t.0 == name) {
         cue.weight += weight;
         cue.chrome = Some(tag);
@@ -476,19 +463,25 @@ pub(crate) fn element_cue_reading(
     for (name, v) in el.attr_atoms() {
         let v = capped(v);
         if *name == local_name!("class") {
-            let words = apply_words(v, &mut cue, recent);
+            let words = if page_wide {
+                recent.read(v, words_of)
+            } else {
+                apply_words(v, &mut cue, recent)
+            };
             kinds |= words.kinds;
             class_signature = words.signature;
         } else if *name == local_name!("id") {
+            // The cue reads the id's own name; the page's kind, the whole id.
             let own = own_name(v);
-            if read_id {
-                let own_words = apply_words(own, &mut cue, recent);
-                if own.len() == v.len() {
-                    kinds |= own_words.kinds;
-                    continue;
-                }
-            }
-            kinds |= recent.read(v, words_of).kinds;
+            let whole = if read_id && !page_wide {
+                let words = apply_words(own, &mut cue, recent);
+                (own.len() == v.len()).then_some(words)
+            } else {
+                None
+            };
+            kinds |= whole.unwrap_or_else(|| recent.read(v, words_of)).kinds;
+        } else if page_wide {
+            continue;
         } else if *name == local_name!("role") {
             let v = v.trim();
             if let Some(role) = cues::CHROME_ROLES

@@ -1010,9 +1010,11 @@ impl<'t, 'a> Walker<'t, 'a> {
                 self.last_child[p] = elem;
             }
             self.last_child.push(NONE);
-            let reading = markers::element_cue_reading(&el, true, &mut self.recent);
-            let (mut cue, kinds, class_signature) =
-                (reading.cue, reading.kinds, reading.class_signature);
+            let markers::Reading {
+                mut cue,
+                kinds,
+                class_signature,
+            } = markers::element_cue_reading(&el, true, &mut self.recent);
             if cue.chrome.is_some() && id_names_heading(self.dom, &el) {
                 cue = markers::element_cue_reading(&el, false, &mut self.recent).cue;
             }

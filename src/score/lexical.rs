@@ -1,6 +1,7 @@
 //! Tests on a block's own text: sentence ends, labels, dates, ad labels, picture credits and
 //! calls to action. The vocabularies are data in [`crate::cues`].
 
+use crate::chars::{splat, ASCII_HIGH};
 use crate::cues;
 use aho_corasick::automaton::OverlappingState;
 use aho_corasick::{
@@ -215,13 +216,6 @@ pub(crate) fn prompts(text: &str) -> Prompts {
         }
     }
     out
-}
-
-/// The high bit of every byte of a `u64`.
-const ASCII_HIGH: u64 = 0x8080_8080_8080_8080;
-
-const fn splat(b: u8) -> u64 {
-    b as u64 * 0x0101_0101_0101_0101
 }
 
 /// The high bit of each byte of `x` (each below 0x80) that lies in `lo..=hi`: a byte below
